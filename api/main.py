@@ -1,0 +1,69 @@
+"""The Wegwijs API: public chat API, knowledge search, health."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from api.core.config import Settings, get_settings
+from api.core.db import Database
+from api.core.privacy import install_masking
+from api.routes import conversations, health, knowledge
+from api.services.conversation_service import ConversationService
+from api.services.knowledge_service import KnowledgeService
+from api.services.rasa_client import RasaClient
+
+INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        install_masking()
+        db = Database(settings.database_url)
+        db.create_all()
+        rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
+        knowledge_service = KnowledgeService(settings.cards_dir, settings.index_dir)
+        app.state.settings = settings
+        app.state.db = db
+        app.state.rasa = rasa
+        app.state.knowledge = knowledge_service
+        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
+        watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))
+        yield
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+        await rasa.close()
+        db.engine.dispose()
+
+    app = FastAPI(
+        title="Wegwijs",
+        version="0.1.0",
+        summary="Conversational guide for the Dutch care and social domain: klacht or bezwaar, where, and by when.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": INVALID_INPUT, "errors": jsonable_errors(error)})
+
+    app.include_router(health.router)
+    app.include_router(conversations.router)
+    app.include_router(knowledge.router)
+    return app
+
+
+def jsonable_errors(error: RequestValidationError) -> list[dict]:
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in error.errors()]
+
+
+app = create_app()

@@ -1,0 +1,40 @@
+"""Search the knowledge cards; the bot uses /answer for free questions."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Query, status
+
+from api.deps import get_knowledge
+from api.schemas import AnswerOut, CardAnswer, SearchHit, SearchResults
+from api.services.knowledge_service import KnowledgeService
+
+router = APIRouter(prefix="/api/knowledge", tags=["knowledge"])
+NOT_READY = "De kennisbank wordt nog geladen. Probeer het zo opnieuw."
+
+
+def _require_ready(knowledge: KnowledgeService) -> None:
+    if not knowledge.ready:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, NOT_READY)
+
+
+@router.get("/search", response_model=SearchResults)
+def search(
+    q: str = Query(min_length=1, max_length=1000),
+    k: int = Query(default=3, ge=1, le=20),
+    knowledge: KnowledgeService = Depends(get_knowledge),
+) -> SearchResults:
+    _require_ready(knowledge)
+    hits = knowledge.search(q, k=k)
+    return SearchResults(
+        query=q,
+        results=[SearchHit(card_id=h.card_id, title=h.title, score=float(h.score), snippet=h.snippet) for h in hits],
+    )
+
+
+@router.get("/answer", response_model=AnswerOut)
+def answer(q: str = Query(min_length=1, max_length=5000), knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
+    """The best card's own text for a free question, or null when no card fits well enough."""
+    _require_ready(knowledge)
+    hit = knowledge.best_answer(q[:1000])
+    if hit is None:
+        return AnswerOut(answer=None)
+    return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))

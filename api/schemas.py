@@ -1,0 +1,109 @@
+"""The public chat API's contract (it is in the OpenAPI schema at /docs)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+Route = Literal["klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvraag"]
+OrganisationKey = Literal[
+    "gemeente", "ciz", "zorgkantoor", "cak", "svb", "zorgverzekeraar", "zorgaanbieder", "ombudsman", "rechtbank"
+]
+Handoff = Literal["none", "offered", "waiting", "active", "callback", "closed"]
+
+
+class ConversationCreate(BaseModel):
+    locale: Literal["nl", "en"] = "nl"
+
+
+class ConversationCreated(BaseModel):
+    id: str
+
+
+class MessageIn(BaseModel):
+    """A typed message (`text`) or a button click (`payload`)."""
+
+    text: str | None = None
+    payload: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def one_of_text_or_payload(self) -> MessageIn:
+        if not (self.text or "").strip() and not (self.payload or "").strip():
+            raise ValueError("Typ eerst een bericht. (Send text or a payload.)")
+        return self
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class Source(BaseModel):
+    card_id: str
+    title: str
+
+
+class BotMessage(BaseModel):
+    text: str
+    buttons: list[Button] = []
+    sources: list[Source] = []
+
+
+class State(BaseModel):
+    route: Route | None = None
+    organisation: OrganisationKey | None = None
+    decision_date: date | None = None
+    deadline: date | None = None
+    asking_for: Literal["self", "relative"] | None = None
+    handoff: Handoff = "none"
+
+
+class MessagesOut(BaseModel):
+    messages: list[BotMessage]
+    state: State
+
+
+class TranscriptEntry(BaseModel):
+    sender: Literal["citizen", "bot", "staff"]
+    text: str
+    buttons: list[Button] = []
+    sources: list[Source] = []
+    delivered: bool = True
+    created_at: str
+
+
+class Transcript(BaseModel):
+    id: str
+    locale: str
+    messages: list[TranscriptEntry]
+    state: State
+
+
+class SearchHit(BaseModel):
+    card_id: str
+    title: str
+    score: float
+    snippet: str
+
+
+class SearchResults(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+class CardAnswer(BaseModel):
+    card_id: str
+    title: str
+    body: str
+    score: float
+
+
+class AnswerOut(BaseModel):
+    answer: CardAnswer | None
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    components: dict[str, bool]
+    detail: str = ""

@@ -1,0 +1,179 @@
+"""A citizen's conversation: store every message, ask Rasa, return the answer and the state."""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from api.core.config import Settings
+from api.core.db import Database
+from api.models import Callback, Conversation, Feedback, Message, utcnow
+from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
+from api.services.knowledge_service import KnowledgeService
+from api.services.rasa_client import BotReply, RasaClient, RasaUnavailable
+from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES
+
+logger = logging.getLogger("api.conversations")
+
+FEEDBACK_PAYLOADS = {"/feedback_helpful": True, "/feedback_not_helpful": False}
+TAG = re.compile(r"<[^>]{0,200}>")
+
+
+class ConversationNotFound(Exception):
+    pass
+
+
+class MessageTooLong(Exception):
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+
+class BotUnavailable(Exception):
+    """Rasa could not be reached; the citizen's message is stored."""
+
+
+def text_for_the_bot(text: str, limit: int) -> str:
+    """What NLU reads: markup removed, whitespace collapsed, at most `limit` characters."""
+    plain = " ".join(html.unescape(TAG.sub(" ", text)).split())
+    return (plain or text.strip())[:limit]
+
+
+def _iso_date(value: Any) -> str | None:
+    try:
+        return date.fromisoformat(str(value)).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
+    """Rasa slots -> the public state (unknown values become null)."""
+    handoff = slots.get("handoff")
+    return {
+        "route": slots.get("route") if slots.get("route") in ROUTES else None,
+        "organisation": slots.get("organisation") if slots.get("organisation") in ORGANISATIONS else None,
+        "decision_date": _iso_date(slots.get("decision_date")),
+        "deadline": _iso_date(slots.get("deadline")),
+        "asking_for": slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None,
+        "handoff": handoff if handoff in HANDOFF_STATES else "none",
+    }
+
+
+class ConversationService:
+    def __init__(self, db: Database, rasa: RasaClient, knowledge: KnowledgeService, settings: Settings):
+        self.db = db
+        self.rasa = rasa
+        self.knowledge = knowledge
+        self.settings = settings
+
+    def create(self, locale: str, staff_available_override: bool | None = None) -> str:
+        with self.db.session() as session:
+            conversation = Conversation(
+                locale=locale, state=State().model_dump(mode="json"), staff_available_override=staff_available_override
+            )
+            session.add(conversation)
+            session.flush()
+            return conversation.id
+
+    def _get(self, session, conversation_id: str) -> Conversation:
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is None:
+            raise ConversationNotFound(conversation_id)
+        return conversation
+
+    def _staff_available(self, conversation: Conversation) -> bool:
+        if conversation.staff_available_override is not None:
+            return conversation.staff_available_override
+        return self.settings.staff_available_now()
+
+    async def handle(self, conversation_id: str, message: MessageIn) -> MessagesOut:
+        text = message.text or ""
+        if len(text) > self.settings.max_message_chars:
+            raise MessageTooLong(self.settings.max_message_chars)
+        with self.db.session() as session:
+            conversation = self._get(session, conversation_id)
+            shown = self._shown_text(session, conversation_id, message)
+            citizen = Message(conversation_id=conversation_id, sender="citizen", text=shown,
+                              payload=message.payload, delivered=False)
+            session.add(citizen)
+            session.flush()
+            citizen_id = citizen.id
+            metadata = {"today": self.settings.today().isoformat(),
+                        "staff_available": self._staff_available(conversation)}
+
+        to_bot = message.payload.strip() if message.payload else text_for_the_bot(text, self.settings.nlu_chars)
+        try:
+            replies = await self.rasa.send(conversation_id, to_bot, metadata)
+            slots = await self.rasa.slots(conversation_id)
+        except RasaUnavailable as error:
+            logger.warning("rasa unavailable for conversation %s: %s", conversation_id[:8], error)
+            raise BotUnavailable() from error
+
+        return self._store_turn(conversation_id, citizen_id, message, replies, slots)
+
+    def _shown_text(self, session, conversation_id: str, message: MessageIn) -> str:
+        """For a button click, the transcript shows the button's title."""
+        if message.text:
+            return message.text
+        last_bot = session.scalars(
+            select(Message).where(Message.conversation_id == conversation_id, Message.sender == "bot")
+            .order_by(Message.id.desc()).limit(5)
+        ).all()
+        for bot_message in last_bot:
+            for button in bot_message.buttons or []:
+                if button.get("payload") == message.payload:
+                    return button["title"]
+        return message.payload or ""
+
+    def _store_turn(self, conversation_id: str, citizen_id: int, message: MessageIn,
+                    replies: list[BotReply], slots: dict[str, Any]) -> MessagesOut:
+        out = [
+            BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
+            for r in replies
+        ]
+        state = state_from_slots(slots)
+        with self.db.session() as session:
+            conversation = self._get(session, conversation_id)
+            session.get(Message, citizen_id).delivered = True
+            if message.payload in FEEDBACK_PAYLOADS:
+                self._record_feedback(session, conversation_id, citizen_id, FEEDBACK_PAYLOADS[message.payload])
+            for reply in out:
+                session.add(Message(conversation_id=conversation_id, sender="bot", text=reply.text,
+                                    buttons=[b.model_dump() for b in reply.buttons],
+                                    sources=[s.model_dump() for s in reply.sources]))
+            previous_handoff = (conversation.state or {}).get("handoff", "none")
+            if state["handoff"] == "waiting" and previous_handoff != "waiting":
+                conversation.handoff_requested_at = utcnow()
+                conversation.handoff_reason = slots.get("handoff_reason")
+            if state["handoff"] == "callback" and previous_handoff != "callback":
+                session.add(Callback(conversation_id=conversation_id, contact=str(slots.get("callback_contact") or ""),
+                                     preferred_time=str(slots.get("callback_time") or "")))
+            conversation.state = state
+        return MessagesOut(messages=out, state=State(**state))
+
+    def _record_feedback(self, session, conversation_id: str, citizen_id: int, helpful: bool) -> None:
+        """Feedback belongs to the last answer with sources and the question before it."""
+        earlier = session.scalars(
+            select(Message).where(Message.conversation_id == conversation_id, Message.id < citizen_id)
+            .order_by(Message.id.desc())
+        ).all()
+        answer = next((m for m in earlier if m.sender == "bot" and m.sources), None)
+        question = next((m for m in earlier if m.sender == "citizen" and answer and m.id < answer.id), None)
+        session.add(Feedback(conversation_id=conversation_id,
+                             card_id=answer.sources[0]["card_id"] if answer else None,
+                             question=question.text if question else "", helpful=helpful))
+
+    def transcript(self, conversation_id: str) -> Transcript:
+        with self.db.session() as session:
+            conversation = self._get(session, conversation_id)
+            entries = [
+                TranscriptEntry(sender=m.sender, text=m.text, buttons=m.buttons or [], sources=m.sources or [],
+                                delivered=m.delivered, created_at=m.created_at.isoformat())
+                for m in conversation.messages
+            ]
+            return Transcript(id=conversation.id, locale=conversation.locale, messages=entries,
+                              state=State(**(conversation.state or {})))

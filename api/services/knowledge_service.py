@@ -1,0 +1,82 @@
+"""The knowledge base inside the API: loaded in the background, refreshed when card files change."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from pathlib import Path
+
+from knowledge.cards_model import Card
+
+logger = logging.getLogger("api.knowledge")
+
+
+class KnowledgeService:
+    def __init__(self, cards_dir: Path, index_dir: Path):
+        self.cards_dir = cards_dir
+        self.index_dir = index_dir
+        self._kb = None
+        self._error: str | None = None
+        self._loading = threading.Event()
+
+    @property
+    def ready(self) -> bool:
+        return self._kb is not None and getattr(self._kb, "ready", True)
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    def load(self) -> None:
+        """Load the model and the index (seconds); run in a worker thread."""
+        from knowledge.retrieval.search import KnowledgeBase
+
+        try:
+            self._kb = KnowledgeBase(self.cards_dir, self.index_dir)
+            self._error = None
+            logger.info("knowledge base ready")
+        except Exception as error:  # noqa: BLE001 - reported by /healthz, retried by the watcher
+            self._error = f"{type(error).__name__}: {error}"
+            logger.exception("knowledge base failed to load")
+
+    async def watch(self, poll_s: float) -> None:
+        """Pick up edited, added and removed card files without a restart."""
+        await asyncio.to_thread(self.load)
+        while True:
+            await asyncio.sleep(poll_s)
+            if self._kb is None:
+                await asyncio.to_thread(self.load)
+                continue
+            try:
+                if await asyncio.to_thread(self._kb.refresh):
+                    logger.info("knowledge cards changed: index updated")
+            except Exception:  # noqa: BLE001 - keep serving the old index
+                logger.exception("knowledge refresh failed; the previous index stays in use")
+
+    def search(self, query: str, k: int = 3):
+        if self._kb is None:
+            return []
+        return self._kb.search(query, k=k)
+
+    def best_answer(self, query: str):
+        """The best hit if it is confident enough, else None."""
+        from knowledge.retrieval.search import CONFIDENCE_THRESHOLD
+
+        hits = self.search(query, k=1)
+        if hits and hits[0].score >= CONFIDENCE_THRESHOLD:
+            return hits[0]
+        return None
+
+    def card(self, card_id: str) -> Card | None:
+        if self._kb is None:
+            return None
+        return self._kb.card(card_id)
+
+    def titles(self, card_ids: list[str]) -> list[dict[str, str]]:
+        """Sources for a message: cards that exist, with their titles."""
+        sources = []
+        for card_id in dict.fromkeys(card_ids):
+            card = self.card(card_id)
+            if card is not None:
+                sources.append({"card_id": card.id, "title": card.title})
+        return sources

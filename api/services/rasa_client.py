@@ -1,0 +1,68 @@
+"""Talks to the Rasa server over HTTP: the REST channel for messages, the tracker for slots."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+
+class RasaUnavailable(Exception):
+    """Rasa did not answer (down, starting, or too slow)."""
+
+
+@dataclass
+class BotReply:
+    text: str
+    buttons: list[dict[str, str]]
+    source_ids: list[str]
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout_s: float):
+        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def send(self, sender_id: str, message: str, metadata: dict[str, Any]) -> list[BotReply]:
+        try:
+            response = await self._client.post(
+                "/webhooks/rest/webhook", json={"sender": sender_id, "message": message, "metadata": metadata}
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(type(error).__name__) from error
+        return group_replies(response.json())
+
+    async def slots(self, sender_id: str) -> dict[str, Any]:
+        try:
+            response = await self._client.get(f"/conversations/{sender_id}/tracker", params={"include_events": "NONE"})
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(type(error).__name__) from error
+        return response.json().get("slots", {})
+
+    async def ready(self) -> bool:
+        """Rasa is up and has a model loaded."""
+        try:
+            response = await self._client.get("/status", timeout=3)
+            return response.status_code == 200 and bool(response.json().get("model_file"))
+        except (httpx.HTTPError, ValueError):
+            return False
+
+
+def group_replies(raw: list[dict[str, Any]]) -> list[BotReply]:
+    """REST channel output -> messages; a custom `sources` payload belongs to the message before it."""
+    replies: list[BotReply] = []
+    for item in raw:
+        custom = item.get("custom")
+        if custom is not None:
+            ids = [str(i) for i in custom.get("sources", [])] if isinstance(custom, dict) else []
+            if replies:
+                replies[-1].source_ids.extend(ids)
+            continue
+        if item.get("text"):
+            buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]
+            replies.append(BotReply(text=item["text"], buttons=buttons, source_ids=[]))
+    return replies

@@ -1,0 +1,60 @@
+"""What an action needs to know about the turn: the text, the intent, the API's clock."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from knowledge.domain.routing import ORGANISATIONS
+
+# Said by the API with every message (see api/services/rasa_client.py).
+META_TODAY = "today"
+META_STAFF_AVAILABLE = "staff_available"
+
+API_URL = os.environ.get("WEGWIJS_API_URL", "http://127.0.0.1:8000")
+
+
+def metadata(tracker: Tracker) -> dict[str, Any]:
+    return tracker.latest_message.get("metadata") or {}
+
+
+def today(tracker: Tracker) -> date:
+    value = metadata(tracker).get(META_TODAY)
+    return date.fromisoformat(value) if value else date.today()
+
+
+def staff_available(tracker: Tracker) -> bool:
+    return bool(metadata(tracker).get(META_STAFF_AVAILABLE, False))
+
+
+def text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def entity_values(tracker: Tracker, entity: str) -> list[str]:
+    """Values of an entity in the latest message, in order, without repeats."""
+    values: list[str] = []
+    for item in tracker.latest_message.get("entities") or []:
+        value = str(item.get("value", "")).lower()
+        if item.get("entity") == entity and value and value not in values:
+            values.append(value)
+    return values
+
+
+def org_name(key: str | None) -> str:
+    return ORGANISATIONS[key].name if key in ORGANISATIONS else "de organisatie"
+
+
+def relative_word(tracker: Tracker) -> str:
+    return tracker.get_slot("relative") or "naaste"
+
+
+def sources_message(card_ids: list[str]) -> dict[str, Any]:
+    """Custom payload the API turns into `sources` on the preceding message."""
+    return {"sources": list(dict.fromkeys(card_ids))}

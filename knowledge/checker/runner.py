@@ -1,0 +1,89 @@
+"""Run every check over a folder of cards."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from knowledge.cards_model import CARDS_DIR, Card, CardFormatError, card_paths, load_card
+
+from .glossary import GLOSSARY_DIR, load_glossary
+from .problems import ERROR, INFO, WARNING, Problem, error
+from .readability import Measures, analyse, problems_for
+from .review import check_review, today_default
+from .schema import check_across_cards, check_schema
+from .sources import check_sources, default_seeds_dir
+
+
+@dataclass
+class CardReport:
+    path: Path
+    card_id: str | None
+    problems: list[Problem] = field(default_factory=list)
+    measures: Measures | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class CheckResult:
+    cards: list[CardReport]
+    glossary_problems: list[Problem]
+    cards_dir: Path
+    seeds_dir: Path
+    today: dt.date
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.cards)
+
+    def report_for(self, card_id: str) -> CardReport:
+        return next(r for r in self.cards if r.card_id == card_id or r.path.stem == card_id)
+
+
+def check_card(card: Card, *, seeds_dir: Path | str | None = None, today: dt.date | None = None,
+               glossary: frozenset[str] | None = None) -> CardReport:
+    """All single-card checks (schema, sources, review, B1) for one parsed card."""
+    today = today or today_default()
+    problems = check_schema(card) + check_sources(card, seeds_dir) + check_review(card, today)
+    measures = None
+    if card.body.strip():
+        analysis = analyse(card.body, glossary)
+        measures = analysis.measures
+        for p in problems_for(analysis, card.body):
+            if p.severity != INFO:
+                line = card.body_line_of(p.start) if p.start is not None else None
+                problems.append(replace(p, line=line))
+    return CardReport(card.path or Path(f"{card.id}.md"), card.id or None, problems, measures)
+
+
+def check_cards(cards_dir: Path | str = CARDS_DIR, *, seeds_dir: Path | str | None = None,
+                today: dt.date | None = None, glossary_dir: Path | str = GLOSSARY_DIR) -> CheckResult:
+    cards_dir = Path(cards_dir)
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
+    today = today or today_default()
+    glossary = load_glossary(glossary_dir)
+    reports: list[CardReport] = []
+    cards: list[Card] = []
+    for path in card_paths(cards_dir):
+        try:
+            card = load_card(path)
+        except (CardFormatError, UnicodeDecodeError) as exc:
+            reports.append(CardReport(path, None, [error("unreadable", str(exc), field="file")]))
+            continue
+        cards.append(card)
+        reports.append(check_card(card, seeds_dir=seeds_dir, today=today, glossary=glossary.words))
+    shared = check_across_cards(cards)
+    for report in reports:
+        report.problems.extend(shared.get(report.path, []))
+    return CheckResult(reports, list(glossary.problems), cards_dir, seeds_dir, today)

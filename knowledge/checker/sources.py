@@ -1,0 +1,145 @@
+"""Every card names where its facts come from, and every source must resolve.
+
+A source is one of:
+- `law: "Awb art. 6:7"` — names a known law (vocabulary.KNOWN_LAWS);
+- `seed: <file>` with `lines: a-b` — the file exists in the seeds folder and the
+  lines lie inside it;
+- `url: https://...` — an https address (not fetched).
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from knowledge.cards_model import Card
+
+from .problems import Problem, error, warning
+from .vocabulary import find_law
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SOURCE_KINDS = ("law", "seed", "url")
+
+
+def default_seeds_dir() -> Path:
+    """WEGWIJS_SEEDS_DIR when set, else `../shared/seeds` next to the repository."""
+    value = os.environ.get("WEGWIJS_SEEDS_DIR")
+    return Path(value) if value else REPO_ROOT.parent / "shared" / "seeds"
+
+
+def check_sources(card: Card, seeds_dir: Path | str | None = None) -> list[Problem]:
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
+    sources = card.meta.get("sources")
+    if sources in (None, "", []):
+        return [error("no-sources", "de kaart heeft geen bronnen; noem onder 'sources' minstens één "
+                      "wetsartikel (law), seed-bestand met regels (seed + lines) of https-adres (url)",
+                      field="sources")]
+    if not isinstance(sources, list):
+        return []  # reported by the schema check
+    problems: list[Problem] = []
+    for number, source in enumerate(sources, start=1):
+        where = f"sources[{number}]"
+        if not isinstance(source, dict):
+            problems.append(error("bad-source", f"bron {number} ('{source}') moet 'law:', 'seed:' (met "
+                                  "'lines:') of 'url:' hebben", field=where))
+            continue
+        kinds = [k for k in SOURCE_KINDS if k in source]
+        extra = [k for k in source if k not in SOURCE_KINDS and k != "lines"]
+        if len(kinds) != 1:
+            problems.append(error("bad-source", f"bron {number} moet precies één van law, seed of url "
+                                  f"hebben (nu: {', '.join(map(str, source)) or 'niets'})", field=where))
+            continue
+        if extra:
+            problems.append(warning("bad-source", f"bron {number} heeft onbekende velden: "
+                                    f"{', '.join(map(str, extra))}", field=where))
+        kind = kinds[0]
+        if kind == "law":
+            problems += _check_law(number, source["law"], where)
+        elif kind == "url":
+            problems += _check_url(number, source["url"], where)
+        else:
+            problems += _check_seed(number, source, seeds_dir, where)
+        if kind != "seed" and "lines" in source:
+            problems.append(warning("bad-source", f"bron {number}: 'lines' hoort alleen bij een seed",
+                                    field=where))
+    return problems
+
+
+def _check_law(number: int, value, where: str) -> list[Problem]:
+    if not isinstance(value, str) or not value.strip():
+        return [error("bad-law", f"bron {number}: 'law' is leeg; schrijf bijvoorbeeld \"Awb art. 6:7\"",
+                      field=where)]
+    if not find_law(value):
+        return [error("bad-law", f"bron {number}: '{value}' noemt geen bekende wet (zoals Awb, Wmo 2015, "
+                      "Wlz, Jeugdwet, Zvw, Wkkgz, Atw); lijst: knowledge/checker/vocabulary.py",
+                      field=where)]
+    return []
+
+
+def _check_url(number: int, value, where: str) -> list[Problem]:
+    parts = urlsplit(value.strip()) if isinstance(value, str) else None
+    if not parts or parts.scheme != "https" or not parts.netloc or " " in value.strip():
+        return [error("bad-url", f"bron {number}: '{value}' is geen https-adres; gebruik een volledig "
+                      "adres dat begint met https://", field=where)]
+    return []
+
+
+def _check_seed(number: int, source: dict, seeds_dir: Path, where: str) -> list[Problem]:
+    name = source.get("seed")
+    if not isinstance(name, str) or not name.strip():
+        return [error("bad-seed", f"bron {number}: 'seed' is leeg; noem het bestand, bijvoorbeeld "
+                      "004_ee66866ac2510e76.txt", field=where)]
+    name = name.strip()
+    if Path(name).name != name:
+        return [error("bad-seed", f"bron {number}: seed '{name}' moet alleen een bestandsnaam zijn, "
+                      "zonder map", field=where)]
+    path = seeds_dir / name
+    if not path.is_file():
+        hint = "" if seeds_dir.is_dir() else (f" (de map {seeds_dir} bestaat niet; geef de map op met "
+                                              "--seeds-dir of WEGWIJS_SEEDS_DIR)")
+        return [error("missing-seed", f"bron {number}: seed-bestand '{name}' bestaat niet in {seeds_dir}"
+                      f"{hint}", field=where)]
+    if "lines" not in source or source["lines"] in (None, ""):
+        return [error("bad-lines", f"bron {number}: zet bij seed '{name}' ook 'lines: a-b' (de regels waar "
+                      "het feit staat)", field=where)]
+    lines = _parse_lines(source["lines"])
+    if lines is None:
+        return [error("bad-lines", f"bron {number}: lines '{source['lines']}' moet de vorm 'a-b' hebben, "
+                      "bijvoorbeeld 120-135", field=where)]
+    first, last = lines
+    total, blank = _seed_lines(str(path), path.stat().st_mtime_ns)
+    if first < 1 or last < first:
+        return [error("bad-lines", f"bron {number}: lines {first}-{last} is geen geldig bereik (eerste regel "
+                      "is 1, en a ≤ b)", field=where)]
+    if last > total:
+        return [error("lines-out-of-range", f"bron {number}: lines {first}-{last} valt buiten '{name}', dat "
+                      f"{total} regels heeft", field=where)]
+    if all(n in blank for n in range(first, last + 1)):
+        return [error("empty-lines", f"bron {number}: regels {first}-{last} van '{name}' zijn leeg; "
+                      "controleer de regelnummers", field=where)]
+    return []
+
+
+def _parse_lines(value) -> tuple[int, int] | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, value
+    if not isinstance(value, str):
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?", value)
+    if not m:
+        return None
+    first = int(m.group(1))
+    return first, int(m.group(2) or first)
+
+
+@lru_cache(maxsize=64)
+def _seed_lines(path: str, mtime_ns: int) -> tuple[int, frozenset[int]]:
+    """Number of lines in a seed file, and the numbers of its blank lines."""
+    # Split on "\n" only, like grep -n and sed: PDF text may hold other line-break characters.
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return len(lines), frozenset(i for i, line in enumerate(lines, start=1) if not line.strip())

@@ -1,0 +1,160 @@
+"""Start and stop the whole Wegwijs stack: Rasa action server, Rasa server, API.
+
+    python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000, Ctrl-C stops all
+    python scripts/stack.py eval    # test ports, fixed clock, runs the scenario evaluation
+
+The pytest suite uses the `Stack` class (tests/conftest.py) the same way.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+APP_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def current_model() -> Path:
+    models = sorted((ROOT / "bot" / "models").glob("wegwijs-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        sys.exit("No trained Rasa model in bot/models: run `make model` (or `make run`).")
+    return models[-1]
+
+
+@dataclass
+class Stack:
+    api_port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    extra_env: dict[str, str] = field(default_factory=dict)
+    log_dir: Path = ROOT / "var" / "log"
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({
+            "WEGWIJS_API_URL": self.api_url,
+            "WEGWIJS_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
+            "WEGWIJS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+            "WEGWIJS_ACTION_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "OMP_NUM_THREADS": env.get("OMP_NUM_THREADS", "2"),
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+        })
+        env.update(self.extra_env)
+        return env
+
+    def _start(self, name: str, command: list[str], cwd: Path) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"{name}-{self.api_port}.log", "ab")
+        self.processes[name] = subprocess.Popen(
+            command, cwd=cwd, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def start_actions(self) -> None:
+        self._start("actions", [str(RASA_BIN), "run", "actions", "--actions", "actions",
+                                "--port", str(self.action_port)], ROOT / "bot")
+
+    def start_rasa(self) -> None:
+        self._start("rasa", [str(RASA_BIN), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(self.rasa_port),
+                             "--model", str(current_model()), "--endpoints", "endpoints.yml",
+                             "--credentials", "credentials.yml"], ROOT / "bot")
+
+    def start_api(self) -> None:
+        self._start("api", [str(APP_PYTHON), "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1",
+                            "--port", str(self.api_port)], ROOT)
+
+    def start(self) -> None:
+        print(f">> Starting the action server (port {self.action_port}), Rasa (port {self.rasa_port}) "
+              f"and the API (port {self.api_port}); logs in {self.log_dir}", flush=True)
+        self.start_actions()
+        self.start_rasa()
+        self.start_api()
+
+    def wait_ready(self, timeout_s: float = 300) -> None:
+        deadline = time.monotonic() + timeout_s
+        last = ""
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} stopped (exit {process.returncode}); see {self.log_dir}/{name}-{self.api_port}.log")
+            try:
+                response = httpx.get(f"{self.api_url}/healthz", timeout=5)
+                if response.status_code == 200:
+                    print(">> Wegwijs is ready", flush=True)
+                    return
+                detail = response.json().get("detail", "")
+            except (httpx.HTTPError, ValueError):
+                detail = "API starting"
+            if detail != last:
+                print(f"   waiting: {detail}", flush=True)
+                last = detail
+            time.sleep(2)
+        raise TimeoutError(f"Wegwijs not ready after {timeout_s:.0f}s: {last}")
+
+    def stop_one(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop(self) -> None:
+        for name in ("api", "rasa", "actions"):
+            self.stop_one(name)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["run", "eval"])
+    args = parser.parse_args()
+
+    if args.mode == "run":
+        stack = Stack()
+        stack.start()
+        try:
+            stack.wait_ready()
+            print(f">> Open {stack.api_url}/ in your browser (API docs: {stack.api_url}/docs). Ctrl-C stops Wegwijs.",
+                  flush=True)
+            while all(p.poll() is None for p in stack.processes.values()):
+                time.sleep(1)
+            print("!! A component stopped; see the logs in var/log. Stopping the rest.", flush=True)
+            return 1
+        except KeyboardInterrupt:
+            print("\n>> Stopping Wegwijs", flush=True)
+            return 0
+        finally:
+            stack.stop()
+
+    stack = Stack(api_port=8300, rasa_port=5305, action_port=5355, extra_env={
+        "WEGWIJS_TODAY": "2026-11-23", "WEGWIJS_ALLOW_TEST_HEADERS": "1",
+        "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'eval.db'}",
+    })
+    stack.start()
+    try:
+        stack.wait_ready()
+        return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url], cwd=ROOT)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Shared fixtures. The `stack` fixture runs the real Wegwijs stack (Rasa, action server, API)
+on test ports with a fixed clock (Monday 23 November 2026), once per test session."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from stack import Stack  # noqa: E402
+
+TEST_TODAY = "2026-11-23"
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    db_file = tmp_path_factory.mktemp("db") / "wegwijs-test.db"
+    running = Stack(
+        api_port=8200, rasa_port=5205, action_port=5255,
+        extra_env={
+            "WEGWIJS_TODAY": TEST_TODAY,
+            "WEGWIJS_ALLOW_TEST_HEADERS": "1",
+            "WEGWIJS_STAFF_AVAILABILITY": "always",
+            "DATABASE_URL": f"sqlite:///{db_file}",
+            "WEGWIJS_CARD_POLL_SECONDS": "1",
+        },
+    )
+    running.start()
+    try:
+        running.wait_ready(timeout_s=420)
+        running.db_file = db_file
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def api(stack):
+    with httpx.Client(base_url=stack.api_url, timeout=60) as client:
+        yield client
+
+
+class Chat:
+    """A citizen's conversation over the public API."""
+
+    def __init__(self, client: httpx.Client, staff_available: bool = True, locale: str = "nl"):
+        self.client = client
+        response = client.post("/api/conversations", json={"locale": locale},
+                               headers={"X-Wegwijs-Staff-Available": str(staff_available).lower()})
+        response.raise_for_status()
+        self.id = response.json()["id"]
+        self.replies: list[dict] = []
+        self.state: dict = {}
+
+    def say(self, text: str | None = None, payload: str | None = None) -> list[dict]:
+        body = {"text": text} if text is not None else {"payload": payload}
+        response = self.client.post(f"/api/conversations/{self.id}/messages", json=body)
+        assert response.status_code == 200, response.text
+        data = response.json()
+        self.replies += data["messages"]
+        self.state = data["state"]
+        return data["messages"]
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(m["text"] for m in self.replies)
+
+    def sources(self) -> list[str]:
+        return [s["card_id"] for m in self.replies for s in m["sources"]]
+
+
+@pytest.fixture
+def chat(api):
+    return lambda **kwargs: Chat(api, **kwargs)

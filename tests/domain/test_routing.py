@@ -1,0 +1,78 @@
+"""The routing table (routes.md §1 and §3)."""
+import pytest
+
+from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS, advise, aanvraag_organisation, clientondersteuning_organisation
+
+
+@pytest.mark.parametrize("org", ["gemeente", "ciz", "zorgkantoor", "cak", "svb"])
+def test_bezwaar_goes_to_the_organisation_that_decided(org):
+    advice = advise("bezwaar", org)
+    assert (advice.route, advice.organisation, advice.deadline_kind) == ("bezwaar", org, "bezwaar")
+
+
+def test_no_bezwaar_against_a_zorgverzekeraar_only_a_klacht():
+    advice = advise("bezwaar", "zorgverzekeraar")
+    assert (advice.route, advice.organisation, advice.deadline_kind) == ("klacht", "zorgverzekeraar", None)
+
+
+def test_a_care_provider_takes_no_decisions():
+    assert advise("bezwaar", "zorgaanbieder").route == "klacht"
+    assert advise("klacht", "zorgaanbieder").organisation == "zorgaanbieder"
+
+
+def test_decision_on_bezwaar_leads_to_the_rechtbank():
+    advice = advise("bezwaar", "ciz", decision_on_bezwaar=True)
+    assert (advice.organisation, advice.deadline_kind) == ("rechtbank", "beroep")
+
+
+@pytest.mark.parametrize("org", ["gemeente", "ciz", "zorgkantoor", "cak", "svb"])
+def test_klacht_first_at_the_organisation_then_the_ombudsman(org):
+    assert advise("klacht", org).organisation == org
+    assert advise("klacht", org, already_complained=True).organisation == "ombudsman"
+
+
+def test_after_the_insurer_comes_kizi_not_the_ombudsman():
+    assert advise("klacht", "zorgverzekeraar", already_complained=True).organisation == "zorgverzekeraar"
+
+
+def test_both_routes_keep_the_bezwaar_deadline():
+    assert advise("klacht_en_bezwaar", "gemeente").deadline_kind == "bezwaar"
+
+
+def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
+    assert advise("ingebrekestelling", "cak").organisation == "cak"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("ik heb hulp nodig bij het huishouden", "gemeente"),
+        ("mijn zoon heeft jeugdhulp nodig", "gemeente"),
+        ("mijn moeder moet naar een verpleeghuis", "ciz"),
+        ("mijn vader heeft 24 uur per dag toezicht nodig", "ciz"),
+    ],
+)
+def test_applications_go_to_gemeente_or_ciz(text, org):
+    assert aanvraag_organisation(text) == org
+
+
+def test_clientondersteuning_wlz_at_zorgkantoor_else_gemeente():
+    assert clientondersteuning_organisation("zorgkantoor") == "zorgkantoor"
+    assert clientondersteuning_organisation("ciz") == "zorgkantoor"
+    assert clientondersteuning_organisation("gemeente") == "gemeente"
+    assert clientondersteuning_organisation(None) == "gemeente"
+
+
+def test_unknown_route_is_refused():
+    with pytest.raises(ValueError):
+        advise("beroep", "gemeente")
+
+
+def test_every_card_the_bot_cites_exists():
+    from pathlib import Path
+
+    cards_dir = Path(__file__).resolve().parents[2] / "knowledge" / "cards"
+    cited = {card for cards in ROUTE_CARDS.values() for card in cards} | {o.card for o in ORGANISATIONS.values()}
+    cited.add("clientondersteuning-wat")
+    missing = sorted(c for c in cited if not (cards_dir / f"{c}.md").exists())
+    assert not missing, f"cards cited by the bot but missing: {missing}"

@@ -39,7 +39,7 @@ $(VENV)/.installed: requirements/app.txt pyproject.toml
 $(RASA_VENV)/.installed: requirements/rasa.txt pyproject.toml
 	@echo ">> Creating the Python 3.10 environment for Rasa 3.6 ($(RASA_VENV)) - first time takes a few minutes"
 	@test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
-	@$(RASA_VENV)/bin/python -m pip install -q --upgrade pip wheel "setuptools<70"
+	@$(RASA_VENV)/bin/python -m pip install -q --upgrade pip
 	@$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.txt
 	@$(RASA_VENV)/bin/python -m pip install -q --no-deps -e .
 	@touch $@

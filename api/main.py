@@ -14,7 +14,9 @@ from api.core.config import Settings, get_settings
 from api.core.db import Database
 from api.core.privacy import install_masking
 from api.routes import conversations, health, knowledge
+from api.routes import staff, updates  # staff handoff and console
 from api.services.conversation_service import ConversationService
+from api.services.handoff_service import HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
 from api.services.rasa_client import RasaClient
 
@@ -27,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         install_masking()
         db = Database(settings.database_url)
         db.create_all()
@@ -37,8 +40,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.rasa = rasa
         app.state.knowledge = knowledge_service
         app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
+        # --- staff handoff and console (api/services/handoff_service.py) ---
+        app.state.handoff = HandoffService(db, knowledge_service, settings)
+        app.state.conversations.handoff = app.state.handoff
+        await app.state.handoff.start()
+        # --- end staff handoff ---
         watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))
         yield
+        await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await watcher
@@ -59,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(conversations.router)
     app.include_router(knowledge.router)
+    app.include_router(updates.router)  # staff handoff: the citizen's /updates
+    app.include_router(staff.router)  # staff console
     return app
 
 

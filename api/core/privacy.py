@@ -19,12 +19,23 @@ def mask_personal_data(text: str) -> str:
 
 
 class MaskingFilter(logging.Filter):
-    """Logging filter: formats the record, then masks personal numbers in it."""
+    """Logging filter: masks personal numbers in the message and its arguments.
+
+    The structure of `record.args` is kept, because formatters (uvicorn's access log) unpack it.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = mask_personal_data(record.getMessage())
-        record.args = ()
+        if isinstance(record.msg, str):
+            record.msg = mask_personal_data(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_mask_value(value) for value in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {key: _mask_value(value) for key, value in record.args.items()}
         return True
+
+
+def _mask_value(value):
+    return mask_personal_data(value) if isinstance(value, str) else value
 
 
 def install_masking() -> None:

@@ -14,11 +14,13 @@ from api.core.db import Database
 from api.models import Callback, Conversation, Feedback, Message, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.knowledge_service import KnowledgeService
+from api.services.language_check import is_gibberish
 from api.services.rasa_client import BotReply, RasaClient, RasaUnavailable
-from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES
+from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES, advise
 
 logger = logging.getLogger("api.conversations")
 
+NOT_UNDERSTOOD_PAYLOAD = "/nlu_fallback"
 FEEDBACK_PAYLOADS = {"/feedback_helpful": True, "/feedback_not_helpful": False}
 TAG = re.compile(r"<[^>]{0,200}>")
 
@@ -51,14 +53,25 @@ def _iso_date(value: Any) -> str | None:
 
 
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
-    """Rasa slots -> the public state (unknown values become null)."""
+    """Rasa slots -> the public state (unknown values become null).
+
+    Before the bot has given its advice, the next organisation already follows from the
+    routing table once the route and the organisation the case is about are known.
+    """
+    route = slots.get("route") if slots.get("route") in ROUTES else None
+    organisation = slots.get("organisation")
+    about = slots.get("about_organisation")
+    if organisation not in ORGANISATIONS and route and about in ORGANISATIONS:
+        organisation = advise(route, about, already_complained=bool(slots.get("already_complained")),
+                              decision_on_bezwaar=bool(slots.get("decision_on_bezwaar"))).organisation
+    asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None
     handoff = slots.get("handoff")
     return {
-        "route": slots.get("route") if slots.get("route") in ROUTES else None,
-        "organisation": slots.get("organisation") if slots.get("organisation") in ORGANISATIONS else None,
+        "route": route,
+        "organisation": organisation if organisation in ORGANISATIONS else None,
         "decision_date": _iso_date(slots.get("decision_date")),
         "deadline": _iso_date(slots.get("deadline")),
-        "asking_for": slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None,
+        "asking_for": asking_for or ("self" if route else None),
         "handoff": handoff if handoff in HANDOFF_STATES else "none",
     }
 
@@ -88,12 +101,20 @@ class ConversationService:
     def _staff_available(self, conversation: Conversation) -> bool:
         if conversation.staff_available_override is not None:
             return conversation.staff_available_override
+        if getattr(self, "handoff", None) is not None:  # staff handoff: office hours AND someone online
+            return self.handoff.staff_available()
         return self.settings.staff_available_now()
 
     async def handle(self, conversation_id: str, message: MessageIn) -> MessagesOut:
         text = message.text or ""
         if len(text) > self.settings.max_message_chars:
             raise MessageTooLong(self.settings.max_message_chars)
+        # --- staff handoff hook: while a staff member has the chat, store the message, push it to
+        # the staff console and do not ask Rasa (api/services/handoff_service.py) ---
+        if getattr(self, "handoff", None) is not None:
+            taken = await self.handoff.intercept(conversation_id, message)
+            if taken is not None:
+                return taken
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
             shown = self._shown_text(session, conversation_id, message)
@@ -106,6 +127,8 @@ class ConversationService:
                         "staff_available": self._staff_available(conversation)}
 
         to_bot = message.payload.strip() if message.payload else text_for_the_bot(text, self.settings.nlu_chars)
+        if not message.payload and is_gibberish(to_bot):
+            to_bot = NOT_UNDERSTOOD_PAYLOAD  # classifiers give keyboard mashing a random intent
         try:
             replies = await self.rasa.send(conversation_id, to_bot, metadata)
             slots = await self.rasa.slots(conversation_id)

@@ -6,10 +6,10 @@ import logging
 import threading
 from pathlib import Path
 
+from api.services.language_check import looks_like_language
 from knowledge.cards_model import Card
 
 logger = logging.getLogger("api.knowledge")
-
 
 class KnowledgeService:
     def __init__(self, cards_dir: Path, index_dir: Path):
@@ -62,6 +62,8 @@ class KnowledgeService:
         """The best hit if it is confident enough, else None."""
         from knowledge.retrieval.search import CONFIDENCE_THRESHOLD
 
+        if not looks_like_language(query):
+            return None
         hits = self.search(query, k=1)
         if hits and hits[0].score >= CONFIDENCE_THRESHOLD:
             return hits[0]

@@ -46,6 +46,8 @@ class ActionGiveAdvice(Action):
         ]
         cards: list[str] = []
 
+        if not advice.deadline_kind:
+            events += [SlotSet("decision_date", None), SlotSet("deadline", None)]
         if advice.deadline_kind:
             self._route_and_desk(dispatcher, advice, about, cards)
             events += self._deadline(dispatcher, tracker, advice, cards)

@@ -13,7 +13,7 @@ from knowledge.domain.dates import DateInFuture, DateNotUnderstood, parse_letter
 from knowledge.domain.routing import ORGANISATIONS
 
 from .context import intent, text, today
-from .slot_extraction import BEZWAAR_ROUTES, DATE_UNKNOWN
+from .slot_extraction import BEZWAAR_ROUTES
 
 # Intents that break off the form: the rules in data/rules.yml handle them.
 INTERRUPTIONS = {
@@ -22,10 +22,12 @@ INTERRUPTIONS = {
 }
 
 
-def needed_slots(route: str | None) -> list[str]:
+def needed_slots(route: str | None, about: str | None) -> list[str]:
     if route is None:
         return ["route"]
     if route in BEZWAAR_ROUTES:
+        if about in ORGANISATIONS and not ORGANISATIONS[about].bezwaar_possible and ORGANISATIONS[about].decides:
+            return ["about_organisation"]  # e.g. a zorgverzekeraar: a klacht, so no letter date needed
         return ["about_organisation", "decision_date"]
     if route in ("klacht", "ingebrekestelling"):
         return ["about_organisation"]
@@ -37,7 +39,7 @@ class ValidateCaseForm(FormValidationAction):
         return "validate_case_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker: Tracker, domain) -> list[str]:
-        return needed_slots(tracker.get_slot("route"))
+        return needed_slots(tracker.get_slot("route"), tracker.get_slot("about_organisation"))
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)

@@ -16,6 +16,12 @@ from .context import intent, sources_message, staff_available, text
 WITH_A_PERSON = ("waiting", "active", "callback")
 PHONE = re.compile(r"(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){9}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TIME_WORDS = re.compile(
+    r"\b(morgen|vandaag|ochtend|middag|avond|na\s+\d|voor\s+\d|tussen|\d{1,2}(:\d{2})?\s*uur|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|altijd|hele\s+dag|maakt\s+niet\s+uit|"
+    r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu)",
+    re.IGNORECASE,
+)
 
 
 def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
@@ -72,9 +78,16 @@ class ValidateCallbackForm(FormValidationAction):
         return {"callback_contact": found.group(0).strip()} if found else {}
 
     async def extract_callback_time(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if tracker.get_slot("requested_slot") != "callback_time" or not text(tracker).strip():
-            return {}
-        return {"callback_time": text(tracker).strip()[:200]}
+        message = text(tracker).strip()
+        requested = tracker.get_slot("requested_slot")
+        if requested == "callback_time" and message:
+            return {"callback_time": message[:200]}
+        if requested == "callback_contact":
+            # "bel me op 06… na 14 uur": the time can come with the contact details
+            rest = EMAIL.sub(" ", PHONE.sub(" ", message))
+            if TIME_WORDS.search(rest) and (EMAIL.search(message) or PHONE.search(message)):
+                return {"callback_time": " ".join(rest.split())[:200]}
+        return {}
 
 
 class ActionConfirmCallback(Action):
@@ -94,9 +107,6 @@ class ActionAffirmOrDeny(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         offered = tracker.get_slot("handoff") == "offered"
-        if intent(tracker) != "affirm" and tracker.active_loop.get("name") == "callback_form":
-            dispatcher.utter_message(response="utter_no_handoff")
-            return [ActiveLoop(None), SlotSet("requested_slot", None)]
         if intent(tracker) == "affirm" and offered:
             return ActionRequestHandoff().run(dispatcher, tracker, domain)
         if intent(tracker) == "deny" and offered:
@@ -104,3 +114,14 @@ class ActionAffirmOrDeny(Action):
             return [SlotSet("handoff", "none")]
         dispatcher.utter_message(response="utter_how_can_i_help")
         return []
+
+
+class ActionCancelCallback(Action):
+    """The citizen no longer wants a call-back: stop asking for contact details."""
+
+    def name(self) -> str:
+        return "action_cancel_callback"
+
+    def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        dispatcher.utter_message(response="utter_no_handoff")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

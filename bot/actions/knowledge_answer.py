@@ -5,7 +5,7 @@ import logging
 
 import requests
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from knowledge.domain.routing import ROUTE_CARDS, clientondersteuning_organisation
 
@@ -18,6 +18,8 @@ FAILS_BEFORE_OFFER = 2  # routes.md §5: the guide failed to understand twice in
 
 def find_answer(question: str) -> dict | None:
     """The best card for a question, or None when no card fits well enough."""
+    if question.startswith("/"):
+        return None  # a button payload or the API's "not understood" marker is no question
     try:
         response = requests.get(f"{API_URL}/api/knowledge/answer", params={"q": question}, timeout=15)
         response.raise_for_status()
@@ -94,8 +96,12 @@ class ActionAcknowledgeRelative(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         relative = tracker.get_slot("relative") or "naaste"
+        events: list[EventType] = [SlotSet("asking_for", "relative")]
         if tracker.active_loop.get("name"):
             dispatcher.utter_message(response="utter_relative", relative=relative)
+        elif tracker.get_slot("route"):
+            # the message told the case too: go on with it (the advice speaks of the relative)
+            events.append(FollowupAction("case_form"))
         else:
             dispatcher.utter_message(response="utter_relative_ask_route", relative=relative)
-        return [SlotSet("asking_for", "relative")]
+        return events

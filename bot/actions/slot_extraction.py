@@ -35,10 +35,41 @@ DATE_UNKNOWN_WORDS = re.compile(
 )
 
 
+# A mantelzorger often tells the case in the same message ("ik ben mantelzorger van mijn
+# buurman, het wijkteam belt nooit terug"): then the case intent is the runner-up.
+CARRIES_A_CASE = {"mantelzorger"}
+RUNNER_UP_CONFIDENCE = 0.2
+
+
+def case_intent(tracker: Tracker) -> str | None:
+    name = intent(tracker)
+    if name not in CARRIES_A_CASE:
+        return name
+    for ranked in tracker.latest_message.get("intent_ranking") or []:
+        if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
+            return ranked["name"]
+    return name
+
+
+# A citizen who gives facts and literally names the route ("bezwaar tegen het besluit van
+# 10-11") means that route, even when NLU reads the message as just `inform`.
+EXPLICIT_ROUTE = (
+    ("bezwaar", re.compile(r"\bbezwaa?a?r", re.IGNORECASE)),
+    ("klacht", re.compile(r"\b(klacht|klagen)", re.IGNORECASE)),
+)
+
+
+def said_route(tracker: Tracker) -> str | None:
+    said = INTENT_ROUTE.get(case_intent(tracker) or "")
+    if said is None and intent(tracker) == "inform":
+        said = next((route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))), None)
+    return said
+
+
 def updated_route(tracker: Tracker) -> str | None:
     """The route after this message: the previous route combined with what was just said."""
     previous = tracker.get_slot("route")
-    said = INTENT_ROUTE.get(intent(tracker) or "")
+    said = said_route(tracker)
     if intent(tracker) == "ask_deadline" and previous is None:
         return "bezwaar"
     if said is None:
@@ -61,6 +92,26 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
         if deciding:
             return deciding[0]
     return candidates[0] if candidates else None
+
+
+# "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
+AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
+POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
+
+
+def relatives_named(tracker: Tracker) -> list[str]:
+    message = text(tracker)
+    found: list[str] = []
+    for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") != "relative":
+            continue
+        value = str(item.get("value", "")).lower()
+        before = message[: item.get("start", 0)]
+        if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
+            continue
+        if value and value not in found:
+            found.append(value)
+    return found
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -87,16 +138,16 @@ class ValidateSlotMappings(ValidationAction):
             return {}  # the case form explains what went wrong when it asked for the date
 
     async def extract_relative(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        relatives = entity_values(tracker, "relative")
+        relatives = relatives_named(tracker)
         return {"relative": relatives[0]} if relatives else {}
 
     async def extract_asking_for(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if entity_values(tracker, "relative") or intent(tracker) == "mantelzorger":
+        if relatives_named(tracker) or intent(tracker) == "mantelzorger":
             return {"asking_for": "relative"}
         return {}
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        return {"already_complained": True} if intent(tracker) == "al_geklaagd" else {}
+        return {"already_complained": True} if case_intent(tracker) == "al_geklaagd" else {}
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        return {"decision_on_bezwaar": True} if intent(tracker) == "beroep" else {}
+        return {"decision_on_bezwaar": True} if case_intent(tracker) == "beroep" else {}

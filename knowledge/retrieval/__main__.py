@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .search import KnowledgeBase
 
-    model = load_model(args.model)
+    model = load_model(args.model, threads=2 if args.command == "build" else None)
     t_model = time.perf_counter() - t0
     kb = KnowledgeBase(args.cards, args.index, model=model)
     r = kb.last_refresh

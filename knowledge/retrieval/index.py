@@ -19,29 +19,28 @@ import json
 import os
 import shutil
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from knowledge.embedding.model import (DOCUMENT_PROMPTS, QUERY_PROMPTS, _prompt,
-                                       encode_documents, encode_queries, model_dimension,
-                                       model_fingerprint)
+from knowledge.embedding.model import (DOCUMENT_PROMPTS, QUERY_PROMPTS, encode_documents,
+                                       encode_queries, model_dimension, model_fingerprint,
+                                       prompt_name)
 
 from .chunks import Chunk, card_chunks, chunking_version
 
 INDEX_FORMAT = 1
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_INDEX_DIR = REPO_ROOT / "var" / "index"
-EMBED_BATCH = 16  # small batches: a concurrent search waits for at most one batch
+EMBED_BATCH = 16  # one encode call per batch: a concurrent search waits for one batch at most
 
 
 def _faiss():
     import faiss
 
-    faiss.omp_set_num_threads(min(2, os.cpu_count() or 1))
+    faiss.omp_set_num_threads(1)  # ~1000 vectors: one thread is plenty, more only stalls
     return faiss
 
 
@@ -63,7 +62,7 @@ def card_file_hashes(cards_dir: Path) -> dict[str, str]:
 def model_info(model) -> dict:
     """What identifies the vectors a model makes: weights and prompts."""
     prompts = getattr(model, "prompts", {}) or {}
-    qp, dp = _prompt(model, QUERY_PROMPTS), _prompt(model, DOCUMENT_PROMPTS)
+    qp, dp = prompt_name(model, QUERY_PROMPTS), prompt_name(model, DOCUMENT_PROMPTS)
     info = {
         "path": str(getattr(model, "wegwijs_path", "") or ""),
         "dimension": model_dimension(model),
@@ -139,11 +138,9 @@ class BuildStats:
 
 
 def embed_chunks(model, chunks: list[Chunk], cache: dict[str, np.ndarray] | None,
-                 encode_lock: threading.Lock | None = None,
                  stats: BuildStats | None = None) -> np.ndarray:
     """Vectors for ``chunks``, embedding only those whose key is not in ``cache``."""
     cache = cache if cache is not None else {}
-    lock = encode_lock or threading.Lock()
     todo: dict[str, Chunk] = {}
     for c in chunks:
         if c.key not in cache and c.key not in todo:
@@ -154,23 +151,19 @@ def embed_chunks(model, chunks: list[Chunk], cache: dict[str, np.ndarray] | None
         encode = encode_queries if as_query else encode_documents
         for start in range(0, len(items), EMBED_BATCH):
             batch = items[start:start + EMBED_BATCH]
-            with lock:
-                vecs = encode(model, [c.text for c in batch])
-            fresh.update({c.key: v for c, v in zip(batch, vecs)})
+            fresh.update(zip((c.key for c in batch), encode(model, [c.text for c in batch])))
     if stats is not None:
         stats.embedded_chunks += len(fresh)
         stats.reused_chunks += len(chunks) - sum(1 for c in chunks if c.key in fresh)
         stats.embedded_cards = sorted({c.card_id for c in todo.values()})
-    dim = model_dimension(model) if not chunks else None
     if not chunks:
-        return np.zeros((0, dim), dtype=np.float32)
+        return np.zeros((0, model_dimension(model)), dtype=np.float32)
     return np.stack([fresh[c.key] if c.key in fresh else cache[c.key] for c in chunks])
 
 
 def build_index(cards: list, model, *, strategy: str, info: dict | None = None,
                 card_hashes: dict[str, str] | None = None,
-                cache: dict[str, np.ndarray] | None = None,
-                encode_lock: threading.Lock | None = None) -> tuple[DenseIndex, BuildStats]:
+                cache: dict[str, np.ndarray] | None = None) -> tuple[DenseIndex, BuildStats]:
     start = time.perf_counter()
     info = info or model_info(model)
     stats = BuildStats(cards=len(cards))
@@ -181,9 +174,7 @@ def build_index(cards: list, model, *, strategy: str, info: dict | None = None,
         chunks.extend(cc)
         per_card[card.id] = len(cc)
     stats.chunks = len(chunks)
-    vectors = embed_chunks(model, chunks, cache, encode_lock, stats)
-    if not len(vectors):
-        vectors = np.zeros((0, info["dimension"]), dtype=np.float32)
+    vectors = embed_chunks(model, chunks, cache, stats)
     card_hashes = card_hashes or {}
     stats.seconds = time.perf_counter() - start
     manifest = {
@@ -222,7 +213,13 @@ def save_index(index: DenseIndex, index_dir: Path | str) -> Path:
         if index_dir.exists():
             old = index_dir.parent / f".{index_dir.name}.old-{os.getpid()}-{time.monotonic_ns()}"
             index_dir.rename(old)
-        tmp.rename(index_dir)
+        try:
+            tmp.rename(index_dir)
+        except OSError:
+            if old is not None and not index_dir.exists():
+                old.rename(index_dir)  # put the previous index back
+                old = None
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     finally:
@@ -256,7 +253,7 @@ def load_index(index_dir: Path | str) -> DenseIndex | None:
     return DenseIndex(chunks, vectors, card_ids, manifest)
 
 
-def reusable_cache(index: DenseIndex | None, info: dict, strategy: str | None = None) -> dict:
+def reusable_cache(index: DenseIndex | None, info: dict) -> dict:
     """Chunk vectors from ``index`` that are valid for the model ``info``."""
     if index is None:
         return {}

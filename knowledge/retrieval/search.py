@@ -14,7 +14,13 @@ Method (chosen by ``python -m evaluation.retrieval_eval``, see evaluation/result
 
 ``refresh()`` hashes the card files, re-parses and re-embeds only what changed,
 builds the new index off to the side and swaps it in under a lock; a search always
-works on one complete snapshot.
+works on one complete snapshot. A card file that does not parse is reported in
+``last_refresh["errors"]`` and its last good version stays in the index.
+
+Settings (environment): ``WEGWIJS_EMBEDDING_MODEL`` (model folder),
+``WEGWIJS_CONFIDENCE_THRESHOLD``, ``WEGWIJS_HYBRID_WEIGHT``, ``WEGWIJS_TORCH_THREADS``.
+The threshold and weight are calibrated for the default e5 model: with another model,
+run ``python -m evaluation.retrieval_eval`` and set the threshold from its report.
 """
 from __future__ import annotations
 
@@ -41,11 +47,13 @@ log = logging.getLogger(__name__)
 METHODS = ("dense", "bm25", "hybrid")
 DEFAULT_METHOD = "hybrid"
 # Share of BM25 in the hybrid score (chosen on the evaluation set).
-HYBRID_WEIGHT = float(os.environ.get("WEGWIJS_HYBRID_WEIGHT", "0.3"))
+HYBRID_WEIGHT = float(os.environ.get("WEGWIJS_HYBRID_WEIGHT", "0.2"))
 # Below this top score the bot says it does not know. Calibrated for the default
 # model, chunking and method on evaluation/retrieval/questions.yml (in-scope vs.
-# out-of-scope); re-run `python -m evaluation.retrieval_eval` after changing any of them.
-CALIBRATED_THRESHOLDS = {"dense": 0.80, "bm25": 0.20, "hybrid": 0.62}
+# out-of-scope): the threshold that rejects the most out-of-scope questions while still
+# answering >= 95% of the in-scope ones, rounded down to 2 decimals. Re-run
+# `python -m evaluation.retrieval_eval` after changing the model, chunking, weight or cards.
+CALIBRATED_THRESHOLDS = {"dense": 0.90, "bm25": 0.13, "hybrid": 0.75}
 CONFIDENCE_THRESHOLD = float(os.environ.get("WEGWIJS_CONFIDENCE_THRESHOLD",
                                             CALIBRATED_THRESHOLDS[DEFAULT_METHOD]))
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +84,7 @@ class KnowledgeBase:
                  index_dir: str | os.PathLike | None = DEFAULT_INDEX_DIR, model=None, *,
                  method: str = DEFAULT_METHOD, strategy: str = DEFAULT_STRATEGY,
                  hybrid_weight: float = HYBRID_WEIGHT, threshold: float | None = None,
-                 persist: bool = True):
+                 persist: bool = True, vector_cache: dict | None = None):
         if method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}")
         self.cards_dir = Path(cards_dir)
@@ -90,12 +98,14 @@ class KnowledgeBase:
         self.model_info = model_info(self.model)
         self._swap_lock = threading.Lock()      # guards self._snapshot
         self._refresh_lock = threading.Lock()   # one refresh at a time
-        self._encode_lock = threading.Lock()    # the tokenizer is not thread-safe
         self._snapshot: _Snapshot | None = None
+        self._bad_files: dict[str, str] = {}      # file name -> sha256 that failed to parse
         self.last_refresh: dict = {}
         self.embedded_chunks_total = 0          # chunks embedded by this object (tests, stats)
         persisted = load_index(self.index_dir) if self.index_dir else None
         self._cache = reusable_cache(persisted, self.model_info)
+        if vector_cache:  # extra chunk vectors (key -> vector) made with this same model
+            self._cache.update(vector_cache)
         self._persisted_manifest = persisted.manifest if persisted else None
         self.refresh()
 
@@ -153,11 +163,17 @@ class KnowledgeBase:
                 except OSError:
                     continue
             old_files = old.files if old else {}
-            if old is not None and {n: h for n, (h, _) in old_files.items()} == hashes:
+            # a broken file that has not changed since it failed does not trigger a rebuild
+            known_bad = {n for n, h in hashes.items() if self._bad_files.get(n) == h}
+            current = {n: h for n, h in hashes.items() if n not in known_bad}
+            previous = {n: h for n, (h, _) in old_files.items() if n not in known_bad}
+            if old is not None and current == previous:
+                self._bad_files = {n: h for n, h in self._bad_files.items() if hashes.get(n) == h}
                 self.last_refresh = {"changed": False, "seconds": time.perf_counter() - start}
                 return False
 
-            added, changed, removed, errors = [], [], [], []
+            errors: list[str] = []
+            bad: dict[str, str] = {}
             files: dict[str, tuple[str, str]] = {}
             cards: dict[str, Any] = {}
             for name, sha in hashes.items():
@@ -169,30 +185,40 @@ class KnowledgeBase:
                         card = load_card(self.cards_dir / name)
                     except (CardFormatError, OSError, UnicodeDecodeError) as exc:
                         errors.append(f"{name}: {exc}")
+                        bad[name] = sha
                         log.warning("card not (re)loaded: %s", exc)
                         if prev and prev[1] in old.cards:   # keep the last good version
                             files[name] = prev
                             cards.setdefault(prev[1], old.cards[prev[1]])
                         continue
-                    (changed if prev else added).append(card.id)
                 if not card.id or card.id in cards:
                     errors.append(f"{name}: empty or duplicate card id {card.id!r}")
                     continue
                 cards[card.id] = card
                 files[name] = (sha, card.id)
-            removed = sorted(set(old.cards) - set(cards)) if old else []
+            # what changed, by card id, against the previous snapshot (or the saved index)
+            if old is not None:
+                before = {cid: sha for sha, cid in old.files.values()}
+            else:
+                before = {cid: c.get("sha256", "") for cid, c in
+                          ((self._persisted_manifest or {}).get("cards") or {}).items()}
+            now = {cid: sha for sha, cid in files.values()}
+            added = sorted(set(now) - set(before))
+            changed = sorted(cid for cid in now if cid in before and before[cid] != now[cid])
+            removed = sorted(set(before) - set(now))
 
             cache = dict(self._cache)
             if old is not None:
                 cache.update(old.dense.cache())
-            card_hashes = {cid: sha for sha, cid in files.values()}
+            card_hashes = now
             dense, stats = build_index(list(cards.values()), self.model, strategy=self.strategy,
                                        info=self.model_info, card_hashes=card_hashes,
-                                       cache=cache, encode_lock=self._encode_lock)
+                                       cache=cache)
             bm25 = BM25Index(list(cards), [card_text(c) for c in cards.values()])
             new = _Snapshot(cards, files, dense, bm25)
             with self._swap_lock:
                 self._snapshot = new
+            self._bad_files = bad
             self._cache = {}   # now held by the snapshot
             self.embedded_chunks_total += stats.embedded_chunks
             if self.persist and self._needs_save(dense):
@@ -220,8 +246,7 @@ class KnowledgeBase:
     def _score(self, snap: _Snapshot, query: str):
         dense = bm25 = best_chunk = None
         if self.method in ("dense", "hybrid"):
-            with self._encode_lock:
-                qvec = encode_queries(self.model, [query])[0]
+            qvec = encode_queries(self.model, [query])[0]
             dense, best_chunk = snap.dense.card_scores(qvec)
         if self.method in ("bm25", "hybrid"):
             bm25 = snap.bm25.normalized_scores(query)
@@ -233,16 +258,3 @@ class KnowledgeBase:
             w = self.hybrid_weight
             scores = (1.0 - w) * dense + w * bm25
         return scores, dense, bm25, best_chunk
-
-    def query_vector(self, query: str) -> np.ndarray:
-        with self._encode_lock:
-            return encode_queries(self.model, [query])[0]
-
-    def score_all(self, query: str, qvec: np.ndarray | None = None) -> dict[str, np.ndarray]:
-        """Dense and normalised BM25 score of every card (for evaluation), in ``card_ids`` order."""
-        snap = self._snapshot
-        if qvec is None:
-            qvec = self.query_vector(query)
-        dense, _ = snap.dense.card_scores(qvec)
-        return {"card_ids": np.array(snap.dense.card_ids), "dense": dense,
-                "bm25": snap.bm25.normalized_scores(query), "bm25_raw": snap.bm25.scores(query)}

@@ -1,0 +1,194 @@
+"""Staff accounts and logins: argon2 password hashes, server-side sessions (table `staff_sessions`).
+
+The cookie holds a random token (HttpOnly, SameSite=Strict, path /staff); the database keeps only
+its SHA-256, so a copy of the database cannot be used to log in, and logging out ends the session.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, select
+
+from api.core.db import Database
+from api.models import StaffSession, StaffUser, utcnow
+
+ROLES = ("staff", "editor", "admin")
+CONSOLE_ROLES = ("staff", "admin")
+COOKIE_NAME = "wegwijs_staff"
+SESSION_HOURS = 12
+MIN_PASSWORD_CHARS = 10
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+_hasher = PasswordHasher()
+# Verified when the username does not exist, so the answer takes as long as for a real account.
+_DUMMY_HASH = _hasher.hash("wegwijs-no-such-user")
+
+
+class AccountError(ValueError):
+    """A readable reason why an account cannot be created or changed."""
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+    @property
+    def first_name(self) -> str:
+        return (self.display_name or self.username).split()[0]
+
+    @property
+    def may_use_console(self) -> bool:
+        return self.role in CONSOLE_ROLES
+
+    def public(self) -> dict:
+        return {"id": self.id, "username": self.username, "name": self.display_name or self.username,
+                "first_name": self.first_name, "role": self.role}
+
+
+def identity(user: StaffUser) -> StaffIdentity:
+    return StaffIdentity(user.id, user.username, user.display_name or user.username, user.role)
+
+
+def _check_username(username: str) -> str:
+    username = username.strip().lower()
+    if not username or len(username) > 80 or not set(username) <= USERNAME_CHARS:
+        raise AccountError("Gebruikersnaam: alleen kleine letters, cijfers, punt, streepje en liggend streepje.")
+    return username
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise AccountError(f"Het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben.")
+
+
+def create_user(db: Database, username: str, password: str, role: str, display_name: str = "") -> StaffIdentity:
+    if role not in ROLES:
+        raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(ROLES)}.")
+    username = _check_username(username)
+    _check_password(password)
+    with db.session() as session:
+        if session.scalar(select(StaffUser).where(StaffUser.username == username)) is not None:
+            raise AccountError(f"Er bestaat al een account met de naam {username!r}.")
+        user = StaffUser(username=username, display_name=(display_name.strip() or username.capitalize()),
+                         role=role, password_hash=_hasher.hash(password))
+        session.add(user)
+        session.flush()
+        return identity(user)
+
+
+def set_password(db: Database, username: str, password: str) -> None:
+    _check_password(password)
+    with db.session() as session:
+        user = session.scalar(select(StaffUser).where(StaffUser.username == _check_username(username)))
+        if user is None:
+            raise AccountError(f"Geen account met de naam {username!r}.")
+        user.password_hash = _hasher.hash(password)
+        session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
+
+
+def set_active(db: Database, username: str, active: bool) -> None:
+    with db.session() as session:
+        user = session.scalar(select(StaffUser).where(StaffUser.username == _check_username(username)))
+        if user is None:
+            raise AccountError(f"Geen account met de naam {username!r}.")
+        user.active = active
+        if not active:
+            session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
+
+
+def list_users(db: Database) -> list[tuple[StaffIdentity, bool]]:
+    with db.session() as session:
+        return [(identity(u), u.active) for u in session.scalars(select(StaffUser).order_by(StaffUser.username))]
+
+
+def authenticate(db: Database, username: str, password: str) -> StaffIdentity | None:
+    try:
+        name = _check_username(username)
+    except AccountError:
+        name = ""
+    with db.session() as session:
+        user = session.scalar(select(StaffUser).where(StaffUser.username == name)) if name else None
+        stored = user.password_hash if user is not None and user.active else _DUMMY_HASH
+        try:
+            _hasher.verify(stored, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return None
+        if user is None or not user.active:
+            return None
+        if _hasher.check_needs_rehash(stored):
+            user.password_hash = _hasher.hash(password)
+        return identity(user)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(db: Database, user: StaffIdentity) -> str:
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    with db.session() as session:
+        session.execute(delete(StaffSession).where(StaffSession.expires_at < now))
+        session.add(StaffSession(token_hash=_token_hash(token), user_id=user.id,
+                                 expires_at=now + timedelta(hours=SESSION_HOURS)))
+    return token
+
+
+def end_session(db: Database, token: str | None) -> None:
+    if token:
+        with db.session() as session:
+            session.execute(delete(StaffSession).where(StaffSession.token_hash == _token_hash(token)))
+
+
+def session_user(db: Database, token: str | None) -> StaffIdentity | None:
+    if not token or len(token) > 200:
+        return None
+    with db.session() as session:
+        stored = session.get(StaffSession, _token_hash(token))
+        if stored is None:
+            return None
+        expires = stored.expires_at
+        if expires.tzinfo is None:  # SQLite returns naive datetimes
+            expires = expires.replace(tzinfo=timezone.utc)
+        if expires < datetime.now(timezone.utc):
+            return None
+        user = session.get(StaffUser, stored.user_id)
+        if user is None or not user.active:
+            return None
+        return identity(user)
+
+
+class LoginThrottle:
+    """At most `limit` wrong passwords per username in `window_s`; then wait (in memory, per process)."""
+
+    def __init__(self, limit: int = 5, window_s: float = 300):
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> list[float]:
+        return [t for t in self._failures.get(key, []) if now - t < self.window_s]
+
+    def blocked(self, username: str) -> bool:
+        with self._lock:
+            return len(self._recent(username.lower(), time.monotonic())) >= self.limit
+
+    def failed(self, username: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._failures[username.lower()] = self._recent(username.lower(), now) + [now]
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(username.lower(), None)

@@ -2,8 +2,10 @@
 on test ports with a fixed clock (Monday 23 November 2026), once per test session."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -18,6 +20,14 @@ TEST_TODAY = "2026-11-23"
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
+    reuse = os.environ.get("WEGWIJS_TEST_STACK")
+    if reuse:
+        # Development only: "<api url>|<sqlite file>|<rasa port>|<action port>" of a stack that is
+        # already running with the same settings as below.
+        url, db_file, rasa_port, action_port = reuse.split("|")
+        yield SimpleNamespace(api_url=url.rstrip("/"), db_file=Path(db_file), api_port=int(url.rsplit(":", 1)[1]),
+                              rasa_port=int(rasa_port), action_port=int(action_port), log_dir=None)
+        return
     db_file = tmp_path_factory.mktemp("db") / "wegwijs-test.db"
     running = Stack(
         api_port=8200, rasa_port=5205, action_port=5255,

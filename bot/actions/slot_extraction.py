@@ -54,7 +54,7 @@ def case_intent(tracker: Tracker) -> str | None:
 # A citizen who gives facts and literally names the route ("bezwaar tegen het besluit van
 # 10-11") means that route, even when NLU reads the message as just `inform`.
 EXPLICIT_ROUTE = (
-    ("bezwaar", re.compile(r"\bbezwaa?a?r", re.IGNORECASE)),
+    ("bezwaar", re.compile(r"\bbezwaa?a?r|\bniet\s+(mee\s+)?eens\b|\boneens\b", re.IGNORECASE)),
     ("klacht", re.compile(r"\b(klacht|klagen)", re.IGNORECASE)),
 )
 

@@ -29,8 +29,9 @@ def stack(tmp_path_factory):
                               rasa_port=int(rasa_port), action_port=int(action_port), log_dir=None)
         return
     db_file = tmp_path_factory.mktemp("db") / "wegwijs-test.db"
+    api_port = int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200"))  # to run two suites side by side
     running = Stack(
-        api_port=8200, rasa_port=5205, action_port=5255,
+        api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945,
         extra_env={
             "WEGWIJS_TODAY": TEST_TODAY,
             "WEGWIJS_ALLOW_TEST_HEADERS": "1",

@@ -2,8 +2,11 @@
 # Everything a clean clone needs is created here; nothing is installed by hand.
 
 SHELL := /bin/bash
-PYTHON311 ?= $(shell command -v python3.11 || echo /root/.pyenv/versions/3.11.7/bin/python3.11)
-PYTHON310 ?= $(shell command -v python3.10 || echo /root/.pyenv/versions/3.10.13/bin/python3.10)
+# The first interpreter of each version that really runs (a pyenv shim may exist but fail).
+find_python = $(shell for p in $$(ls -d $$HOME/.pyenv/versions/$(1).*/bin/python$(1) 2>/dev/null) $$(command -v python$(1)); \
+                do $$p -c 'import sys' >/dev/null 2>&1 && echo $$p && break; done)
+PYTHON311 ?= $(call find_python,3.11)
+PYTHON310 ?= $(call find_python,3.10)
 VENV := .venv
 RASA_VENV := .venv-rasa
 PY := $(VENV)/bin/python
@@ -30,6 +33,7 @@ envs: $(VENV)/.installed $(RASA_VENV)/.installed system-deps
 
 $(VENV)/.installed: requirements/app.txt pyproject.toml
 	@echo ">> Creating the Python 3.11 environment ($(VENV)) - first time takes a few minutes"
+	@test -n "$(PYTHON311)" || { echo "!! Wegwijs needs Python 3.11: install it or set PYTHON311=/path/to/python3.11"; exit 1; }
 	@test -x $(PY) || $(PYTHON311) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip wheel
 	@$(PY) -m pip install -q -r requirements/app.txt
@@ -38,6 +42,7 @@ $(VENV)/.installed: requirements/app.txt pyproject.toml
 
 $(RASA_VENV)/.installed: requirements/rasa.txt pyproject.toml
 	@echo ">> Creating the Python 3.10 environment for Rasa 3.6 ($(RASA_VENV)) - first time takes a few minutes"
+	@test -n "$(PYTHON310)" || { echo "!! Rasa 3.6 needs Python 3.10: install it (e.g. pyenv install 3.10) or set PYTHON310=/path/to/python3.10"; exit 1; }
 	@test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
 	@$(RASA_VENV)/bin/python -m pip install -q --upgrade pip
 	@$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.txt

@@ -79,6 +79,7 @@ class Stack:
                             "--port", str(self.api_port)], ROOT)
 
     def start(self) -> None:
+        current_model()  # fail before starting anything when there is no trained model
         print(f">> Starting the action server (port {self.action_port}), Rasa (port {self.rasa_port}) "
               f"and the API (port {self.api_port}); logs in {self.log_dir}", flush=True)
         self.start_actions()

@@ -40,8 +40,8 @@ def stack(tmp_path_factory):
             "WEGWIJS_CARD_POLL_SECONDS": "1",
         },
     )
-    running.start()
     try:
+        running.start()
         running.wait_ready(timeout_s=420)
         running.db_file = db_file
         yield running

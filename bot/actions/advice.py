@@ -52,6 +52,11 @@ class ActionGiveAdvice(Action):
             self._route_and_desk(dispatcher, advice, about, cards)
             events += self._deadline(dispatcher, tracker, advice, cards)
             dispatcher.utter_message(response="utter_bezwaar_letter")
+            if advice.deadline_kind == "bezwaar":
+                dispatcher.utter_message(
+                    response="utter_bezwaar_decision_period", org_name=org_name(advice.organisation)
+                )
+                cards.append("bezwaar-beslistermijn")
         elif advice.route == "klacht":
             self._klacht(dispatcher, advice, about, cards)
         elif advice.route == "ingebrekestelling":

@@ -2,9 +2,6 @@
 served by the real stack (Rasa + action server + API; see tests/conftest.py)."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -17,7 +14,6 @@ AXE_JS = ROOT / "web-widget" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-FALLBACK_PORT = 8201
 ANSWER_TIMEOUT_MS = 60_000
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "test-results"
@@ -30,34 +26,10 @@ CSP_WATCH = ("window.__cspViolations = [];"
 
 @pytest.fixture(scope="session")
 def site(stack):
-    """Origin of the demo page. The stack's API serves it once api/main.py includes api.routes.widget;
-    until then a second API process with those routes (same Rasa and database) is started here."""
+    """Origin of the demo page with the widget, served by the stack's API."""
     if not BUNDLE.is_file():
         pytest.fail("web-widget/dist/widget.js is missing: run `make widget`")
-    if httpx.get(f"{stack.api_url}/widget.js", timeout=10).status_code == 200:
-        yield stack.api_url
-        return
-    url = f"http://127.0.0.1:{FALLBACK_PORT}"
-    log = open(stack.log_dir / f"api-widget-{FALLBACK_PORT}.log", "ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "tests.browser.widget_app:app", "--host", "127.0.0.1",
-         "--port", str(FALLBACK_PORT)], cwd=ROOT, env=stack.env(), stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None:
-                pytest.fail(f"the widget's API stopped; see {log.name}")
-            time.sleep(1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    return stack.api_url
 
 
 @pytest.fixture(scope="session")

@@ -99,6 +99,15 @@ class CardAnswer(BaseModel):
     score: float
 
 
+class CardOut(BaseModel):
+    id: str
+    title: str
+    summary: str
+    body: str
+    sources: list[dict]
+    reviewed: date | None = None
+
+
 class AnswerOut(BaseModel):
     answer: CardAnswer | None
 

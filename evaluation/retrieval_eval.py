@@ -16,6 +16,7 @@ Prints a Markdown report and writes it to evaluation/results/retrieval.md
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -276,11 +277,15 @@ def main(argv: list[str] | None = None) -> int:
     p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
 
     # ------------------------------------------------------------------ report
+    import torch
+
     L = []
     L.append("# Retrieval evaluation\n")
     L.append(f"Command: `.venv/bin/python -m evaluation.retrieval_eval` · {len(cards)} cards · "
              f"{n_in} in-scope + {n_out} out-of-scope questions · model `{info['path']}` "
-             f"(fingerprint {info['fingerprint']}) · machine: 2 CPU cores, torch threads 2\n")
+             f"(fingerprint {info['fingerprint']}) · machine: {os.cpu_count()} CPU cores, torch threads "
+             f"{torch.get_num_threads()}, load average at the end {os.getloadavg()[0]:.1f} "
+             "(other jobs share the CPU; latency and build times depend on it)\n")
     if problems:
         L.append("**Question-set problems:**\n")
         L.extend(f"- {p}" for p in problems)

@@ -3,6 +3,7 @@ on test ports with a fixed clock (Monday 23 November 2026), once per test sessio
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +30,12 @@ def stack(tmp_path_factory):
                               rasa_port=int(rasa_port), action_port=int(action_port), log_dir=None)
         return
     db_file = tmp_path_factory.mktemp("db") / "wegwijs-test.db"
+    # The stack reads copies of the cards and the index, so tests may edit cards freely.
+    cards_dir = tmp_path_factory.mktemp("knowledge") / "cards"
+    shutil.copytree(ROOT / "knowledge" / "cards", cards_dir)
+    index_dir = cards_dir.parent / "index"
+    if (ROOT / "var" / "index").is_dir():
+        shutil.copytree(ROOT / "var" / "index", index_dir)
     api_port = int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200"))  # to run two suites side by side
     running = Stack(
         api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945,
@@ -38,12 +45,15 @@ def stack(tmp_path_factory):
             "WEGWIJS_STAFF_AVAILABILITY": "always",
             "DATABASE_URL": f"sqlite:///{db_file}",
             "WEGWIJS_CARD_POLL_SECONDS": "1",
+            "WEGWIJS_CARDS_DIR": str(cards_dir),
+            "WEGWIJS_INDEX_DIR": str(index_dir),
         },
     )
     try:
         running.start()
         running.wait_ready(timeout_s=420)
         running.db_file = db_file
+        running.cards_dir = cards_dir
         yield running
     finally:
         running.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 
 from api.deps import get_knowledge
-from api.schemas import AnswerOut, CardAnswer, SearchHit, SearchResults
+from api.schemas import AnswerOut, CardAnswer, CardOut, SearchHit, SearchResults
 from api.services.knowledge_service import KnowledgeService
 
 router = APIRouter(prefix="/api/knowledge", tags=["knowledge"])
@@ -38,3 +38,14 @@ def answer(q: str = Query(min_length=1, max_length=5000), knowledge: KnowledgeSe
     if hit is None:
         return AnswerOut(answer=None)
     return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))
+
+
+@router.get("/cards/{card_id}", response_model=CardOut, responses={404: {"description": "Onbekende kaart"}})
+def card(card_id: str, knowledge: KnowledgeService = Depends(get_knowledge)) -> CardOut:
+    """A knowledge card as the citizen may read it: the source behind an answer."""
+    _require_ready(knowledge)
+    found = knowledge.card(card_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Deze uitleg bestaat niet (meer).")
+    return CardOut(id=found.id, title=found.title, summary=found.summary, body=found.body.strip(),
+                   sources=[dict(s) for s in found.sources], reviewed=found.reviewed)

@@ -39,7 +39,7 @@ from knowledge.embedding.model import encode_queries, load_model
 
 from .bm25 import BM25Index
 from .chunks import DEFAULT_STRATEGY, chunking_version, card_text
-from .index import (DEFAULT_INDEX_DIR, BuildStats, DenseIndex, build_index, file_sha256,
+from .index import (DEFAULT_INDEX_DIR, DenseIndex, build_index, file_sha256,
                     load_index, model_info, reusable_cache, save_index)
 
 log = logging.getLogger(__name__)

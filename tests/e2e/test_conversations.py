@@ -26,7 +26,8 @@ def test_bezwaar_step_by_step_asks_only_what_is_missing(chat):
     assert "organisatie" in asked["text"]
     assert {"CIZ", "CAK"} <= {b["title"] for b in asked["buttons"]}
 
-    replies = c.say(payload='/inform{"organisation":"ciz"}')
+    ciz_button = next(b for b in asked["buttons"] if b["title"] == "CIZ")
+    replies = c.say(payload=ciz_button["payload"])
     assert "datum" in replies[-1]["text"]
     assert c.state["deadline"] is None
 

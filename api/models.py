@@ -147,3 +147,60 @@ class StaffNote(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- Editors' tools (added for api/routes/editor.py, api/services/editor_service.py) ---
+# New tables only. The card files stay the source of truth; these tables hold drafts,
+# published versions (for history and rollback), the audit log and knowledge gaps.
+
+
+class CardDraft(Base):
+    """An unpublished edit of a card (one per card; the last save wins). Never read by the bot."""
+
+    __tablename__ = "card_drafts"
+
+    card_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class CardVersion(Base):
+    """A card text that was live: published in the editor, rolled back, or found in the file."""
+
+    __tablename__ = "card_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    card_id: Mapped[str] = mapped_column(String(120), index=True)
+    version: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … per card
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20))  # file | publish | rollback
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True)
+    created_by_name: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who changed which card when, with the old and the new text."""
+
+    __tablename__ = "editor_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True)
+    username: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(20))  # publish | rollback
+    card_id: Mapped[str] = mapped_column(String(120), index=True)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    old_text: Mapped[str | None] = mapped_column(Text, nullable=True)  # None: a new card
+    new_text: Mapped[str] = mapped_column(Text)
+
+
+class KnowledgeGap(Base):
+    """A free question no card answered well enough (personal numbers masked before storing)."""
+
+    __tablename__ = "knowledge_gaps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    question: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

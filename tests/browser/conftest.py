@@ -6,14 +6,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "web-widget" / "dist" / "widget.js"
 AXE_JS = ROOT / "web-widget" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 ANSWER_TIMEOUT_MS = 60_000
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "test-results"
@@ -30,14 +27,6 @@ def site(stack):
     if not BUNDLE.is_file():
         pytest.fail("web-widget/dist/widget.js is missing: run `make widget`")
     return stack.api_url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Widget:

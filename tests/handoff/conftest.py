@@ -2,10 +2,7 @@
 citizens waiting for a person."""
 from __future__ import annotations
 
-import os
 import uuid
-from pathlib import Path
-from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -14,19 +11,6 @@ from api.core.db import Database
 from api.services import auth
 
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture(scope="session")
-def stack(request):
-    """The shared `stack` fixture (tests/conftest.py). For development only,
-    WEGWIJS_TEST_STACK="<api url>|<sqlite file>|<rasa port>|<action port>" reuses a stack that is
-    already running (started like the fixture: fixed clock, test headers, availability "always")."""
-    reuse = os.environ.get("WEGWIJS_TEST_STACK")
-    if not reuse:
-        return request.getfixturevalue("stack")
-    url, db_file, rasa_port, action_port = reuse.split("|")
-    return SimpleNamespace(api_url=url.rstrip("/"), db_file=Path(db_file), api_port=int(url.rsplit(":", 1)[1]),
-                           rasa_port=int(rasa_port), action_port=int(action_port), log_dir=None)
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,9 @@
 """Time from the trigger (the citizen's "ik wil graag met een medewerker spreken" is sent) until the
 conversation appears in the queue of a staff console open in a real browser (WebSocket push).
 
-    .venv/bin/python tests/handoff/measure_queue_latency.py --runs 10
+    .venv/bin/python evaluation/handoff_latency.py --runs 10
         starts its own stack (Rasa, action server, API; ports 8260/5260/5261, temp SQLite)
-    .venv/bin/python tests/handoff/measure_queue_latency.py --runs 10 --stack "http://127.0.0.1:8290|/tmp/dev.db"
+    .venv/bin/python evaluation/handoff_latency.py --runs 10 --stack "http://127.0.0.1:8290|/tmp/dev.db"
         uses a stack that is already running (started with WEGWIJS_ALLOW_TEST_HEADERS=1)
 
 Reported per run: `appear` = trigger sent -> entry in the staff page's DOM (browser clock, same
@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -5,6 +5,8 @@
     python -m api.cli set-password anna [--password-stdin]
     python -m api.cli list-users
     python -m api.cli deactivate anna
+    python -m api.cli review-due [--cards-dir DIR] [--today YYYY-MM-DD]   # exit 1 if a card is past review_by
+    python -m api.cli reload-cards [--api-url URL]   # the API picks up card files itself; this only waits for it
 
 Uses DATABASE_URL like the API (default: var/wegwijs.db); `--database-url` overrides it.
 """
@@ -49,7 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     deactivate = commands.add_parser("deactivate", help="block an account and end its sessions")
     deactivate.add_argument("name")
 
+    due = commands.add_parser("review-due", help="cards past or within 30 days of review_by (exit 1 if any is past)")
+    due.add_argument("--cards-dir", default=None, help="default: WEGWIJS_CARDS_DIR or knowledge/cards")
+    due.add_argument("--today", default=None, help="default: WEGWIJS_TODAY or today (Europe/Amsterdam)")
+    reload_ = commands.add_parser("reload-cards", help="check that the running API has loaded the card files")
+    reload_.add_argument("--api-url", default="http://127.0.0.1:8000")
+
     args = parser.parse_args(argv)
+    if args.command == "review-due":
+        return _review_due(args.cards_dir, args.today)
+    if args.command == "reload-cards":
+        return _reload_cards(args.api_url)
     db = Database(args.database_url or get_settings().database_url)
     db.create_all()
     try:
@@ -71,6 +83,38 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         db.engine.dispose()
     return 0
+
+
+def _review_due(cards_dir: str | None, today: str | None) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from api.services.editor_service import review_due
+
+    settings = get_settings()
+    folder = Path(cards_dir) if cards_dir else settings.cards_dir
+    day = dt.date.fromisoformat(today) if today else settings.today()
+    rows = review_due(folder, day)
+    labels = {"overdue": "TE LAAT", "soon": "binnenkort", "broken": "KAPOT"}
+    for card_id, review_by, state in rows:
+        print(f"{labels[state]}\t{review_by or '-'}\t{card_id}")
+    late = sum(1 for r in rows if r[2] != "soon")
+    print(f"{len(rows)} kaarten moeten (bijna) gecontroleerd worden; {late} te laat (datum: {day}, map: {folder}).")
+    return 1 if late else 0
+
+
+def _reload_cards(api_url: str) -> int:
+    """The API polls the card folder every few seconds (WEGWIJS_CARD_POLL_SECONDS) and swaps the index
+    without downtime; there is nothing to restart. This checks that the API answers and is ready."""
+    import httpx
+
+    try:
+        response = httpx.get(f"{api_url.rstrip('/')}/healthz", timeout=10)
+    except httpx.HTTPError as error:
+        print(f"Fout: de API op {api_url} is niet bereikbaar ({type(error).__name__}).", file=sys.stderr)
+        return 1
+    print(f"De API leest gewijzigde kaarten zelf binnen een paar seconden in (status {response.status_code}).")
+    return 0 if response.status_code == 200 else 1
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from api.core.config import Settings, get_settings
 from api.core.db import Database
 from api.core.privacy import install_masking
-from api.routes import conversations, health, knowledge, widget
+from api.routes import conversations, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.services.conversation_service import ConversationService
 from api.services.handoff_service import HandoffService  # staff handoff and console
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(updates.router)  # staff handoff: the citizen's /updates
     app.include_router(staff.router)  # staff console
     app.include_router(widget.router)  # demo page, widget bundle, interface translations
+    app.include_router(editor.router)  # editors' tools (/editor)
     return app
 
 

@@ -1,10 +1,11 @@
 """Search the knowledge cards; the bot uses /answer for free questions."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 
 from api.deps import get_knowledge
 from api.schemas import AnswerOut, CardAnswer, CardOut, SearchHit, SearchResults
+from api.services.editor_service import record_gap
 from api.services.knowledge_service import KnowledgeService
 
 router = APIRouter(prefix="/api/knowledge", tags=["knowledge"])
@@ -31,11 +32,13 @@ def search(
 
 
 @router.get("/answer", response_model=AnswerOut)
-def answer(q: str = Query(min_length=1, max_length=5000), knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
+def answer(request: Request, q: str = Query(min_length=1, max_length=5000),
+           knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
     """The best card's own text for a free question, or null when no card fits well enough."""
     _require_ready(knowledge)
     hit = knowledge.best_answer(q[:1000])
     if hit is None:
+        record_gap(request.app.state.db, q)  # editors' tools: /editor/gaps
         return AnswerOut(answer=None)
     return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))
 

@@ -7,17 +7,16 @@ anonymous → 401, another role (editor) → 403.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, WebSocket, WebSocketDisconnect, status
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from api.routes.login_flow import log_in, log_out, safe_next, same_origin
 from api.services import auth
 from api.services.auth import COOKIE_NAME, StaffIdentity
 from api.services.handoff_service import OUTCOMES, HandoffError, HandoffService
@@ -27,13 +26,11 @@ STATIC = ROOT / "static"
 templates = Jinja2Templates(directory=str(ROOT / "templates"))
 templates.env.globals.update(outcomes=OUTCOMES)
 
-SECURE_COOKIE = os.environ.get("WEGWIJS_SECURE_COOKIES", "0") == "1"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 LOGIN_FIRST = "Log eerst in als medewerker."
 WRONG_ROLE = "Uw account mag de medewerkersconsole niet gebruiken (alleen de rollen staff en admin)."
 WRONG_ORIGIN = "Dit verzoek komt niet van de medewerkersconsole."
-throttle = auth.LoginThrottle()
 
 
 class StaffRoute(APIRoute):
@@ -69,13 +66,6 @@ def _user_from(request_or_socket: Any) -> StaffIdentity | None:
     return auth.session_user(request_or_socket.app.state.db, token)
 
 
-def _same_origin(headers: Any) -> bool:
-    origin = headers.get("origin")
-    if not origin:
-        return True  # not a browser cross-site request (SameSite=Strict keeps the cookie same-site anyway)
-    return urlsplit(origin).netloc == headers.get("host", "")
-
-
 def console_user(request: Request) -> StaffIdentity:
     """Dependency for the JSON API: 401 anonymous, 403 wrong role or foreign origin."""
     user = _user_from(request)
@@ -83,7 +73,7 @@ def console_user(request: Request) -> StaffIdentity:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, LOGIN_FIRST)
     if not user.may_use_console:
         raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ROLE)
-    if request.method not in ("GET", "HEAD") and not _same_origin(request.headers):
+    if request.method not in ("GET", "HEAD") and not same_origin(request.headers):
         raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ORIGIN)
     return user
 
@@ -114,17 +104,11 @@ def static_file(name: str) -> FileResponse:
     return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
 
 
-def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/staff") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/staff"
-
-
 def _login_page(request: Request, status_code: int = 200, error: str = "", next_url: str = "/staff",
                 username: str = "") -> HTMLResponse:
     return templates.TemplateResponse(
         request, "staff/login.html",
-        {"error": error, "next": _safe_next(next_url), "username": username, "user": None},
+        {"error": error, "next": safe_next(next_url, "/staff"), "username": username, "user": None},
         status_code=status_code,
     )
 
@@ -136,37 +120,18 @@ def login_form(request: Request, next: str = "/staff") -> HTMLResponse:  # noqa:
 
 @router.post("/login")
 async def login(request: Request) -> Response:
-    if not _same_origin(request.headers):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ORIGIN)
-    raw = (await request.body())[:4096].decode("utf-8", "replace")
-    form = {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
-    username, password = form.get("username", "").strip(), form.get("password", "")
-    next_url = _safe_next(form.get("next"))
-    if throttle.blocked(username):
-        return _login_page(request, 429, "Te vaak een verkeerd wachtwoord. Probeer het over 5 minuten opnieuw.",
-                           next_url, username)
-    user = auth.authenticate(request.app.state.db, username, password) if username and password else None
-    if user is None:
-        throttle.failed(username)
-        return _login_page(request, 401, "Gebruikersnaam of wachtwoord klopt niet.", next_url, username)
-    throttle.succeeded(username)
-    token = auth.start_session(request.app.state.db, user)
-    response = RedirectResponse(next_url if user.may_use_console else "/staff", status_code=303)
-    response.set_cookie(COOKIE_NAME, token, max_age=auth.SESSION_HOURS * 3600, path="/staff", httponly=True,
-                        samesite="strict", secure=SECURE_COOKIE or request.url.scheme == "https")
-    return response
+    return await log_in(
+        request, area="/staff", wrong_origin=WRONG_ORIGIN, render_login=_login_page,
+        landing=lambda user, next_url: next_url if user.may_use_console else "/staff",
+    )
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    if not _same_origin(request.headers):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ORIGIN)
     user = _user_from(request)
-    auth.end_session(request.app.state.db, request.cookies.get(COOKIE_NAME))
+    response = log_out(request, area="/staff", wrong_origin=WRONG_ORIGIN)
     if user is not None:
         await service_of(request).hub.close_user(user.id)
-    response = RedirectResponse("/staff/login", status_code=303)
-    response.delete_cookie(COOKIE_NAME, path="/staff")
     return response
 
 
@@ -358,7 +323,7 @@ async def staff_socket(websocket: WebSocket) -> None:
     if not user.may_use_console:
         await _refuse(websocket, 403, WRONG_ROLE)
         return
-    if not _same_origin(websocket.headers):
+    if not same_origin(websocket.headers):
         await _refuse(websocket, 403, WRONG_ORIGIN)
         return
     service = service_of(websocket)

@@ -39,6 +39,15 @@ class KnowledgeService:
             self._error = f"{type(error).__name__}: {error}"
             logger.exception("knowledge base failed to load")
 
+    @property
+    def model(self):
+        """The embedding model of the loaded knowledge base (None while loading)."""
+        return getattr(self._kb, "model", None)
+
+    def refresh(self) -> bool:
+        """Pick up changed card files now; True when the index changed."""
+        return bool(self._kb.refresh()) if self._kb is not None else False
+
     async def watch(self, poll_s: float) -> None:
         """Pick up edited, added and removed card files without a restart."""
         await asyncio.to_thread(self.load)
@@ -48,7 +57,7 @@ class KnowledgeService:
                 await asyncio.to_thread(self.load)
                 continue
             try:
-                if await asyncio.to_thread(self._kb.refresh):
+                if await asyncio.to_thread(self.refresh):
                     logger.info("knowledge cards changed: index updated")
             except Exception:  # noqa: BLE001 - keep serving the old index
                 logger.exception("knowledge refresh failed; the previous index stays in use")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -70,6 +71,61 @@ def stack(tmp_path_factory):
         yield running
     finally:
         running.stop()
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request, tmp_path):
+    """An empty Wegwijs database with its tables: embedded SQLite, and PostgreSQL (the production
+    profile, at 127.0.0.1:5432 on every machine) in a throw-away database."""
+    import psycopg
+
+    from api.core.db import Database
+
+    if request.param == "sqlite":
+        db = Database(f"sqlite:///{tmp_path / 'wegwijs.db'}")
+        db.create_all()
+        yield db
+        db.engine.dispose()
+        return
+    name = f"wegwijs_test_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    db = Database(f"postgresql://postgres@127.0.0.1:5432/{name}")
+    db.create_all()
+    try:
+        yield db
+    finally:
+        db.engine.dispose()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def stack_db(stack):
+    """The stack's own database, for creating accounts and checking what was stored."""
+    from api.core.db import Database
+
+    db = Database(f"sqlite:///{stack.db_file}")
+    db.create_all()
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
+def make_user(stack_db):
+    """make_user("staff", "Anna Jansen") -> the username of a new account with the test password."""
+    from api.services import auth
+    from tests.accounts import PASSWORD
+
+    def make(role: str = "staff", name: str = "Anna Jansen") -> str:
+        username = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}"
+        auth.create_user(stack_db, username, PASSWORD, role, name)
+        return username
+
+    return make
 
 
 @pytest.fixture

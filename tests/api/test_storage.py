@@ -1,31 +1,11 @@
 """Conversations, messages, feedback and call-backs are stored the same way in SQLite and PostgreSQL."""
-import uuid
 
-import psycopg
 import pytest
 from sqlalchemy import select
 
 from api.core.db import Database
 from api.models import Callback, Conversation, Feedback, Message
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request, tmp_path):
-    if request.param == "sqlite":
-        yield Database(f"sqlite:///{tmp_path / 'test.db'}")
-        return
-    name = f"wegwijs_test_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    db = Database(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    try:
-        yield db
-    finally:
-        db.engine.dispose()
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def test_a_conversation_survives_a_new_connection(database):

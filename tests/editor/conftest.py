@@ -3,28 +3,17 @@ copied cards folder (tests never touch knowledge/cards in the repository)."""
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import httpx
 import pytest
 
-from api.core.db import Database
-from api.services import auth
+from tests.accounts import PASSWORD, logged_in
 from api.services.editor_service import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct-horse-battery"
 CARD = "cak-eigen-bijdrage"
 QUESTION = "hoeveel eigen bijdrage moet ik betalen"
-
-
-@pytest.fixture(scope="session")
-def editor_db(stack):
-    db = Database(f"sqlite:///{stack.db_file}")
-    db.create_all()
-    yield db
-    db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -38,22 +27,8 @@ def cards_dir(stack) -> Path:
     return folder
 
 
-@pytest.fixture
-def make_user(editor_db):
-    def make(role: str = "editor", name: str = "Eva de Vries") -> str:
-        username = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}"
-        auth.create_user(editor_db, username, PASSWORD, role, name)
-        return username
-
-    return make
-
-
 def editor_login(base_url: str, username: str, password: str = PASSWORD) -> httpx.Client:
-    client = httpx.Client(base_url=base_url, timeout=60)
-    response = client.post("/editor/login", data={"username": username, "password": password})
-    assert response.status_code == 303, response.text
-    assert client.cookies.get(auth.COOKIE_NAME)
-    return client
+    return logged_in(base_url, "/editor", username, password)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import uuid
 import httpx
 import pytest
 
-from .conftest import CARD
+from .conftest import CARD, editor_login
 
 pytestmark = pytest.mark.stack
 
@@ -155,19 +155,20 @@ def test_publish_history_and_rollback(client_as, cards_dir, api, restore_card):
     assert history[0]["source"] == "rollback" and history[0]["live"]
 
 
-def test_audit_entry_has_who_old_and_new(client_as, cards_dir, editor_db, restore_card):
+def test_audit_entry_has_who_old_and_new(stack, make_user, cards_dir, stack_db, restore_card):
     from sqlalchemy import select
 
     from api.models import AuditEntry
 
     original = restore_card(CARD)
-    editor = client_as("editor")
+    username = make_user("editor", "Eva de Vries")
+    editor = editor_login(stack.api_url, username)
     marker = f"Auditzin {uuid.uuid4().hex[:6]} hier."
     new_text = original.replace("Het CAK berekent het bedrag.", f"Het CAK berekent het bedrag. {marker}")
     assert editor.post(f"/editor/api/cards/{CARD}/publish", json={"text": new_text}).status_code == 200
-    with editor_db.session() as session:
+    with stack_db.session() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
-        assert entry.card_id == CARD and entry.action == "publish" and entry.username.startswith("eva-")
+        assert entry.card_id == CARD and entry.action == "publish" and entry.username == username
         assert marker in entry.new_text and marker not in (entry.old_text or "")
 
 

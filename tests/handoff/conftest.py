@@ -2,42 +2,16 @@
 citizens waiting for a person."""
 from __future__ import annotations
 
-import uuid
 
 import httpx
 import pytest
 
-from api.core.db import Database
-from api.services import auth
+from tests.accounts import PASSWORD, logged_in
 
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture(scope="session")
-def stack_db(stack):
-    db = Database(f"sqlite:///{stack.db_file}")
-    yield db
-    db.engine.dispose()
-
-
-@pytest.fixture
-def make_user(stack_db):
-    """Creates an account in the stack's database: make_user("staff", "Anna Jansen") -> username."""
-
-    def make(role: str = "staff", name: str = "Anna Jansen") -> str:
-        username = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}"
-        auth.create_user(stack_db, username, PASSWORD, role, name)
-        return username
-
-    return make
 
 
 def login(base_url: str, username: str, password: str = PASSWORD) -> httpx.Client:
-    client = httpx.Client(base_url=base_url, timeout=60)
-    response = client.post("/staff/login", data={"username": username, "password": password})
-    assert response.status_code == 303, response.text
-    assert client.cookies.get(auth.COOKIE_NAME)
-    return client
+    return logged_in(base_url, "/staff", username, password)
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ for the claim race)."""
 from __future__ import annotations
 
 import threading
-import uuid
 from datetime import datetime, timedelta, timezone
 
-import psycopg
 import pytest
 
 from api.core.config import Settings
@@ -15,7 +13,6 @@ from api.models import Conversation, Handoff, Message
 from api.services import auth
 from api.services.handoff_service import Conflict, HandoffService, mask_contact, waiting_text
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
 
@@ -36,27 +33,6 @@ class OfficeClosed(Settings):
 
 def settings(cls=Settings, **kwargs) -> Settings:
     return cls(fixed_today="2026-11-23", rasa_url="http://127.0.0.1:9", **kwargs)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request, tmp_path):
-    if request.param == "sqlite":
-        db = Database(f"sqlite:///{tmp_path / 'handoff.db'}")
-        db.create_all()
-        yield db
-        db.engine.dispose()
-        return
-    name = f"wegwijs_handoff_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    db = Database(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    db.create_all()
-    try:
-        yield db
-    finally:
-        db.engine.dispose()
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

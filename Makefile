@@ -87,7 +87,7 @@ eval: setup
 	@$(PY) scripts/stack.py eval
 
 eval-nlu: $(RASA_VENV)/.installed
-	@cd bot && ../$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out results/nlu-cv --quiet
+	@cd bot && OMP_NUM_THREADS=1 ../$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out results/nlu-cv --quiet
 	@$(PY) -m evaluation.nlu_report bot/results/nlu-cv
 
 eval-retrieval: index

@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-nlu eval-retrieval clean
+.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval clean
 
 run: setup
 	@$(PY) scripts/stack.py run
@@ -85,6 +85,10 @@ check-cards: $(VENV)/.installed
 # Evaluation: conversation scenarios over the HTTP API (starts its own stack) and NLU cross-validation.
 eval: setup
 	@$(PY) scripts/stack.py eval
+
+# The blind held-out set (evaluation/heldout/README.md): never tune the bot to it.
+eval-heldout: setup
+	@$(PY) scripts/stack.py eval --files 'evaluation/heldout/*.yml' --min-pass-rate 0
 
 eval-nlu: $(RASA_VENV)/.installed
 	@cd bot && OMP_NUM_THREADS=1 ../$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out results/nlu-cv --quiet

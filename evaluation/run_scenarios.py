@@ -8,8 +8,9 @@ Usage (from the repository root, with the API running and WEGWIJS_TODAY=2026-11-
 For each scenario: POST /api/conversations {"locale": "nl"} (with the header
 X-Wegwijs-Staff-Available: true|false), then POST /api/conversations/{id}/messages with
 {"text": ...} or {"payload": ...} per turn. The final `state` is compared with `expect`
-(all six fields of docs/contracts.md) and every `expect_text` phrase must occur in the
-bot's replies (any turn; case-insensitive, whitespace collapsed).
+(all six fields of docs/contracts.md), every `expect_text` phrase must occur in the
+bot's replies (any turn; case-insensitive, whitespace collapsed) and no `forbid_text` phrase
+may occur in them (a legally wrong hint, e.g. the suicide line for someone without such signals).
 
 One line per miss, then "scenarios: N passed, M failed, pass rate X%". Exit code 0 when
 the pass rate is at least --min-pass-rate, 1 when below, 2 on invalid scenario files or
@@ -48,7 +49,7 @@ ALLOWED_VALUES: dict[str, set[str | None]] = {
     "asking_for": {"self", "relative", None},
     "handoff": {"none", "offered", "waiting", "active", "callback", "closed"},
 }
-SCENARIO_KEYS = {"name", "source", "staff_available", "turns", "expect", "expect_text"}
+SCENARIO_KEYS = {"name", "source", "staff_available", "turns", "expect", "expect_text", "forbid_text"}
 REQUIRED_KEYS = {"name", "source", "turns", "expect"}
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -124,6 +125,7 @@ def validate_scenario(raw: Any, where: str) -> dict[str, Any]:
         "turns": _validate_turns(raw["turns"], where),
         "expect": _validate_expect(raw["expect"], where),
         "expect_text": _validate_expect_text(raw.get("expect_text", []), where),
+        "forbid_text": _validate_expect_text(raw.get("forbid_text", []), where),
     }
 
 
@@ -294,6 +296,9 @@ def run_scenario(client: httpx.Client, scenario: dict[str, Any]) -> list[str]:
     all_texts = [t for texts in replies_per_turn for t in texts]
     misses += [_miss(name, "expect_text", phrase, "not in any reply", replies)
                for phrase in missing_phrases(scenario["expect_text"], all_texts)]
+    forbidden = set(scenario.get("forbid_text", [])) - set(missing_phrases(scenario.get("forbid_text", []), all_texts))
+    misses += [_miss(name, "forbid_text", f"no {phrase!r}", "found in a reply", replies)
+               for phrase in scenario.get("forbid_text", []) if phrase in forbidden]
     return misses
 
 
@@ -317,6 +322,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="scenario files (default: evaluation/scenarios/*.yml)")
     parser.add_argument("--min-pass-rate", type=float, default=0.9)
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per HTTP request")
+    parser.add_argument("--check", action="store_true",
+                        help="only validate the scenario files (no server needed)")
     return parser.parse_args(argv)
 
 
@@ -342,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     if not scenarios:
         print("error: no scenarios selected", file=sys.stderr)
         return 2
+    if args.check:
+        print(f"{len(scenarios)} scenarios in {len(files)} files are valid")
+        return 0
 
     failed = 0
     per_file: dict[str, list[int]] = {}

@@ -2,6 +2,7 @@
 
     python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000, Ctrl-C stops all
     python scripts/stack.py eval    # test ports, fixed clock, runs the scenario evaluation
+    python scripts/stack.py eval --files 'evaluation/heldout/*.yml'   # the blind held-out set
 
 The pytest suite uses the `Stack` class (tests/conftest.py) the same way.
 """
@@ -126,6 +127,8 @@ class Stack:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["run", "eval"])
+    parser.add_argument("eval_args", nargs=argparse.REMAINDER,
+                        help="for eval: arguments for evaluation.run_scenarios, e.g. --files 'evaluation/heldout/*.yml'")
     args = parser.parse_args()
 
     if args.mode == "run":
@@ -152,7 +155,8 @@ def main() -> int:
     stack.start()
     try:
         stack.wait_ready()
-        return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url], cwd=ROOT)
+        return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url,
+                                *args.eval_args], cwd=ROOT)
     finally:
         stack.stop()
 

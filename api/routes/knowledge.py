@@ -7,6 +7,7 @@ from api.deps import get_knowledge
 from api.schemas import AnswerOut, CardAnswer, CardOut, SearchHit, SearchResults
 from api.services.editor_service import record_gap
 from api.services.knowledge_service import KnowledgeService
+from knowledge.sources import describe_source
 
 router = APIRouter(prefix="/api/knowledge", tags=["knowledge"])
 NOT_READY = "De kennisbank wordt nog geladen. Probeer het zo opnieuw."
@@ -51,4 +52,4 @@ def card(card_id: str, knowledge: KnowledgeService = Depends(get_knowledge)) -> 
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Deze uitleg bestaat niet (meer).")
     return CardOut(id=found.id, title=found.title, summary=found.summary, body=found.body.strip(),
-                   sources=[dict(s) for s in found.sources], reviewed=found.reviewed)
+                   sources=[describe_source(s) for s in found.sources], reviewed=found.reviewed)

@@ -613,7 +613,9 @@ def _problem_error(code: str, message: str, field_name: str) -> Any:
 
 def _problem_dict(p: Any) -> dict[str, Any]:
     d = p.to_dict()
-    d["label"] = FIELD_LABELS.get(d.get("field", ""), d.get("field", ""))
+    name = d.get("field", "")
+    source = re.fullmatch(r"sources\[(\d+)\]", name)  # the checker's "sources[2]": the second source line
+    d["label"] = f"{FIELD_LABELS['sources']} (bron {source.group(1)})" if source else FIELD_LABELS.get(name, name)
     d["message"] = _sentence(d["message"])
     return d
 

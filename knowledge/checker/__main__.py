@@ -21,8 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cards_dir", nargs="?", type=Path, default=CARDS_DIR,
                         help=f"folder with <id>.md cards (default: {CARDS_DIR})")
     parser.add_argument("--seeds-dir", type=Path, default=None,
-                        help="folder with the seed files (default: WEGWIJS_SEEDS_DIR or ../shared/seeds "
-                             "next to the repository)")
+                        help="optional folder with the full seed files (default: WEGWIJS_SEEDS_DIR or "
+                             "../shared/seeds next to the repository); seed citations resolve in "
+                             "knowledge/sources without it")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
                         help="date for the review check (default: WEGWIJS_TODAY or today)")

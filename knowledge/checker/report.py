@@ -8,12 +8,16 @@ from .problems import ERROR
 from .runner import CheckResult
 
 LABELS = {"error": "FOUT", "warning": "let op"}
+# Problems a developer fixes by adding excerpts to knowledge/sources.
+SOURCE_LIBRARY_CODES = ("lines-not-stored", "missing-seed")
 
 
 def format_text(result: CheckResult) -> str:
     out: list[str] = []
     for p in result.glossary_problems:
         out.append(f"woordenlijst: let op: {p.message}")
+    for p in result.library_notes:
+        out.append(f"bronnenmap: let op: {p.message}")
     for r in result.cards:
         status = "OK" if r.ok else "FOUT"
         counts = f"{len(r.errors)} fouten, {len(r.warnings)} waarschuwingen"
@@ -32,11 +36,15 @@ def format_text(result: CheckResult) -> str:
 def summary_text(result: CheckResult) -> str:
     total = len(result.cards)
     passed = sum(r.ok for r in result.cards)
+    seeds = str(result.seeds_dir) if result.seeds_dir.is_dir() else f"{result.seeds_dir} niet aanwezig"
     lines = [f"{total} kaarten in {result.cards_dir}: {passed} goed, {total - passed} met fouten "
-             f"(seeds: {result.seeds_dir}, datum: {result.today})"]
+             f"(bronnenmap: {result.sources_dir}, seeds: {seeds}, datum: {result.today})"]
     common = problem_counts(result)
     if common:
         lines.append("meest voorkomende fouten: " + ", ".join(f"{code} ({n})" for code, n in common.most_common(8)))
+    if result.library_notes or any(p.code in SOURCE_LIBRARY_CODES for r in result.cards for p in r.problems):
+        lines.append("voor ontwikkelaars: zet ontbrekende seed-fragmenten in de bronnenmap met "
+                     "`python -m knowledge.sources extract --seeds-dir <map met de seeds>` (knowledge/sources/README.md)")
     return "\n".join(lines)
 
 
@@ -51,6 +59,7 @@ def format_json(result: CheckResult) -> str:
         "ok": result.ok,
         "cards_dir": str(result.cards_dir),
         "seeds_dir": str(result.seeds_dir),
+        "sources_dir": str(result.sources_dir),
         "today": result.today.isoformat(),
         "summary": {
             "cards": len(result.cards),
@@ -59,6 +68,7 @@ def format_json(result: CheckResult) -> str:
             "errors_by_code": dict(problem_counts(result).most_common()),
         },
         "glossary_problems": [p.to_dict() for p in result.glossary_problems],
+        "library_notes": [p.to_dict() for p in result.library_notes],
         "cards": [
             {
                 "path": str(r.path),

@@ -8,11 +8,11 @@ from pathlib import Path
 from knowledge.cards_model import CARDS_DIR, Card, CardFormatError, card_paths, load_card
 
 from .glossary import GLOSSARY_DIR, load_glossary
-from .problems import ERROR, INFO, WARNING, Problem, error
+from .problems import ERROR, INFO, WARNING, Problem, error, warning
 from .readability import Measures, analyse, problems_for
 from .review import check_review, today_default
 from .schema import check_across_cards, check_schema
-from .sources import check_sources, default_seeds_dir
+from .sources import SOURCES_DIR, check_sources, default_seeds_dir, unstored_citations
 
 
 @dataclass
@@ -42,6 +42,10 @@ class CheckResult:
     cards_dir: Path
     seeds_dir: Path
     today: dt.date
+    sources_dir: Path = SOURCES_DIR  # the source library (knowledge/sources)
+    # Seed citations that resolve only in the full seed files (warnings for developers: the
+    # library misses them, so an installation without the seeds would refuse these cards).
+    library_notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -52,10 +56,10 @@ class CheckResult:
 
 
 def check_card(card: Card, *, seeds_dir: Path | str | None = None, today: dt.date | None = None,
-               glossary: frozenset[str] | None = None) -> CardReport:
+               glossary: frozenset[str] | None = None, sources_dir: Path | str | None = None) -> CardReport:
     """All single-card checks (schema, sources, review, B1) for one parsed card."""
     today = today or today_default()
-    problems = check_schema(card) + check_sources(card, seeds_dir) + check_review(card, today)
+    problems = check_schema(card) + check_sources(card, seeds_dir, sources_dir) + check_review(card, today)
     measures = None
     if card.body.strip():
         analysis = analyse(card.body, glossary)
@@ -68,9 +72,11 @@ def check_card(card: Card, *, seeds_dir: Path | str | None = None, today: dt.dat
 
 
 def check_cards(cards_dir: Path | str = CARDS_DIR, *, seeds_dir: Path | str | None = None,
-                today: dt.date | None = None, glossary_dir: Path | str = GLOSSARY_DIR) -> CheckResult:
+                today: dt.date | None = None, glossary_dir: Path | str = GLOSSARY_DIR,
+                sources_dir: Path | str | None = None) -> CheckResult:
     cards_dir = Path(cards_dir)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
+    sources_dir = Path(sources_dir) if sources_dir is not None else SOURCES_DIR
     today = today or today_default()
     glossary = load_glossary(glossary_dir)
     reports: list[CardReport] = []
@@ -82,8 +88,13 @@ def check_cards(cards_dir: Path | str = CARDS_DIR, *, seeds_dir: Path | str | No
             reports.append(CardReport(path, None, [error("unreadable", str(exc), field="file")]))
             continue
         cards.append(card)
-        reports.append(check_card(card, seeds_dir=seeds_dir, today=today, glossary=glossary.words))
+        reports.append(check_card(card, seeds_dir=seeds_dir, today=today, glossary=glossary.words,
+                                  sources_dir=sources_dir))
     shared = check_across_cards(cards)
     for report in reports:
         report.problems.extend(shared.get(report.path, []))
-    return CheckResult(reports, list(glossary.problems), cards_dir, seeds_dir, today)
+    notes = [warning("lines-not-stored", f"{card.path.name if card.path else card.id}: {cited} staat nog niet in "
+                     "de bronnenmap (knowledge/sources); zonder de seeds faalt deze kaart. Voeg het fragment toe "
+                     "met `python -m knowledge.sources extract`", field="sources")
+             for card in cards for cited in unstored_citations(card, seeds_dir, sources_dir)]
+    return CheckResult(reports, list(glossary.problems), cards_dir, seeds_dir, today, sources_dir, notes)

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import AXE_JS
 from tests.conftest import Chat
 
 from .conftest import CARD, PASSWORD, QUESTION
@@ -94,3 +95,36 @@ def test_staff_member_is_refused_in_the_browser(page, make_user):
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_text("mag de kaarten niet bewerken")).to_be_visible()
+
+
+def test_language_help_panel_scrolls_and_is_reachable_by_keyboard(page, make_user):
+    """axe rule scrollable-region-focusable: the Taalhulp panel (#b1-marked) scrolls, so it takes focus."""
+    page.route("**/__test__/axe.min.js",
+               lambda route: route.fulfill(path=str(AXE_JS), content_type="text/javascript; charset=utf-8"))
+    log_in(page, make_user("editor"))
+    body = page.locator("#f-body")
+    body.fill(body.input_value() + "\n\n" + "\n\n".join(["Bel ons als u een vraag heeft."] * 40))
+    marked = page.locator("#b1-marked")
+    expect(marked).to_contain_text("Bel ons als u een vraag heeft.")
+    assert marked.evaluate("(el) => el.scrollHeight > el.clientHeight"), "the panel should scroll for this test"
+
+    # axe-core, served from the page's own origin so the editor's strict CSP stays on
+    page.add_script_tag(url="/__test__/axe.min.js")
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } });
+        const ids = (list) => list.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+        return { violations: ids(r.violations), passes: ids(r.passes) };
+    }""")
+    assert result["violations"] == []
+    assert "#b1-marked" in result["passes"]  # the rule did look at the scrolling panel
+
+    # a named region, reached with Tab from the last button of the form; End scrolls it
+    expect(page.get_by_role("region", name="Uw tekst met markeringen")).to_be_visible()
+    page.locator("#card-form .buttons button").last.focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "b1-marked":
+            break
+    assert page.evaluate("() => document.activeElement.id") == "b1-marked"
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.getElementById('b1-marked').scrollTop > 0")

@@ -81,6 +81,7 @@ widget:
 
 check-cards: $(VENV)/.installed
 	@$(PY) -m knowledge.checker knowledge/cards
+	@$(PY) -m knowledge.sources check
 
 # Evaluation: conversation scenarios over the HTTP API (starts its own stack) and NLU cross-validation.
 eval: setup

@@ -55,23 +55,26 @@ def _iso_date(value: Any) -> str | None:
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
     """Rasa slots -> the public state (unknown values become null).
 
-    Before the bot has given its advice, the next organisation already follows from the
-    routing table once the route and the organisation the case is about are known.
+    Before the bot has given its advice, route and next organisation already follow from the
+    routing table once the route and the organisation the case is about are known (a
+    "bezwaar" against a zorgverzekeraar is a klacht there, routes.md §1).
     """
     route = slots.get("route") if slots.get("route") in ROUTES else None
     organisation = slots.get("organisation")
     about = slots.get("about_organisation")
-    if organisation not in ORGANISATIONS and route and about in ORGANISATIONS:
-        organisation = advise(route, about, already_complained=bool(slots.get("already_complained")),
-                              decision_on_bezwaar=bool(slots.get("decision_on_bezwaar"))).organisation
+    if route and route != "aanvraag" and about in ORGANISATIONS:
+        advice = advise(route, about, already_complained=bool(slots.get("already_complained")),
+                        decision_on_bezwaar=bool(slots.get("decision_on_bezwaar")))
+        route, organisation = advice.route, advice.organisation
+    organisation = organisation if organisation in ORGANISATIONS else None
     asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None
     handoff = slots.get("handoff")
     return {
         "route": route,
-        "organisation": organisation if organisation in ORGANISATIONS else None,
+        "organisation": organisation,
         "decision_date": _iso_date(slots.get("decision_date")),
         "deadline": _iso_date(slots.get("deadline")),
-        "asking_for": asking_for or ("self" if route else None),
+        "asking_for": asking_for or ("self" if route or organisation else None),
         "handoff": handoff if handoff in HANDOFF_STATES else "none",
     }
 

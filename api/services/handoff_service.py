@@ -58,8 +58,11 @@ ROUTE_LABELS = {
     "ingebrekestelling": "Ingebrekestelling", "aanvraag": "Aanvraag",
 }
 ASKING_FOR_LABELS = {"self": "voor zichzelf", "relative": "voor een naaste (mantelzorger)"}
+# Reasons that put a chat at the top of the queue (routes.md §5: danger, and urgent with priority).
+PRIORITY_REASONS = ("crisis", "urgent")
 REASON_LABELS = {
-    "crisis": "Crisis of gevaar", "request": "Vroeg om een medewerker", "request_human": "Vroeg om een medewerker",
+    "crisis": "Crisis of gevaar", "urgent": "Dringend: zorg stopt of geen zorg",
+    "request": "Vroeg om een medewerker", "request_human": "Vroeg om een medewerker",
     "kastje_muur": "Van het kastje naar de muur", "angry": "Boos of wanhopig", "deadline": "Termijn bijna voorbij",
     "not_understood": "Wegwijs begreep het twee keer niet", "offer": "Wegwijs bood een medewerker aan",
 }
@@ -404,7 +407,7 @@ class HandoffService:
             deadline = _date((conversation.state or {}).get("deadline"))
             rows.append(QueueRow(
                 conversation=conversation,
-                crisis=conversation.handoff_reason == "crisis",
+                crisis=conversation.handoff_reason in PRIORITY_REASONS,
                 deadline_close=deadline is not None and (deadline - today).days <= DEADLINE_CLOSE_DAYS,
                 requested_at=_aware(conversation.handoff_requested_at or conversation.updated_at
                                     or conversation.created_at),
@@ -559,7 +562,7 @@ class HandoffService:
             "asking_for_label": ASKING_FOR_LABELS.get(state.get("asking_for") or "", "Niet bekend"),
             "reason": conversation.handoff_reason,
             "reason_label": REASON_LABELS.get(conversation.handoff_reason or "", conversation.handoff_reason or "Onbekend"),
-            "crisis": conversation.handoff_reason == "crisis",
+            "crisis": conversation.handoff_reason in PRIORITY_REASONS,
             "requested_at": _iso(requested),
             "citizen_said": said,
             "cards": [{"card_id": k, "title": v} for k, v in cards.items() if k],

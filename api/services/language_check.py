@@ -26,7 +26,10 @@ def looks_like_language(text: str) -> bool:
 
 
 def is_gibberish(text: str) -> bool:
-    """Words but no language ("fjdksl", "vlorp grimbel"); digits or an e-mail address are data, not gibberish."""
-    if re.search(r"[\d@]", text) or not WORD.search(text):
+    """Words but no language ("fjdksl", "vlorp grimbel"), or no words at all ("???", only emoji);
+    digits or an e-mail address are data, not gibberish."""
+    if re.search(r"[\d@]", text):
         return False
+    if not WORD.search(text):
+        return True
     return not looks_like_language(text)

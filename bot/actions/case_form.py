@@ -9,11 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from knowledge.domain.dates import DateInFuture, DateNotUnderstood, parse_letter_date
+from rasa_sdk import Action
+
+from knowledge.domain.advice import key_facts, received_only
+from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import ORGANISATIONS
 
 from .context import intent, text, today
-from .slot_extraction import BEZWAAR_ROUTES
+from .slot_extraction import BEZWAAR_ROUTES, DATE_UNKNOWN_WORDS
 
 # Intents that break off the form: the rules in data/rules.yml handle them.
 INTERRUPTIONS = {
@@ -44,23 +47,13 @@ class ValidateCaseForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
-        filled = any(e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events)
+        filled = any(e.get("event") == "slot" and e.get("name") not in ("requested_slot", "received_date")
+                     for e in events)
         if requested and not filled and intent(tracker) not in INTERRUPTIONS:
             # Not an interruption, just an answer we could not use: keep the form going
-            # (it asks again) instead of letting another policy guess.
-            self._explain_unusable_answer(requested, dispatcher, tracker)
+            # (it asks again and says why) instead of letting another policy guess.
             events.append(SlotSet("route", tracker.get_slot("route")))
         return events
-
-    def _explain_unusable_answer(self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-        if requested != "decision_date":
-            return
-        try:
-            parse_letter_date(text(tracker), today(tracker))
-        except DateInFuture:
-            dispatcher.utter_message(response="utter_date_future")
-        except DateNotUnderstood:
-            dispatcher.utter_message(response="utter_date_not_understood")
 
     def validate_about_organisation(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         route = tracker.get_slot("route")
@@ -71,3 +64,52 @@ class ValidateCaseForm(FormValidationAction):
             dispatcher.utter_message(response="utter_zorgaanbieder_geen_besluit")
             return {"about_organisation": None}
         return {"about_organisation": value}
+
+
+def _said_once(tracker: Tracker, facts: str) -> tuple[list[str], list[EventType]]:
+    """The key facts, the first time the form asks something in this case."""
+    if not facts or tracker.get_slot("key_facts_said"):
+        return [], []
+    return [facts], [SlotSet("key_facts_said", True)]
+
+
+class ActionAskAboutOrganisation(Action):
+    """Says what the citizen must know at once (route, term), then asks which organisation."""
+
+    def name(self) -> str:
+        return "action_ask_about_organisation"
+
+    def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        facts = key_facts(tracker.get_slot("route"), None, bool(tracker.get_slot("decision_on_bezwaar")))
+        parts, events = _said_once(tracker, facts)
+        if parts:
+            dispatcher.utter_message(text=parts[0])
+        dispatcher.utter_message(response="utter_ask_about_organisation")
+        return events
+
+
+class ActionAskDecisionDate(Action):
+    """Route, place and the 6 weeks at once; why a date could not be used; then the question."""
+
+    def name(self) -> str:
+        return "action_ask_decision_date"
+
+    def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        facts = key_facts(tracker.get_slot("route"), tracker.get_slot("about_organisation"),
+                          bool(tracker.get_slot("decision_on_bezwaar")))
+        asked_before = bool(tracker.get_slot("key_facts_said")) or not facts
+        parts, events = _said_once(tracker, facts)
+        message = text(tracker)
+        letter, received = read_letter_dates(message, today(tracker))
+        if letter is not None and letter > today(tracker):
+            parts.append("Die datum ligt in de toekomst. Een brief kan geen datum in de toekomst hebben. "
+                         "Kijk nog eens op de brief.")
+        elif letter is None and received is not None:
+            parts.append(received_only(received))
+        elif asked_before and letter is None and not DATE_UNKNOWN_WORDS.search(message) \
+                and intent(tracker) not in INTERRUPTIONS and not message.startswith("/"):
+            parts.append("Ik begrijp de datum niet. Typ de datum zo: 13-11-2026.")
+        if parts:
+            dispatcher.utter_message(text="\n".join(parts))
+        dispatcher.utter_message(response="utter_ask_decision_date")
+        return events

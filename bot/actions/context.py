@@ -58,3 +58,9 @@ def relative_word(tracker: Tracker) -> str:
 def sources_message(card_ids: list[str]) -> dict[str, Any]:
     """Custom payload the API turns into `sources` on the preceding message."""
     return {"sources": list(dict.fromkeys(card_ids))}
+
+
+def citizen_text(tracker: Tracker) -> str:
+    """Everything the citizen typed in this conversation (button payloads left out)."""
+    said = [str(event.get("text") or "") for event in tracker.events if event.get("event") == "user"]
+    return "\n".join(t for t in said if t and not t.startswith("/"))

@@ -9,12 +9,29 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from knowledge.domain.routing import ROUTE_CARDS
+from knowledge.domain.advice import urgent
+from knowledge.domain.dates import read_letter_dates
+from knowledge.domain.deadlines import bezwaar_deadline
+from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS
+from knowledge.domain.signals import signals
 
-from .context import intent, sources_message, staff_available, text
+from .context import intent, sources_message, staff_available, text, today
 
 WITH_A_PERSON = ("waiting", "active", "callback")
-PHONE = re.compile(r"(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){9}")
+# A Dutch number however it is typed: 06-12345678, 020 - 123 45 67, +31 (0)6 1234 5678, 0031 6 ...
+PHONE_CANDIDATE = re.compile(r"(?:\+|\b00|\b0)[\d\s\-().]{8,20}\d")
+
+
+def find_phone(text: str) -> str | None:
+    for m in PHONE_CANDIDATE.finditer(text):
+        raw = m.group(0)
+        digits = re.sub(r"\D", "", raw.replace("(0)", ""))
+        if raw.startswith("+"):
+            digits = "+" + digits
+        if re.fullmatch(r"(\+31|0031)[1-9]\d{8}|0[1-9]\d{8}", digits):
+            return raw.strip()
+    return None
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIME_WORDS = re.compile(
     r"\b(morgen|vandaag|ochtend|middag|avond|na\s+\d|voor\s+\d|tussen|\d{1,2}(:\d{2})?\s*uur|"
@@ -22,6 +39,18 @@ TIME_WORDS = re.compile(
     r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu)",
     re.IGNORECASE,
 )
+
+
+FAILS_BEFORE_OFFER = 2  # routes.md §5: the guide failed to understand twice in a row
+
+
+def not_understood(dispatcher, tracker: Tracker) -> list[EventType]:
+    fails = int(tracker.get_slot("fail_count") or 0) + 1
+    dispatcher.utter_message(response="utter_not_understood")
+    events: list[EventType] = [SlotSet("fail_count", fails)]
+    if fails >= FAILS_BEFORE_OFFER:
+        events += offer_handoff(dispatcher, tracker, reason="not_understood")
+    return events
 
 
 def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
@@ -40,22 +69,69 @@ class ActionOfferHandoff(Action):
         return offer_handoff(dispatcher, tracker, reason=intent(tracker) or "offer")
 
 
+def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
+    """Queue the chat for a person, or ask for call-back details when nobody is there."""
+    if tracker.get_slot("handoff") in ("waiting", "active"):
+        dispatcher.utter_message(response="utter_handoff_already_waiting")
+        return []
+    if staff_available(tracker):
+        dispatcher.utter_message(response="utter_handoff_waiting")
+        return [SlotSet("handoff", "waiting"), SlotSet("handoff_reason", reason)]
+    dispatcher.utter_message(response="utter_no_staff")
+    return [SlotSet("handoff_reason", reason), FollowupAction("callback_form")]
+
+
 class ActionRequestHandoff(Action):
     def name(self) -> str:
         return "action_request_handoff"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        reason = "crisis" if intent(tracker) == "crisis" else (tracker.get_slot("handoff_reason") or "request")
-        if reason == "crisis":
+        return request_handoff(dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
+
+
+STOPS = re.compile(r"\bstop|gestopt|beëindig|beeindig|ingetrokken|afgewezen|verlaagd|opgezegd|niet\s+meer", re.IGNORECASE)
+
+
+class ActionCrisis(Action):
+    """Danger → 112, thoughts of suicide → 113, otherwise urgent: what to do now. Then a person first."""
+
+    def name(self) -> str:
+        return "action_crisis"
+
+    def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        message = text(tracker)
+        found = signals(message)
+        danger, suicide = "danger" in found, "suicide" in found
+        events: list[EventType] = []
+        if danger:
+            dispatcher.utter_message(response="utter_crisis")
+        if suicide:
+            dispatcher.utter_message(response="utter_crisis_113")
+        if danger or suicide:
             dispatcher.utter_message(json_message=sources_message(list(ROUTE_CARDS["crisis"])))
-        if tracker.get_slot("handoff") in ("waiting", "active"):
-            dispatcher.utter_message(response="utter_handoff_already_waiting")
+            reason = "crisis"
+        else:
+            about = tracker.get_slot("about_organisation")
+            advice, cards = urgent(about)
+            dispatcher.utter_message(text=advice)
+            dispatcher.utter_message(json_message=sources_message(cards))
+            events += self._case(tracker, about, message)
+            reason = "urgent"
+        return events + request_handoff(dispatcher, tracker, reason)
+
+    @staticmethod
+    def _case(tracker: Tracker, about: str | None, message: str) -> list[EventType]:
+        """Care stopped by a decision: a bezwaar at the organisation that decided (routes.md §5)."""
+        if tracker.get_slot("route") or about not in ORGANISATIONS or not ORGANISATIONS[about].bezwaar_possible:
             return []
-        if staff_available(tracker):
-            dispatcher.utter_message(response="utter_handoff_waiting")
-            return [SlotSet("handoff", "waiting"), SlotSet("handoff_reason", reason)]
-        dispatcher.utter_message(response="utter_no_staff")
-        return [SlotSet("handoff_reason", reason), FollowupAction("callback_form")]
+        if not STOPS.search(message):
+            return []
+        events: list[EventType] = [SlotSet("route", "bezwaar"), SlotSet("organisation", about)]
+        letter, _received = read_letter_dates(message, today(tracker))
+        if letter and letter <= today(tracker):
+            events += [SlotSet("decision_date", letter.isoformat()),
+                       SlotSet("deadline", bezwaar_deadline(letter).isoformat())]
+        return events
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -74,8 +150,9 @@ class ValidateCallbackForm(FormValidationAction):
     async def extract_callback_contact(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "callback_contact":
             return {}
-        found = EMAIL.search(text(tracker)) or PHONE.search(text(tracker))
-        return {"callback_contact": found.group(0).strip()} if found else {}
+        email = EMAIL.search(text(tracker))
+        found = email.group(0) if email else find_phone(text(tracker))
+        return {"callback_contact": found.strip()} if found else {}
 
     async def extract_callback_time(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker).strip()
@@ -84,8 +161,9 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_time": message[:200]}
         if requested == "callback_contact":
             # "bel me op 06… na 14 uur": the time can come with the contact details
-            rest = EMAIL.sub(" ", PHONE.sub(" ", message))
-            if TIME_WORDS.search(rest) and (EMAIL.search(message) or PHONE.search(message)):
+            phone = find_phone(message)
+            rest = EMAIL.sub(" ", message.replace(phone, " ") if phone else message)
+            if TIME_WORDS.search(rest) and (EMAIL.search(message) or phone):
                 return {"callback_time": " ".join(rest.split())[:200]}
         return {}
 
@@ -108,12 +186,12 @@ class ActionAffirmOrDeny(Action):
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         offered = tracker.get_slot("handoff") == "offered"
         if intent(tracker) == "affirm" and offered:
-            return ActionRequestHandoff().run(dispatcher, tracker, domain)
+            return request_handoff(dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
         if intent(tracker) == "deny" and offered:
             dispatcher.utter_message(response="utter_no_handoff")
             return [SlotSet("handoff", "none")]
-        dispatcher.utter_message(response="utter_how_can_i_help")
-        return []
+        # a "ja" or "nee" to no question: not understood (two in a row offer a person, routes.md §5)
+        return not_understood(dispatcher, tracker)
 
 
 class ActionCancelCallback(Action):

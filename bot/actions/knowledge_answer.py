@@ -7,13 +7,12 @@ import requests
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
-from knowledge.domain.routing import ROUTE_CARDS, clientondersteuning_organisation
+from knowledge.domain.advice import clientondersteuning
 
-from .context import API_URL, intent, org_name, sources_message, text
-from .handoff import offer_handoff
+from .context import API_URL, citizen_text, intent, sources_message, text
+from .handoff import not_understood, offer_handoff
 
 logger = logging.getLogger(__name__)
-FAILS_BEFORE_OFFER = 2  # routes.md §5: the guide failed to understand twice in a row
 
 
 def find_answer(question: str) -> dict | None:
@@ -27,15 +26,6 @@ def find_answer(question: str) -> dict | None:
         logger.warning("knowledge search unavailable: %s", type(error).__name__)
         return None
     return response.json().get("answer")
-
-
-def not_understood(dispatcher, tracker: Tracker) -> list[EventType]:
-    fails = int(tracker.get_slot("fail_count") or 0) + 1
-    dispatcher.utter_message(response="utter_not_understood")
-    events: list[EventType] = [SlotSet("fail_count", fails)]
-    if fails >= FAILS_BEFORE_OFFER:
-        events += offer_handoff(dispatcher, tracker, reason="not_understood")
-    return events
 
 
 class ActionNotUnderstood(Action):
@@ -79,15 +69,21 @@ class ActionFeedback(Action):
 
 
 class ActionClientondersteuning(Action):
+    """Who gives free independent help (routes.md §4); the state names that organisation."""
+
     def name(self) -> str:
         return "action_clientondersteuning"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        helper_org = clientondersteuning_organisation(tracker.get_slot("about_organisation"))
-        dispatcher.utter_message(response="utter_clientondersteuning", cs_org_name=org_name(helper_org))
-        cards = ["clientondersteuning-wat", *ROUTE_CARDS[f"clientondersteuning_{helper_org}"]]
+        helper, message, cards = clientondersteuning(citizen_text(tracker), tracker.get_slot("about_organisation"))
+        dispatcher.utter_message(text=message)
         dispatcher.utter_message(json_message=sources_message(cards))
-        return []
+        events: list[EventType] = []
+        if not tracker.get_slot("route"):
+            events.append(SlotSet("organisation", helper))
+        if not tracker.get_slot("asking_for"):
+            events.append(SlotSet("asking_for", "self"))
+        return events
 
 
 class ActionAcknowledgeRelative(Action):
@@ -103,5 +99,8 @@ class ActionAcknowledgeRelative(Action):
             # the message told the case too: go on with it (the advice speaks of the relative)
             events.append(FollowupAction("case_form"))
         else:
+            # routes.md §4: acting for someone needs a machtiging; an earlier volmacht stays valid
+            dispatcher.utter_message(response="utter_machtiging", relative=relative)
+            dispatcher.utter_message(json_message=sources_message(["machtiging", "mantelzorger-meepraten"]))
             dispatcher.utter_message(response="utter_relative_ask_route", relative=relative)
         return events

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from knowledge.domain.dates import DateInFuture, DateNotUnderstood, parse_letter_date
+from knowledge.domain.dates import read_letter_dates, weeks_since
 from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
 
 from .context import entity_values, intent, text, today
@@ -28,6 +28,12 @@ INTENT_ROUTE = {
     "aanvraag": "aanvraag",
 }
 BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
+# After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
+HOGER_BEROEP = re.compile(
+    r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"
+    r"centrale\s+raad",
+    re.IGNORECASE,
+)
 DATE_UNKNOWN = "unknown"
 DATE_UNKNOWN_WORDS = re.compile(
     r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend)\b",
@@ -59,11 +65,105 @@ EXPLICIT_ROUTE = (
 )
 
 
+# routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
+# around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
+DECISION_WORDS = re.compile(
+    r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
+    r"minder\s+uren|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|te\s+(laag|lage|hoog|hoge)|"
+    r"klopt\s+(niet|gewoon\s+niet)|onterecht|"
+    r"niet\s+(mee\s+)?eens|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder))",
+    re.IGNORECASE,
+)
+CONDUCT_WORDS = re.compile(
+    r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
+    r"afgescheept|niet\s+serieus|afgesnauwd|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
+    r"uitgelachen|lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|"
+    r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
+    r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
+    r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"
+    r"kwam\s+(niet|nooit)|(niet|nooit)\s+(komen|gekomen)|(niet|nooit)\s+opgenomen|"
+    r"neerbuigend|kleineren|kleinerend|(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|"
+    r"(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
+    r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
+    r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
+    r"(niet|nooit)\s+geluisterd|luisterde\s+niet|slecht\s+behandeld|(niet|geen)\s+(antwoord|reactie)\s+(op|gekregen)|"
+    r"(reageert|reageren)\s+(niet|nooit)|onbereikbaar|niet\s+bereikbaar|\bgeen\s+excuses",
+    re.IGNORECASE,
+)
+
+
+# An application told as a story ("mijn moeder heeft een rolstoel nodig"): no decision, no conduct.
+NEED_WORDS = re.compile(
+    r"\b(nodig|aanvragen|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)|waar\s+(moet|kan)\s+ik|"
+    r"regelen|zoek|zoeken|wil\s+graag|kan\s+(niet\s+meer|steeds\s+minder))\b",
+    re.IGNORECASE,
+)
+
+
+STRONG_DECISION = re.compile(
+    r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
+    r"minder\s+uren|omlaag)\b",
+    re.IGNORECASE,
+)
+WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)",
+                          re.IGNORECASE)
+
+
+def _runner_up(tracker: Tracker, exclude: set[str]) -> str | None:
+    for ranked in (tracker.latest_message.get("intent_ranking") or [])[1:]:
+        name = ranked.get("name")
+        if name in INTENT_ROUTE and name not in exclude:
+            return INTENT_ROUTE[name]
+    return None
+
+
+# Waiting for a decision that does not come (routes.md §1: ingebrekestelling), not a new decision.
+WAITING_WORDS = re.compile(
+    r"(nog\s+)?(steeds\s+)?geen\s+(beslissing|besluit|uitspraak|reactie|antwoord|bericht)|"
+    r"wacht(en|te)?\s+(al|nog|maar)\b|(niks|niets)\s+(meer\s+)?(van\s+\w+\s+)?gehoord|blijft\s+liggen|"
+    r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke",
+    re.IGNORECASE,
+)
+DISAGREES = re.compile(
+    r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|klopt\s+niet|te\s+(laag|hoog|hoge|lage)",
+    re.IGNORECASE,
+)
+
+
+def checked_route(said: str | None, tracker: Tracker) -> str | None:
+    """The NLU's route, checked against the words (routes.md §1).
+
+    "Both" (klacht_en_bezwaar) needs a decision and conduct; NLU over-predicts it for long
+    stories. Conduct around money or a visit without a decision is a klacht; a decision without
+    conduct a bezwaar; neither, with a need, an aanvraag."""
+    message = text(tracker)
+    decision, conduct = bool(DECISION_WORDS.search(message)), bool(CONDUCT_WORDS.search(message))
+    if said == "klacht_en_bezwaar" and not (decision and conduct):
+        if decision:
+            return "bezwaar"
+        if conduct:
+            return "klacht"
+        if NEED_WORDS.search(message):
+            return "aanvraag"
+        return _runner_up(tracker, {"klacht_en_bezwaar"}) or said
+    if said == "bezwaar" and WAITING_WORDS.search(message) and not DISAGREES.search(message):
+        return "ingebrekestelling"
+    if said == "bezwaar" and conduct and decision and case_intent(tracker) != "beroep":
+        return "klacht_en_bezwaar"
+    if said in ("klacht", "bezwaar") and not decision and not conduct and NEED_WORDS.search(message):
+        return "aanvraag"
+    if said == "klacht" and conduct and STRONG_DECISION.search(message) and DISAGREES.search(message):
+        return "klacht_en_bezwaar"
+    if said in ("ingebrekestelling", "klacht", None) and WAITING_LIST.search(message):
+        return "aanvraag"  # a Wlz waiting list: the zorgkantoor's zorgplicht (routes.md §3)
+    return said
+
+
 def said_route(tracker: Tracker) -> str | None:
     said = INTENT_ROUTE.get(case_intent(tracker) or "")
     if said is None and intent(tracker) == "inform":
         said = next((route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))), None)
-    return said
+    return checked_route(said, tracker)
 
 
 def updated_route(tracker: Tracker) -> str | None:
@@ -85,15 +185,62 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
     """Which named organisation the case is about, given the route."""
     candidates = [o for o in named if o in ORGANISATIONS and o not in ("ombudsman", "rechtbank")]
     if route == "aanvraag":
-        wlz_or_wmo = [o for o in candidates if o in ("gemeente", "ciz")]
-        return wlz_or_wmo[0] if wlz_or_wmo else aanvraag_organisation(message)
+        # the kind of care decides (routes.md §1); a named organisation only when no care is named
+        by_care = aanvraag_organisation(message)
+        named_desk = [o for o in candidates if o in ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")]
+        return by_care or (named_desk[0] if named_desk else None)
     if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
         deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
         if deciding:
             return deciding[0]
+    if route == "klacht" and set(candidates) <= {"gemeente", "zorgaanbieder"} and PROVIDER_STAFF.search(message) \
+            and not GEMEENTE_STAFF.search(message):
+        return "zorgaanbieder"  # the people of a (contracted) provider behaved so, not the gemeente's
     return candidates[0] if candidates else None
 
 
+CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+bedoel|vergis|correctie|verkeerd)\b",
+                        re.IGNORECASE)
+# "de brief van het CAK", "het CIZ heeft besloten": the organisation that took the decision.
+DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$",
+                            re.IGNORECASE)
+DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|beslist|afgewezen|verlaagd|geweigerd|"
+                           r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)", re.IGNORECASE)
+
+
+def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
+    """The named organisations, the one the words tie to the decision first."""
+    message = text(tracker)
+    for item in tracker.latest_message.get("entities") or []:
+        value = str(item.get("value", "")).lower()
+        if item.get("entity") != "organisation" or value not in named:
+            continue
+        start, end = item.get("start", 0), item.get("end", 0)
+        if DECIDED_BEFORE.search(message[max(0, start - 50):start]) or DECIDED_AFTER.search(message[end:end + 80]):
+            return [value] + [n for n in named if n != value]
+    return named
+
+
+# Who behaved badly: a provider's people or the gemeente's own (routes.md §1, §3).
+PROVIDER_STAFF = re.compile(
+    r"begeleider|begeleidster|hulpverlener|huishoudelijke\s+hulp|thuishulp|schoonmaakster|schoonmaker|"
+    r"thuiszorg|zorgorganisatie|zorgaanbieder|aanbieder|dagbesteding|verzorgende|verpleegkundige|wijkverpleging|"
+    r"zorginstelling|instelling|verpleeghuis|woongroep|gezinshuis|taxi|chauffeur",
+    re.IGNORECASE,
+)
+GEMEENTE_STAFF = re.compile(
+    r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)",
+    re.IGNORECASE,
+)
+
+
+# The citizen asks for themselves although a relative is named.
+SELF_SIGNAL = re.compile(
+    r"\bmijn\s+eigen\s+(?!bijdrage)\w+|\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
+    r"\bmijn\s+mantelzorger\b|\bik\s+(zelf|ben\s+degene)\b",
+    re.IGNORECASE,
+)
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
 POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
@@ -123,7 +270,15 @@ class ValidateSlotMappings(ValidationAction):
         return {"route": route} if route != tracker.get_slot("route") else {}
 
     async def extract_about_organisation(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        found = chosen_organisation(updated_route(tracker), entity_values(tracker, "organisation"), text(tracker))
+        message = text(tracker)
+        named = entity_values(tracker, "organisation")
+        known = tracker.get_slot("about_organisation")
+        corrected = CORRECTION.search(message)
+        if known and named and not corrected and tracker.get_slot("requested_slot") != "about_organisation":
+            return {}  # a later mention ("de gemeente zei ook…") does not replace the organisation of the case
+        if corrected and len(named) > 1:
+            named = named[-1:] + named[:-1]  # "het was het CAK niet maar de SVB": the last one counts
+        found = chosen_organisation(updated_route(tracker), deciding_first(tracker, named), message)
         return {"about_organisation": found} if found else {}
 
     async def extract_decision_date(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
@@ -132,16 +287,34 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         if asked and DATE_UNKNOWN_WORDS.search(text(tracker)):
             return {"decision_date": DATE_UNKNOWN}
-        try:
-            return {"decision_date": parse_letter_date(text(tracker), today(tracker)).isoformat()}
-        except (DateNotUnderstood, DateInFuture):
-            return {}  # the case form explains what went wrong when it asked for the date
+        letter, _received = read_letter_dates(text(tracker), today(tracker))
+        if letter is None or letter > today(tracker):
+            return {}  # the question for the date explains what was wrong (actions/case_form.py)
+        return {"decision_date": letter.isoformat()}
+
+    async def extract_received_date(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        """The day the letter arrived: never the start of the term (Awb 6:8), but a reason for lateness."""
+        _letter, received = read_letter_dates(text(tracker), today(tracker))
+        return {"received_date": received.isoformat()} if received else {}
+
+    async def extract_bezwaar_weeks(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        """Waiting for a decision on bezwaar: how long ago it was made (premature ingebrekestelling)."""
+        message = text(tracker)
+        if updated_route(tracker) != "ingebrekestelling" or not re.search(r"bezwaa?r", message, re.IGNORECASE):
+            return {}
+        weeks = weeks_since(message, today(tracker))
+        return {"bezwaar_weeks": weeks} if weeks is not None else {}
+
+    async def extract_hoger_beroep(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return {"hoger_beroep": True, "decision_on_bezwaar": True} if HOGER_BEROEP.search(text(tracker)) else {}
 
     async def extract_relative(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         relatives = relatives_named(tracker)
         return {"relative": relatives[0]} if relatives else {}
 
     async def extract_asking_for(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        if SELF_SIGNAL.search(text(tracker)):
+            return {"asking_for": "self"}  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
         if relatives_named(tracker) or intent(tracker) == "mantelzorger":
             return {"asking_for": "relative"}
         return {}
@@ -150,4 +323,6 @@ class ValidateSlotMappings(ValidationAction):
         return {"already_complained": True} if case_intent(tracker) == "al_geklaagd" else {}
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        return {"decision_on_bezwaar": True} if case_intent(tracker) == "beroep" else {}
+        if case_intent(tracker) != "beroep" or said_route(tracker) == "ingebrekestelling":
+            return {}
+        return {"decision_on_bezwaar": True}

@@ -4,7 +4,12 @@ Accepted forms (case-insensitive, inside a longer message too):
   13-11-2026, 13/11/26, 13.11.2026, 2026-11-13, 13 november (2026), 13 nov,
   vandaag, gisteren, eergisteren, vorige week dinsdag, afgelopen dinsdag,
   dinsdag, 3 dagen / 2 weken geleden, vorige week.
-A date without a year is the most recent such date that is not in the future.
+A date without a year is this year's date; when that lies ahead it is last year's, unless it is
+at most two months ahead ("5 december" typed in November): then it stays in the future and is
+asked back, because a letter cannot be dated in the future.
+
+The deadline for bezwaar runs from the date ON the letter (Awb 6:8), not from the day it arrived.
+`read_letter_dates` tells the two apart by the words around each date.
 """
 from __future__ import annotations
 
@@ -40,6 +45,11 @@ NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?\b")
 WRITTEN = re.compile(
     rf"\b(\d{{1,2}})(?:e|ste|de)?\s+({_month_names})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE
 )
+# "vrijdag de 13e", "op de 2de": a day of this month (or last month's, when still to come).
+DAY_OF_MONTH = re.compile(
+    r"\bde\s+(\d{1,2})(?:e|ste|de)\b(?!\s+(?:keer|maal|week|weken|dag|dagen|brief|aanvraag|verdieping|" + _month_names + r"))",
+    re.IGNORECASE,
+)
 AGO = re.compile(rf"\b({_number})\s+(dag|dagen|week|weken|maand|maanden)\s+(geleden|terug)\b", re.IGNORECASE)
 LAST_WEEK_DAY = re.compile(rf"\bvorige\s+week\s+({_weekday_names})\b|\b({_weekday_names})\s+vorige\s+week\b", re.IGNORECASE)
 LAST_DAY = re.compile(rf"\b(?:afgelopen|vorige)\s+({_weekday_names})\b", re.IGNORECASE)
@@ -70,9 +80,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A date without a year at most this far ahead is taken as meant for this year (a typo or a
+# confusion the citizen must correct), not as a date a year ago.
+NEAR_FUTURE_DAYS = 62
+
+
 def _most_recent(month: int, day: int, today: date) -> date | None:
     candidate = _safe_date(today.year, month, day)
-    if candidate and candidate > today:
+    if candidate and (candidate - today).days > NEAR_FUTURE_DAYS:
         candidate = _safe_date(today.year - 1, month, day)
     return candidate
 
@@ -96,6 +111,12 @@ def _absolute(text: str, today: date) -> date | None:
         if not 1 <= month <= 12:
             return None
         return _safe_date(year, month, day) if year else _most_recent(month, day, today)
+    if m := DAY_OF_MONTH.search(text):
+        day = _safe_date(today.year, today.month, int(m[1]))
+        if day and day > today:
+            previous = today.replace(day=1) - timedelta(days=1)
+            day = _safe_date(previous.year, previous.month, int(m[1]))
+        return day
     return None
 
 
@@ -141,46 +162,131 @@ def find_date(text: str, today: date) -> date | None:
     return _absolute(text, today) or _relative(text, today)
 
 
-LETTER_WORDS = re.compile(r"\b(brief|besluit|beslissing|beschikking|gedateerd|datum|gestuurd|verstuurd)\b", re.IGNORECASE)
+class DateOnlyReceived(ValueError):
+    """The text names only the day the letter arrived, not the date on the letter."""
+
+    def __init__(self, day: date):
+        super().__init__(day.isoformat())
+        self.day = day
 
 
-def _all_absolute(text: str, today: date) -> list[tuple[int, date]]:
-    """Every written date in the text, with its position (overlapping matches skipped)."""
+# Words near a date that say it is the date ON the letter (or the day it was sent) ...
+LETTER_CUE = re.compile(
+    r"\b(gedateerd|dagtekening|datum|staat|stond|verstuurd|gestuurd|verzonden|geschreven|"
+    r"brief\s+(is|was)|besluit\s+(is|was)|beschikking\s+(is|was))\b",
+    re.IGNORECASE,
+)
+# ... or the day it arrived, which does not start the term (Awb 6:8; lateness: 6:11).
+RECEIPT_CUE = re.compile(
+    r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
+    r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat)\b",
+    re.IGNORECASE,
+)
+# "brief van 13 november", "besluit van gisteren", "is van 13-11": the date of the letter itself.
+OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b", re.IGNORECASE)
+RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|vandaag|vanochtend|vanmorgen)\b", re.I),
+                     LAST_DAY, re.compile(r"\bvorige\s+week\b", re.I), BARE_DAY)
+
+
+def _mentions(text: str, today: date) -> list[tuple[int, int, date]]:
+    """Every date named in the text with its span, in text order (overlaps skipped)."""
     found: list[tuple[int, int, date]] = []
-    for pattern in (ISO, WRITTEN, NUMERIC):
+    patterns = [(p, _absolute) for p in (ISO, WRITTEN, NUMERIC, DAY_OF_MONTH)] + [(p, _relative) for p in RELATIVE_MENTIONS]
+    for pattern, reader in patterns:
         for m in pattern.finditer(text):
-            if any(start <= m.start() < end for start, end, _ in found):
+            if any(start < m.end() and m.start() < end for start, end, _day, _abs in found):
                 continue
-            day = _absolute(m.group(0), today)
+            day = reader(m.group(0), today)
             if day:
-                found.append((m.start(), m.end(), day))
-    return sorted((start, day) for start, _end, day in found)
+                found.append((m.start(), m.end(), day, reader is _absolute))
+    # "vrijdag 13 november", "vrijdag de 13e": the weekday belongs to the written date.
+    absolute_starts = [start for start, _end, _day, absolute in found if absolute]
+    return sorted((start, end, day) for start, end, day, absolute in found
+                  if absolute or not any(re.fullmatch(r"[\s,]*", text[end:a]) for a in absolute_starts if a >= end))
 
 
-def find_letter_date(text: str, today: date) -> date | None:
-    """The date of the letter in a message that may name several dates.
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before and after a span."""
+    before = text[:start]
+    cut = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    after = text[end:]
+    stop = CLAUSE_END.search(after)
+    return before[cut:], after[: stop.start() if stop else len(after)]
 
-    Prefers a date right after a word like "brief" or "besluit"; otherwise the most
-    recent date that is not in the future (the decision usually came last).
+
+def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
+    distances = [len(before) - m.end() for m in pattern.finditer(before)]
+    distances += [m.start() for m in pattern.finditer(after)]
+    return min(distances) if distances else None
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """'letter', 'received' or 'plain' for the date at text[start:end]."""
+    before, after = _clause(text, start, end)
+    if OF_BEFORE.search(before):
+        return "letter"
+    letter, received = _nearest(LETTER_CUE, before, after), _nearest(RECEIPT_CUE, before, after)
+    if letter is not None and (received is None or letter <= received):
+        return "letter"
+    return "received" if received is not None else "plain"
+
+
+def read_letter_dates(text: str, today: date) -> tuple[date | None, date | None]:
+    """(date on the letter, day it arrived) as far as the text says them.
+
+    A date the words mark as the day the letter arrived is never the letter's date. A
+    date without such words counts as the letter's date; of several, the one nearest to
+    a word like "brief" or "besluit", else the most recent that is not in the future.
     """
-    dates = _all_absolute(text, today)
-    if len(dates) <= 1:
-        return find_date(text, today)
-    for start, day in dates:
-        if LETTER_WORDS.search(text[max(0, start - 40):start]):
-            return day
-    past = [day for _start, day in dates if day <= today]
-    return max(past) if past else dates[0][1]
+    mentions = [(s, e, day, _kind(text, s, e)) for s, e, day in _mentions(text, today)]
+    received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
+    letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
+    plain = [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
+    if letter:
+        return letter[0][1], received
+    if len(plain) == 1:
+        return plain[0][1], received
+    if plain:
+        past = [day for _s, day in plain if day <= today]
+        return (max(past) if past else plain[0][1]), received
+    return None, received
 
 
 def parse_letter_date(text: str, today: date) -> date:
-    """The date of a letter: must be found and must not lie in the future."""
-    found = find_letter_date(text, today)
-    if found is None:
+    """The date on a letter: must be named as such and must not lie in the future.
+
+    Raises DateOnlyReceived when only the day it arrived is named, DateInFuture for a date
+    after today, DateNotUnderstood when there is no date at all.
+    """
+    letter, received = read_letter_dates(text, today)
+    if letter is None:
+        if received is not None:
+            raise DateOnlyReceived(received)
         raise DateNotUnderstood(text)
-    if found > today:
-        raise DateInFuture(found)
-    return found
+    if letter > today:
+        raise DateInFuture(letter)
+    return letter
+
+
+WEEKS_SINCE = re.compile(
+    rf"\b({_number})\s+(week|weken|maand|maanden)\s+(?:geleden|terug)\b|"
+    rf"\b(?:al|sinds|nu\s+al|inmiddels|ruim|meer\s+dan|bijna)\s+({_number})\s+(week|weken|maand|maanden)\b",
+    re.IGNORECASE,
+)
+FILED = re.compile(r"\b(ingediend|gemaakt|gestuurd|verstuurd|opgestuurd|ingestuurd|aangetekend)\b", re.IGNORECASE)
+
+
+def weeks_since(text: str, today: date) -> float | None:
+    """How long ago something happened, as the citizen says it: "8 weken geleden", "al 3 maanden",
+    or a date ("bezwaar gemaakt op 1 oktober"). None when the text does not say."""
+    spans = [(m[1] or m[3], m[2] or m[4]) for m in WEEKS_SINCE.finditer(text)]
+    if spans:  # the longest wait the citizen names
+        return max(float(_to_int(n)) if unit.lower().startswith("we") else _to_int(n) * 52 / 12 for n, unit in spans)
+    past = [day for _start, _end, day in _mentions(text, today) if day <= today]
+    if past and FILED.search(text):
+        return (today - min(past)).days / 7
+    return None
 
 
 def format_date_nl(day: date, locale: str = "nl") -> str:

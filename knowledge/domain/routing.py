@@ -5,6 +5,7 @@ Used by the bot's actions, the API and the tests. Values are the public
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ROUTES = ("klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvraag")
@@ -30,7 +31,7 @@ ORGANISATIONS: dict[str, Organisation] = {
         Organisation("zorgkantoor", "het zorgkantoor", True, True, "ombudsman", "zorgkantoor-wat-doet"),
         Organisation("cak", "het CAK", True, True, "ombudsman", "cak-wat-doet"),
         Organisation("svb", "de SVB", True, True, "ombudsman", "svb-wat-doet"),
-        # Zvw is private law: no bezwaar, a klacht at the insurer and then KiZi.
+        # Zvw is private law: no bezwaar, a klacht at the insurer and then Kizi.
         Organisation("zorgverzekeraar", "uw zorgverzekeraar", True, False, "kizi", "zorgverzekeraar-klacht"),
         # A care provider takes no besluiten; klacht via its klachtenfunctionaris, then the geschilleninstantie.
         Organisation("zorgaanbieder", "de zorgaanbieder", False, False, "geschilleninstantie", "klacht-zorgaanbieder-wkkgz"),
@@ -67,9 +68,11 @@ def advise(
         raise ValueError(f"unknown route {route!r}")
     org = ORGANISATIONS[about]
 
-    if route in ("bezwaar", "klacht_en_bezwaar") and not org.bezwaar_possible:
+    if route in ("bezwaar", "klacht_en_bezwaar", "ingebrekestelling") and not org.bezwaar_possible:
+        # No bestuursorgaan: no bezwaar and no ingebrekestelling (Awb 4:17 and 6:12 do not apply).
         if org.key == "zorgverzekeraar":
-            return Advice("klacht", "zorgverzekeraar", None, note="geen_bezwaar_zvw")
+            note = "geen_ingebrekestelling_zvw" if route == "ingebrekestelling" else "geen_bezwaar_zvw"
+            return Advice("klacht", "zorgverzekeraar", None, note=note)
         if not org.decides:
             return Advice("klacht", org.key, None, note="geen_besluit_zorgaanbieder")
     if route in ("bezwaar", "klacht_en_bezwaar") and decision_on_bezwaar:
@@ -81,22 +84,100 @@ def advise(
     return Advice(route, org.key, None)
 
 
-# Words that point to long-term care under the Wlz (CIZ decides) rather than Wmo/Jeugdwet (gemeente).
-WLZ_WORDS = (
-    "verpleeghuis", "verzorgingshuis", "wlz", "24 uur", "24-uurs", "zorginstelling",
-    "indicatie", "dementie", "instelling", "toezicht", "zorgprofiel",
+def _words(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+# What kind of care an application is for decides where it goes (routes.md §1, Wmo 2.3.2,
+# Wlz 3.2.1 and 3.3.3, Zvw art. 11). Checked in this order; the first that matches wins.
+WLZ_AFTER_INDICATIE = _words(
+    r"wachtlijst", r"wacht(en|lijst)?\b.{0,40}\b(verpleeghuis|plek|plaats)", r"wlz[- ]?pgb", r"pgb\b.{0,20}\bwlz",
+    r"\bvpt\b", r"\bmpt\b", r"volledig\s+pakket", r"modulair\s+pakket", r"zorgkantoor",
+)
+HAS_WLZ_INDICATIE = _words(
+    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    r"(heeft|heb|hebben)\s+al\s+(een\s+)?indicatie(?!\s+(nodig|aan))",
+    r"wlz[- ]?indicatie\s+(heeft|is|gekregen|toegekend)", r"indicatie\s+(van|voor)\s+(het\s+)?ciz",
+    r"wlz[- ]?(cli[eë]nt|zorg)", r"zorgprofiel",
+    r"(mijn|zijn|haar|de)\s+(wlz[- ]?)?indicatie\s+(\w+\s+){0,3}(te\s+laag|lager|verlaagd|omlaag)",
+    r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+(een|het|de)\s+(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
+)
+WLZ_CARE = _words(
+    r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",
+    r"dag\s+en\s+nacht\s+(zorg|toezicht|hulp|verzorging|iemand)",
+    r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
+    r"wlz[- ]?indicatie",
+)
+ZVW_CARE = _words(
+    r"wijkverple", r"wijkzuster", r"thuisverpleging", r"\bwassen\b", r"\bdouchen\b", r"aan\s*(te\s+)?kleden",
+    r"uit\s*(te\s+)?kleden", r"steunkousen", r"wond(zorg|verzorging)", r"persoonlijke\s+verzorging",
+    r"insuline", r"\bzvw\b",
+)
+WMO_CARE = _words(
+    r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
+    r"traplift", r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)", r"vervoer",
+    r"jeugdhulp", r"jeugdzorg", r"\bwmo\b", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
+    r"logeren", r"ontlast",
 )
 
 
-def aanvraag_organisation(text: str) -> str:
-    """Where an application goes: CIZ for Wlz care, otherwise the gemeente (Wmo, Jeugdwet)."""
-    lowered = text.lower()
-    return "ciz" if any(word in lowered for word in WLZ_WORDS) else "gemeente"
+def aanvraag_organisation(text: str) -> str | None:
+    """Where an application for the care named in `text` goes, or None when no care is named.
+
+    zorgkantoor: Wlz care once the indicatie exists (waiting list, Wlz-pgb, vpt, mpt);
+    ciz: a Wlz indicatie (24-hour care or supervision, verpleeghuis); zorgverzekeraar:
+    wijkverpleging and personal care at home (washing, dressing); gemeente: Wmo and Jeugdwet.
+    """
+    wlz_client = bool(HAS_WLZ_INDICATIE.search(text)) and not APPLYING_FOR_WLZ.search(text)
+    if wlz_client or (WLZ_AFTER_INDICATIE.search(text) and WLZ_CARE.search(text)):
+        return "zorgkantoor"  # the Wlz indicatie exists: the zorgkantoor arranges the care
+    if WLZ_CARE.search(text):
+        return "zorgkantoor" if wlz_client else "ciz"
+    if ZVW_CARE.search(text) and not WMO_CARE.search(text):
+        return "zorgverzekeraar"
+    if WMO_CARE.search(text):
+        return "gemeente"
+    if WLZ_AFTER_INDICATIE.search(text):
+        return "zorgkantoor"
+    return None
 
 
-def clientondersteuning_organisation(about: str | None) -> str:
-    """Who offers free cliëntondersteuning: the zorgkantoor for Wlz clients, else the gemeente."""
-    return "zorgkantoor" if about in ("ciz", "zorgkantoor") else "gemeente"
+# Someone still applying for (or refused) a Wlz indicatie is not yet a Wlz client.
+APPLYING_FOR_WLZ = _words(
+    r"(indicatie|ciz|wlz)\b.{0,50}(aanvra|aangevraagd|afgewezen|geweigerd|niet\s+toegekend)",
+    r"(aanvra|aangevraagd|afgewezen|geweigerd)\w*\b.{0,50}(indicatie|ciz|wlz)", r"nog\s+geen\s+(wlz[- ]?)?indicatie",
+    r"geen\s+wlz",
+)
+
+
+def is_wlz_client(text: str, about: str | None = None) -> bool:
+    """Someone with a Wlz indicatie (verpleeghuis, Wlz care at home, Wlz-pgb), as far as `text` says."""
+    if APPLYING_FOR_WLZ.search(text):
+        return False
+    return bool(HAS_WLZ_INDICATIE.search(text) or WLZ_AFTER_INDICATIE.search(text)) or about == "zorgkantoor"
+
+
+def clientondersteuning_organisation(text: str, about: str | None = None) -> str:
+    """Who offers free cliëntondersteuning (routes.md §4): the zorgkantoor for a Wlz client;
+    the gemeente otherwise, also before a Wlz indicatie exists (Wmo 2.2.4)."""
+    return "zorgkantoor" if is_wlz_client(text, about) else "gemeente"
+
+
+# Complaints about a care provider: the Wkkgz covers Zvw and Wlz care, not Wmo help or jeugdhulp.
+JEUGD_PROVIDER = _words(r"jeugdhulp", r"jeugdzorg", r"jeugd-?ggz", r"gezinshuis", r"pleegzorg", r"jeugdinstelling")
+WMO_PROVIDER = _words(
+    r"huishoud", r"schoonma", r"poets", r"thuishulp", r"hulp\s+in\s+de\s+huishouding", r"dagbesteding",
+    r"begeleid", r"beschermd\s+wonen", r"\bwmo\b", r"hulpmiddel", r"rolstoel", r"scootmobiel", r"taxi", r"vervoer",
+)
+
+
+def provider_law(text: str) -> str:
+    """'jeugd', 'wmo' or 'wkkgz': which complaint rules apply to a care provider in `text`."""
+    if JEUGD_PROVIDER.search(text):
+        return "jeugd"
+    if WMO_PROVIDER.search(text):
+        return "wmo"
+    return "wkkgz"
 
 
 # Knowledge cards that ground each piece of advice (the API adds their titles as sources).
@@ -108,10 +189,13 @@ ROUTE_CARDS: dict[str, tuple[str, ...]] = {
     "ingebrekestelling": ("ingebrekestelling", "dwangsom"),
     "aanvraag_gemeente": ("wmo-melding", "keukentafelgesprek"),
     "aanvraag_ciz": ("wlz-indicatie-aanvragen", "ciz-wat-doet"),
+    "aanvraag_zorgkantoor": ("zorgplicht-wachtlijst", "verpleeghuis-wachten", "wlz-leveringsvormen"),
+    "aanvraag_zorgverzekeraar": ("wijkverpleging-zvw",),
     "ombudsman_gemeente": ("ombudsman-gemeentelijk", "ombudsman-wanneer"),
     "ombudsman": ("ombudsman-nationale", "ombudsman-wanneer"),
     "zorgverzekeraar": ("zorgverzekeraar-klacht", "kizi"),
     "zorgaanbieder": ("klacht-zorgaanbieder-wkkgz", "klachtenfunctionaris", "geschilleninstantie"),
+    "zorgaanbieder_wmo": ("klacht-wmo-jeugd-aanbieder", "klacht-ingehuurde-organisatie"),
     "deadline_moved": ("termijn-tellen-feestdagen",),
     "deadline_passed": ("bezwaar-te-laat",),
     "deadline_close": ("bezwaar-pro-forma",),

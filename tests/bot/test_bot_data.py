@@ -13,8 +13,6 @@ UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or ru
 def responses_used_by_actions() -> set[str]:
     code = "\n".join(p.read_text() for p in (BOT / "actions").glob("*.py"))
     names = set(re.findall(r'"(utter_\w+)"', code))
-    names |= {f"utter_aanvraag_{org}" for org in ("gemeente", "ciz")}  # built from the organisation
-    names |= {f"utter_route_{route}" for route in ("bezwaar", "klacht", "klacht_en_bezwaar")}
     return names
 
 

@@ -3,7 +3,15 @@ from datetime import date
 
 import pytest
 
-from knowledge.domain.dates import DateInFuture, DateNotUnderstood, find_date, format_date_nl, parse_letter_date
+from knowledge.domain.dates import (
+    DateInFuture,
+    DateNotUnderstood,
+    DateOnlyReceived,
+    find_date,
+    format_date_nl,
+    parse_letter_date,
+    read_letter_dates,
+)
 
 TODAY = date(2026, 11, 23)
 
@@ -27,7 +35,10 @@ TODAY = date(2026, 11, 23)
         ("2 weken geleden", date(2026, 11, 9)),
         ("twee weken geleden", date(2026, 11, 9)),
         ("5 dagen geleden", date(2026, 11, 18)),
-        ("1 december", date(2025, 12, 1)),  # no year and still to come this year: last year's
+        ("1 december", date(2026, 12, 1)),  # no year, a week ahead: a mistake to ask back, not last year's
+        ("15 februari", date(2026, 2, 15)),  # no year, months ahead: this year's date already passed
+        ("vrijdag de 13e", date(2026, 11, 13)),
+        ("vrijdag 13 november", date(2026, 11, 13)),
         ("de 1e december 2026", date(2026, 12, 1)),
     ],
 )
@@ -53,3 +64,34 @@ def test_unknown_letter_date_is_refused():
 def test_dates_are_said_in_dutch_and_english():
     assert format_date_nl(date(2026, 12, 28)) == "maandag 28 december 2026"
     assert format_date_nl(date(2026, 12, 28), locale="en") == "Monday 28 December 2026"
+
+
+# Awb 6:8: the term runs from the date ON the letter. The day it arrived never replaces it.
+@pytest.mark.parametrize(
+    ("text", "letter", "received"),
+    [
+        ("kwam op 16 november binnen, gedateerd 10 november", date(2026, 11, 10), date(2026, 11, 16)),
+        ("de brief van 13 november kwam pas op 20 november binnen", date(2026, 11, 13), date(2026, 11, 20)),
+        ("op de brief staat 13 november maar ik kreeg hem pas op 20 november", date(2026, 11, 13), date(2026, 11, 20)),
+        ("kreeg hem maandag 16-11, gedateerd vrijdag 13-11", date(2026, 11, 13), date(2026, 11, 16)),
+        ("ik kreeg een brief van 13 november", date(2026, 11, 13), None),
+        ("brief van het ciz van gisteren", date(2026, 11, 22), None),
+        ("ik kreeg op 13 november een brief van de gemeente", None, date(2026, 11, 13)),
+        ("vorige week kreeg ik een brief van het CIZ", None, date(2026, 11, 16)),
+        ("ik heb gisteren een beslissing ontvangen", None, date(2026, 11, 22)),
+        ("13 november", date(2026, 11, 13), None),
+    ],
+)
+def test_letter_date_and_day_received_are_told_apart(text, letter, received):
+    assert read_letter_dates(text, TODAY) == (letter, received)
+
+
+def test_only_the_day_received_is_asked_back_not_used():
+    with pytest.raises(DateOnlyReceived) as raised:
+        parse_letter_date("de brief kwam op 16 november binnen", TODAY)
+    assert raised.value.day == date(2026, 11, 16)
+
+
+def test_a_date_typed_a_few_weeks_ahead_is_asked_back_not_moved_a_year():
+    with pytest.raises(DateInFuture):
+        parse_letter_date("de brief is van 5 december", TODAY)

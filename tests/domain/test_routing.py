@@ -1,7 +1,14 @@
 """The routing table (routes.md §1 and §3)."""
 import pytest
 
-from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS, advise, aanvraag_organisation, clientondersteuning_organisation
+from knowledge.domain.routing import (
+    ORGANISATIONS,
+    ROUTE_CARDS,
+    advise,
+    aanvraag_organisation,
+    clientondersteuning_organisation,
+    provider_law,
+)
 
 
 @pytest.mark.parametrize("org", ["gemeente", "ciz", "zorgkantoor", "cak", "svb"])
@@ -50,17 +57,48 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         ("mijn zoon heeft jeugdhulp nodig", "gemeente"),
         ("mijn moeder moet naar een verpleeghuis", "ciz"),
         ("mijn vader heeft 24 uur per dag toezicht nodig", "ciz"),
+        # routes.md §1 (corrected): Wmo help at the gemeente, not the CIZ, even with dementia
+        ("dagbesteding voor mijn man met dementie", "gemeente"),
+        ("mijn moeder heeft een indicatie nodig voor huishoudelijke hulp", "gemeente"),
+        # personal care at home is wijkverpleging under the Zvw
+        ("ik kan me niet meer zelf wassen en aankleden", "zorgverzekeraar"),
+        ("mijn vader heeft wijkverpleging nodig", "zorgverzekeraar"),
+        # once the Wlz indicatie exists: the zorgkantoor (Wlz-pgb, vpt, mpt, waiting list)
+        ("ik wil een wlz-pgb aanvragen", "zorgkantoor"),
+        ("mijn moeder heeft een wlz-indicatie en staat op de wachtlijst voor een verpleeghuis", "zorgkantoor"),
+        ("kan ik met mijn indicatie van het ciz een volledig pakket thuis krijgen", "zorgkantoor"),
+        ("ik wil een mpt", "zorgkantoor"),
     ],
 )
-def test_applications_go_to_gemeente_or_ciz(text, org):
+def test_applications_go_where_the_kind_of_care_is_decided(text, org):
     assert aanvraag_organisation(text) == org
 
 
+def test_no_ingebrekestelling_against_an_insurer_or_a_provider():
+    # Awb 4:17 and 6:12 apply to a bestuursorgaan only (routes.md §1)
+    assert advise("ingebrekestelling", "zorgverzekeraar").route == "klacht"
+    assert advise("ingebrekestelling", "zorgverzekeraar").organisation == "zorgverzekeraar"
+    assert advise("ingebrekestelling", "zorgaanbieder").route == "klacht"
+
+
+@pytest.mark.parametrize(("text", "law"), [
+    ("de verzorgende in het verpleeghuis was grof", "wkkgz"),
+    ("de wijkverpleging komt steeds te laat", "wkkgz"),
+    ("de huishoudelijke hulp van de thuiszorg komt niet opdagen", "wmo"),
+    ("de begeleider van de dagbesteding schreeuwt", "wmo"),
+    ("de jeugdhulpverlener van mijn dochter luistert niet", "jeugd"),
+])
+def test_wkkgz_only_for_zvw_and_wlz_providers(text, law):
+    assert provider_law(text) == law
+
+
 def test_clientondersteuning_wlz_at_zorgkantoor_else_gemeente():
-    assert clientondersteuning_organisation("zorgkantoor") == "zorgkantoor"
-    assert clientondersteuning_organisation("ciz") == "zorgkantoor"
-    assert clientondersteuning_organisation("gemeente") == "gemeente"
-    assert clientondersteuning_organisation(None) == "gemeente"
+    # routes.md §4: before a Wlz indicatie exists (a case at the CIZ) the gemeente provides it
+    assert clientondersteuning_organisation("", "zorgkantoor") == "zorgkantoor"
+    assert clientondersteuning_organisation("", "ciz") == "gemeente"
+    assert clientondersteuning_organisation("het ciz verlaagde het zorgprofiel van mijn vader", "ciz") == "zorgkantoor"
+    assert clientondersteuning_organisation("", "gemeente") == "gemeente"
+    assert clientondersteuning_organisation("", None) == "gemeente"
 
 
 def test_unknown_route_is_refused():

@@ -83,7 +83,8 @@ def test_zorgverzekeraar_refusal_is_a_klacht_not_a_bezwaar(chat):
     c = chat()
     c.say("mijn zorgverzekeraar wil mijn rolstoel niet vergoeden, ik ben het er niet mee eens")
     assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgverzekeraar")
-    assert "KiZi" in c.all_text
+    assert "Kizi" in c.all_text
+    assert "ingebrekestelling" not in c.all_text.lower()
 
 
 def test_no_decision_in_time_is_an_ingebrekestelling(chat):
@@ -156,7 +157,15 @@ def test_nobody_available_asks_for_a_call_back(chat, stack):
 def test_crisis_shows_emergency_numbers_then_hands_over(chat):
     c = chat()
     c.say("ik wil niet meer leven")
-    assert "112" in c.all_text and "113" in c.all_text
+    assert "113" in c.all_text
+    assert "112" not in c.all_text  # routes.md §5: each number only on its own signal
+    assert c.state["handoff"] == "waiting"
+
+
+def test_danger_shows_112_and_not_the_suicide_line(chat):
+    c = chat()
+    c.say("mijn vader slaat mijn moeder, ik ben bang, help")
+    assert "112" in c.all_text and "113" not in c.all_text
     assert c.state["handoff"] == "waiting"
 
 

@@ -1,0 +1,73 @@
+"""When a person must take over at once (routes.md §5): danger, thoughts of suicide, urgency.
+
+Words, not a classifier: a citizen in danger must never depend on how well a model learned a
+phrasing. Used by the bot's NLU (bot/components/crisis_signals.py makes any such message a
+`crisis`) and by `action_crisis`, which picks what to say: 112 only on danger, 113 only on
+thoughts of suicide, and for urgency (care stops, eviction) no emergency numbers but what can be
+done now.
+"""
+from __future__ import annotations
+
+import re
+
+SUICIDE = re.compile(
+    r"zelfmoord|zelfdoding|su[iï]c[iï]d|\bdood\s+(gaan|willen)|wil\s+(dood|sterven)|"
+    r"niet\s+meer\s+(leven|verder\s*leven|wakker\s+worden)|(eind|einde)\s+aan\s+(\w+\s+){0,2}leven|"
+    r"er\s+een\s+eind(e)?\s+aan\s+(maken|breien)|"
+    r"(mezelf|mijzelf|zichzelf)\s+(iets\s+)?(aan\s*doen|van\s+het\s+leven\s+beroven|ophangen|doden)|"
+    r"er\s+niet\s+meer\s+(willen\s+)?zijn|wil\s+er\s+niet\s+meer\s+zijn|(van\s+(de|een)\s+(brug|flat)|voor\s+de\s+trein)\s+springen|"
+    r"\b113\b|pillen\s+(slikken|innemen|genomen|sparen)|het\s+leven\s+(niet\s+meer\s+)?zat",
+    re.IGNORECASE,
+)
+DANGER = re.compile(
+    r"\bin\s+gevaar|geweld|\bslaat\b|\bsloeg\b|geslagen|\bschopt\b|mishandel|bedreig|"
+    r"dreigt\s+(me|mij|haar|hem|ons)\s+(te\s+)?(slaan|vermoorden|iets\s+aan)|\bbrand\b|rook\s+in\s+huis|"
+    r"(veel\s+)?bloed(t|ing)?\b|bewusteloos|ademt\s+niet|reageert\s+niet\s+meer|niet\s+(meer\s+)?wakker\s+te\s+krijgen|"
+    r"(gevallen|ligt\s+op\s+de\s+grond)\s+en\s+(kan|komt)\s+niet\s+(meer\s+)?(op|overeind)|\bmes\b|wapen|vermoord|"
+    r"\b112\b|onveilig\s+(thuis|in\s+huis)|aangevallen|gas\s+(lekt|ruik)",
+    re.IGNORECASE,
+)
+_SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|meteen|deze\s+week|dit\s+weekend|maandag|volgende\s+week)"
+_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+niemand|is\s+niemand|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
+URGENT = re.compile(
+    rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|"
+    r"uit\s+(huis|de\s+woning)\s+gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
+    r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)",
+    re.IGNORECASE,
+)
+
+
+def signals(text: str) -> set[str]:
+    """The signals in a message: any of "danger", "suicide", "urgent"."""
+    found = set()
+    if DANGER.search(text):
+        found.add("danger")
+    if SUICIDE.search(text):
+        found.add("suicide")
+    if URGENT.search(text):
+        found.add("urgent")
+    return found
+
+
+# Someone the guide should offer a person even while it answers the case (routes.md §5).
+ANGRY = re.compile(
+    r"woedend|razend|\bkwaad\b|\bboos\b|ben\s+het\s+(zo\s+)?zat|spuugzat|schandalig|belachelijk|"
+    r"ik\s+word\s+(er\s+)?gek|wanhopig|ten\s+einde\s+raad|ik\s+kan\s+(echt\s+)?niet\s+meer|"
+    r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!",
+    re.IGNORECASE,
+)
+SENT_AROUND = re.compile(
+    r"kastje\s+naar\s+de\s+muur|van\s+(het\s+)?(ene|één)\s+naar\s+(het\s+)?(andere|ander)|wijzen\s+naar\s+elkaar|"
+    r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,4}"
+    r"(terug|door|weer)\b|niemand\s+(voelt\s+zich|is|wil\s+zich)\s+verantwoordelijk|(heen\s+en\s+weer|rondgestuurd)",
+    re.IGNORECASE,
+)
+
+
+def person_reason(text: str) -> str | None:
+    """'kastje_muur' or 'angry' when the words ask for a person to be offered, else None."""
+    if SENT_AROUND.search(text):
+        return "kastje_muur"
+    if ANGRY.search(text):
+        return "angry"
+    return None

@@ -1,0 +1,142 @@
+"""The legal traps of issue 9 over the real stack: the right place, the right term, never a wrong hint.
+
+'Today' is Monday 23 November 2026. These conversations are the team's own; the blind
+held-out set lives in evaluation/heldout/ and is measured, not tested here."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.stack
+
+
+def texts(replies):
+    return [r["text"] for r in replies]
+
+
+def test_disagreeing_with_a_decision_gets_route_place_and_term_before_the_date_question(chat):
+    c = chat()
+    replies = c.say("ik ben het oneens met wat het CAK heeft besloten over mijn eigen bijdrage")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "cak")
+    before_question = " ".join(texts(replies[:-1]))
+    assert "bezwaar" in before_question and "het CAK" in before_question and "6 weken" in before_question
+    assert "datum" in replies[-1]["text"]  # the one question, last, with its own button
+    assert replies[-1]["buttons"]
+
+
+def test_beroep_gets_the_rechtbank_and_6_weeks_at_once(chat):
+    c = chat()
+    replies = c.say("mijn bezwaar tegen de gemeente is ongegrond verklaard, wat kan ik nog doen")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "rechtbank")
+    assert "rechtbank" in " ".join(texts(replies)) and "6 weken" in " ".join(texts(replies))
+
+
+def test_the_date_on_the_letter_counts_not_the_day_it_arrived(chat):
+    c = chat()
+    c.say("de beslissing van de gemeente over mijn begeleiding kwam op 16 november binnen, "
+          "gedateerd 10 november. ik ben het er niet mee eens")
+    assert (c.state["decision_date"], c.state["deadline"]) == ("2026-11-10", "2026-12-22")
+
+
+def test_only_the_day_received_is_asked_back(chat):
+    c = chat()
+    replies = c.say("ik ben het niet eens met het CIZ, ik kreeg hun brief op 16 november")
+    assert c.state["decision_date"] is None and c.state["deadline"] is None
+    said = " ".join(texts(replies))
+    assert "óp de brief" in said and "datum" in replies[-1]["text"]
+    c.say("er staat 12 november op")
+    assert (c.state["decision_date"], c.state["deadline"]) == ("2026-11-12", "2026-12-24")
+
+
+def test_a_letter_date_in_the_future_is_asked_back_not_moved_a_year(chat):
+    c = chat()
+    c.say("het zorgkantoor heeft mijn pgb verlaagd en dat vind ik onterecht")
+    replies = c.say("de brief is van 5 december")
+    assert c.state["decision_date"] is None
+    assert "toekomst" in " ".join(texts(replies))
+
+
+@pytest.mark.parametrize(("message", "organisation"), [
+    ("de SVB betaalt mijn zorgverlener al twee maanden te laat en niemand belt mij terug", "svb"),
+    ("de indicatiesteller van het CIZ was tijdens het huisbezoek ontzettend grof tegen mij", "ciz"),
+])
+def test_conduct_around_money_or_a_visit_is_a_klacht(chat, message, organisation):
+    c = chat()
+    c.say(message)
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", organisation)
+    assert c.state["deadline"] is None
+
+
+@pytest.mark.parametrize(("message", "organisation"), [
+    ("wie kan ons gratis helpen? mijn vader woont sinds vorig jaar in een verpleeghuis", "zorgkantoor"),
+    ("ik ga een wlz-indicatie aanvragen bij het ciz, is er iemand die mij gratis kan helpen", "gemeente"),
+])
+def test_clientondersteuning_names_who_provides_it(chat, message, organisation):
+    c = chat()
+    c.say(message)
+    assert c.state["organisation"] == organisation
+    assert "gratis" in c.all_text and "onafhankelijk" in c.all_text
+
+
+def test_a_mantelzorger_acting_for_a_parent_hears_about_the_machtiging(chat):
+    c = chat()
+    c.say("mijn moeder heeft dementie, mag ik voor haar de papieren regelen en tekenen?")
+    assert c.state["asking_for"] == "relative"
+    assert "machtiging" in c.all_text and "volmacht" in c.all_text
+
+
+def test_a_wlz_client_on_a_waiting_list_goes_to_the_zorgkantoor(chat):
+    c = chat()
+    c.say("mijn man heeft al een wlz-indicatie, maar er is nergens plek in een verpleeghuis. wat nu?")
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "zorgkantoor")
+    assert "zorgplicht" in c.all_text
+
+
+@pytest.mark.parametrize(("message", "organisation"), [
+    ("ik kan mezelf niet meer douchen en aankleden, waar vraag ik hulp", "zorgverzekeraar"),
+    ("ik zoek dagbesteding voor mijn man, hij heeft beginnende dementie", "gemeente"),
+])
+def test_applications_go_where_that_care_is_decided(chat, message, organisation):
+    c = chat()
+    c.say(message)
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", organisation)
+
+
+def test_care_stopping_tomorrow_is_urgent_not_a_suicide_crisis(chat):
+    c = chat()
+    c.say("morgen stopt de gemeente de thuiszorg van mijn moeder en zij kan echt niet alleen zijn, help")
+    assert not re.search(r"\b(112|113)\b", c.all_text)
+    assert "voorlopige voorziening" in c.all_text
+    assert c.state["handoff"] == "waiting" and c.state["organisation"] == "gemeente"
+
+
+def test_no_ingebrekestelling_against_an_insurer(chat):
+    c = chat()
+    c.say("mijn zorgverzekeraar beslist maar niet over mijn aanvraag voor een pgb, het duurt al maanden")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgverzekeraar")
+    assert not re.search(r"ingebrekestelling|dwangsom", c.all_text, re.IGNORECASE)
+
+
+def test_an_ingebrekestelling_8_weeks_after_a_bezwaar_is_premature(chat):
+    c = chat()
+    c.say("ik heb 8 weken geleden bezwaar gemaakt bij de gemeente en nog steeds geen beslissing, "
+          "kan ik ze in gebreke stellen?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "gemeente")
+    assert "12 weken" in c.all_text and "nog geen zin" in c.all_text
+
+
+def test_a_complaint_about_a_wmo_provider_is_not_sent_to_the_wkkgz_route(chat):
+    c = chat()
+    c.say("ik wil klagen over de huishoudelijke hulp, de thuiszorgorganisatie stuurt steeds niemand")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert not re.search(r"wkkgz|geschilleninstantie", c.all_text, re.IGNORECASE)
+    assert "gemeente" in c.all_text
+
+
+def test_the_advice_is_one_answer_with_one_question_last(chat):
+    c = chat()
+    replies = c.say("het CIZ heeft mijn aanvraag afgewezen, de brief is van 3 november, ik wil bezwaar maken")
+    assert len(replies) <= 3
+    advice = replies[0]["text"]
+    assert advice.split("\n")[0].count("15 december 2026") == 1  # the last day is in the summary
+    questions = [r for r in replies if r["text"].rstrip().endswith("?")]
+    assert questions and questions[-1] is replies[-1] and replies[-1]["buttons"]

@@ -107,16 +107,17 @@ class ActionCrisis(Action):
             dispatcher.utter_message(response="utter_crisis")
         if suicide:
             dispatcher.utter_message(response="utter_crisis_113")
+        about = tracker.get_slot("about_organisation")
         if danger or suicide:
             dispatcher.utter_message(json_message=sources_message(list(ROUTE_CARDS["crisis"])))
             reason = "crisis"
         else:
-            about = tracker.get_slot("about_organisation")
             advice, cards = urgent(about)
             dispatcher.utter_message(text=advice)
             dispatcher.utter_message(json_message=sources_message(cards))
-            events += self._case(tracker, about, message)
             reason = "urgent"
+        # the case told in the same message stays known for the staff member (routes.md §5)
+        events += self._case(tracker, about, message)
         return events + request_handoff(dispatcher, tracker, reason)
 
     @staticmethod

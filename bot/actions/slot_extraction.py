@@ -17,6 +17,7 @@ from knowledge.domain.dates import read_letter_dates, weeks_since
 from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
 
 from .context import entity_values, intent, text, today
+from .sentences import sentence_intents
 
 INTENT_ROUTE = {
     "bezwaar": "bezwaar",
@@ -42,8 +43,9 @@ DATE_UNKNOWN_WORDS = re.compile(
 
 
 # A mantelzorger often tells the case in the same message ("ik ben mantelzorger van mijn
-# buurman, het wijkteam belt nooit terug"): then the case intent is the runner-up.
-CARRIES_A_CASE = {"mantelzorger"}
+# buurman, het wijkteam belt nooit terug"), and so does someone in a crisis or asking for a
+# person ("morgen stopt de gemeente de thuiszorg"): then the case intent is the runner-up.
+CARRIES_A_CASE = {"mantelzorger", "crisis", "request_human"}
 RUNNER_UP_CONFIDENCE = 0.2
 
 
@@ -51,6 +53,8 @@ def case_intent(tracker: Tracker) -> str | None:
     name = intent(tracker)
     if name not in CARRIES_A_CASE:
         return name
+    if name != "mantelzorger" and not entity_values(tracker, "organisation"):
+        return name  # a crisis or a call for a person names no case without an organisation
     for ranked in tracker.latest_message.get("intent_ranking") or []:
         if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
             return ranked["name"]
@@ -74,32 +78,34 @@ DECISION_WORDS = re.compile(
     r"niet\s+(mee\s+)?eens|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder))",
     re.IGNORECASE,
 )
-CONDUCT_WORDS = re.compile(
+# Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
+RUDE_WORDS = re.compile(
     r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
     r"afgescheept|niet\s+serieus|afgesnauwd|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
-    r"uitgelachen|lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|"
+    r"lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|neerbuigend|kleineren|kleinerend|"
+    r"(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|"
+    r"(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
+    r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
+    r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
+    r"(niet|nooit)\s+geluisterd|luisterde\s+niet|slecht\s+behandeld|\bgeen\s+excuses",
+    re.IGNORECASE,
+)
+# Delay and silence: conduct too, but also what someone waiting for a decision says.
+DELAY_WORDS = re.compile(
     r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
     r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
     r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"
     r"kwam\s+(niet|nooit)|(niet|nooit)\s+(komen|gekomen)|(niet|nooit)\s+opgenomen|"
-    r"neerbuigend|kleineren|kleinerend|(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|"
-    r"(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
-    r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
-    r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
-    r"(niet|nooit)\s+geluisterd|luisterde\s+niet|slecht\s+behandeld|(niet|geen)\s+(antwoord|reactie)\s+(op|gekregen)|"
-    r"(reageert|reageren)\s+(niet|nooit)|onbereikbaar|niet\s+bereikbaar|\bgeen\s+excuses",
+    r"(niet|geen)\s+(antwoord|reactie)\s+(op|gekregen)|(reageert|reageren)\s+(niet|nooit)|onbereikbaar|niet\s+bereikbaar",
     re.IGNORECASE,
 )
 
 
 # An application told as a story ("mijn moeder heeft een rolstoel nodig"): no decision, no conduct.
 NEED_WORDS = re.compile(
-    r"\b(nodig|aanvragen|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)|waar\s+(moet|kan)\s+ik|"
-    r"regelen|zoek|zoeken|wil\s+graag|kan\s+(niet\s+meer|steeds\s+minder))\b",
+    r"\b(nodig|aanvragen|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)\s+ik|regelen|wil\s+graag)\b",
     re.IGNORECASE,
 )
-
-
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
     r"minder\s+uren|omlaag)\b",
@@ -107,6 +113,12 @@ STRONG_DECISION = re.compile(
 )
 WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)",
                           re.IGNORECASE)
+WLZ_CONTEXT = re.compile(r"verpleeghuis|verzorgingshuis|\bwlz|zorgkantoor|indicatie|zorginstelling|instelling", re.IGNORECASE)
+
+
+def _ranked(tracker: Tracker, name: str, at_least: float) -> bool:
+    return any(r.get("name") == name and r.get("confidence", 0) >= at_least
+               for r in (tracker.latest_message.get("intent_ranking") or [])[:3])
 
 
 def _runner_up(tracker: Tracker, exclude: set[str]) -> str | None:
@@ -137,7 +149,9 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     stories. Conduct around money or a visit without a decision is a klacht; a decision without
     conduct a bezwaar; neither, with a need, an aanvraag."""
     message = text(tracker)
-    decision, conduct = bool(DECISION_WORDS.search(message)), bool(CONDUCT_WORDS.search(message))
+    decision = bool(DECISION_WORDS.search(message))
+    rude = bool(RUDE_WORDS.search(message))
+    conduct = rude or bool(DELAY_WORDS.search(message))
     if said == "klacht_en_bezwaar" and not (decision and conduct):
         if decision:
             return "bezwaar"
@@ -146,17 +160,36 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         if NEED_WORDS.search(message):
             return "aanvraag"
         return _runner_up(tracker, {"klacht_en_bezwaar"}) or said
+    if said == "aanvraag":
+        # "waar kan ik klagen", "ik wil bezwaar maken": the citizen names the route
+        named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
+        if len(named) == 1 and not NEED_WORDS.search(message):
+            return named[0]
     if said == "bezwaar" and WAITING_WORDS.search(message) and not DISAGREES.search(message):
         return "ingebrekestelling"
-    if said == "bezwaar" and conduct and decision and case_intent(tracker) != "beroep":
+    if said == "bezwaar" and rude and decision and case_intent(tracker) != "beroep":
         return "klacht_en_bezwaar"
-    if said in ("klacht", "bezwaar") and not decision and not conduct and NEED_WORDS.search(message):
+    if said in ("bezwaar", "klacht") and case_intent(tracker) != "beroep" and both_in_sentences(said, message):
+        return "klacht_en_bezwaar"
+    if case_intent(tracker) in ("klacht", "bezwaar") and not decision and not conduct \
+            and NEED_WORDS.search(message) and _ranked(tracker, "aanvraag", 0.1):
         return "aanvraag"
-    if said == "klacht" and conduct and STRONG_DECISION.search(message) and DISAGREES.search(message):
+    if said == "klacht" and rude and STRONG_DECISION.search(message) and DISAGREES.search(message):
         return "klacht_en_bezwaar"
-    if said in ("ingebrekestelling", "klacht", None) and WAITING_LIST.search(message):
+    if said in ("ingebrekestelling", "klacht") and WAITING_LIST.search(message) and WLZ_CONTEXT.search(message):
         return "aanvraag"  # a Wlz waiting list: the zorgkantoor's zorgplicht (routes.md §3)
     return said
+
+
+SENTENCE_CONFIDENCE = 0.7
+
+
+def both_in_sentences(said: str, message: str) -> bool:
+    """A bezwaar with a sentence that is a klacht on its own, or the other way round."""
+    other = "klacht" if said == "bezwaar" else "bezwaar"
+    if other == "bezwaar" and not DISAGREES.search(message):
+        return False  # conduct around money is a klacht; "both" needs a decision they disagree with
+    return any(name == other and confidence >= SENTENCE_CONFIDENCE for name, confidence in sentence_intents(message))
 
 
 def said_route(tracker: Tracker) -> str | None:
@@ -193,8 +226,8 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
         deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
         if deciding:
             return deciding[0]
-    if route == "klacht" and set(candidates) <= {"gemeente", "zorgaanbieder"} and PROVIDER_STAFF.search(message) \
-            and not GEMEENTE_STAFF.search(message):
+    if route == "klacht" and candidates and set(candidates) <= {"gemeente", "zorgaanbieder"} \
+            and PROVIDER_STAFF.search(message) and not GEMEENTE_STAFF.search(message):
         return "zorgaanbieder"  # the people of a (contracted) provider behaved so, not the gemeente's
     return candidates[0] if candidates else None
 
@@ -246,7 +279,17 @@ AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
 POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
 
 
+# A relative who only helps or speaks ("mijn dochter helpt me", "mijn man zegt…") is not whom
+# the case is about.
+RELATIVE_ONLY_HELPS = re.compile(
+    r"^\W*(helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
+    r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
+    re.IGNORECASE,
+)
+
+
 def relatives_named(tracker: Tracker) -> list[str]:
+    """Relatives the case is about (the citizen asks for them)."""
     message = text(tracker)
     found: list[str] = []
     for item in tracker.latest_message.get("entities") or []:
@@ -254,11 +297,15 @@ def relatives_named(tracker: Tracker) -> list[str]:
             continue
         value = str(item.get("value", "")).lower()
         before = message[: item.get("start", 0)]
+        after = message[item.get("end", 0):]
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
+            continue
+        if RELATIVE_ONLY_HELPS.search(after):
             continue
         if value and value not in found:
             found.append(value)
     return found
+
 
 
 class ValidateSlotMappings(ValidationAction):

@@ -294,7 +294,7 @@ def _zorgaanbieder(answer: Answer, case: Case) -> None:
     answer.details.append("Elke aanbieder moet een klachtenregeling hebben. Vraag daarnaar.")
     if law == "jeugd":
         answer.details.append("Een vertrouwenspersoon van het AKJ helpt u en uw kind gratis.")
-    answer.details.append(f"Komt u er niet uit? Meld het dan bij de gemeente. "
+    answer.details.append("Komt u er niet uit? Meld het dan bij de gemeente. "
                           "De gemeente heeft deze aanbieder ingehuurd. De gemeente blijft verantwoordelijk.")
     ombudsman = case.ombudsman_name
     extra = " Voor kinderen is er ook de Kinderombudsman." if law == "jeugd" else ""

@@ -40,19 +40,45 @@ _month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
 _weekday_names = "|".join(WEEKDAYS)
 _number = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
 
+_UNITS = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_ORDINAL_UNITS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende"]
+_TEENS = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
+# "dertien november", "de negentiende": days of the month as words, cardinal and ordinal
+DAY_WORDS: dict[str, int] = {}
+for _n, _w in enumerate(_UNITS, 1):
+    DAY_WORDS[_w] = _n
+    DAY_WORDS[_ORDINAL_UNITS[_n - 1]] = _n
+for _n, _w in enumerate(_TEENS, 10):
+    DAY_WORDS[_w] = _n
+    DAY_WORDS[_w + ("de" if _w != "tien" else "de")] = _n
+DAY_WORDS["één"] = 1
+for _tens, _w in ((20, "twintig"), (30, "dertig")):
+    DAY_WORDS[_w] = _tens
+    DAY_WORDS[_w + "ste"] = _tens
+    for _n, _u in enumerate(_UNITS[: (9 if _tens == 20 else 1)], 1):
+        DAY_WORDS[f"{_u}en{_w}"] = _tens + _n
+        DAY_WORDS[f"{_u}en{_w}ste"] = _tens + _n
+_day = r"\d{1,2}|" + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+
 ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?\b")
+NUMERIC = re.compile(r"\b(\d{1,2})(?:[-/.]|\s)(\d{1,2})(?:[-/.]|\s)(\d{4})\b|\b(\d{1,2})[-/.](\d{1,2})(?:[-/.]'?(\d{2}|\d{4}))?\b")
 WRITTEN = re.compile(
-    rf"\b(\d{{1,2}})(?:e|ste|de)?\s+({_month_names})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE
+    rf"\b({_day})(?:e|ste|de)?\s*({_month_names})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE
 )
+# "november 13", "okt. 27 2026": month first
+MONTH_FIRST = re.compile(rf"\b({_month_names})\.?\s+(\d{{1,2}})(?:e|ste|de)?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
 # "vrijdag de 13e", "op de 2de": a day of this month (or last month's, when still to come).
+_ordinal_words = "|".join(sorted((w for w in DAY_WORDS if w.endswith(("de", "ste"))), key=len, reverse=True))
 DAY_OF_MONTH = re.compile(
-    r"\bde\s+(\d{1,2})(?:e|ste|de)\b(?!\s+(?:keer|maal|week|weken|dag|dagen|brief|aanvraag|verdieping|" + _month_names + r"))",
+    rf"\bde\s+(\d{{1,2}}(?:e|ste|de))\b"
+    rf"(?!\s+(?:keer|maal|week|weken|dag|dagen|brief|aanvraag|verdieping|{_month_names}))|"
+    rf"\bde\s+({_ordinal_words})(?=\s*(?:[.,!?]|$|van\s+de(?:ze)?\s+maand))",
     re.IGNORECASE,
 )
 AGO = re.compile(rf"\b({_number})\s+(dag|dagen|week|weken|maand|maanden)\s+(geleden|terug)\b", re.IGNORECASE)
 LAST_WEEK_DAY = re.compile(rf"\bvorige\s+week\s+({_weekday_names})\b|\b({_weekday_names})\s+vorige\s+week\b", re.IGNORECASE)
-LAST_DAY = re.compile(rf"\b(?:afgelopen|vorige)\s+({_weekday_names})\b", re.IGNORECASE)
+LAST_DAY = re.compile(rf"\b(?:afgelopen|vorige)\s+({_weekday_names})\b|\b({_weekday_names})\s+(?:jl\.?|jongstleden)",
+                      re.IGNORECASE)
 BARE_DAY = re.compile(rf"\b(?:op\s+)?({_weekday_names})\b", re.IGNORECASE)
 
 
@@ -66,6 +92,11 @@ class DateInFuture(ValueError):
     def __init__(self, day: date):
         super().__init__(day.isoformat())
         self.day = day
+
+
+def _day_number(token: str) -> int:
+    token = token.lower()
+    return DAY_WORDS[token] if token in DAY_WORDS else int(token)
 
 
 def _to_int(token: str) -> int:
@@ -105,17 +136,22 @@ def _absolute(text: str, today: date) -> date | None:
     if m := WRITTEN.search(text):
         month = MONTHS[m[2].lower()]
         year = _full_year(m[3])
-        return _safe_date(year, month, int(m[1])) if year else _most_recent(month, int(m[1]), today)
+        day = _day_number(m[1])
+        return _safe_date(year, month, day) if year else _most_recent(month, day, today)
+    if m := MONTH_FIRST.search(text):
+        month, day, year = MONTHS[m[1].lower()], int(m[2]), _full_year(m[3])
+        return _safe_date(year, month, day) if year else _most_recent(month, day, today)
     if m := NUMERIC.search(text):
-        day, month, year = int(m[1]), int(m[2]), _full_year(m[3])
+        day, month, year = (int(m[1]), int(m[2]), _full_year(m[3])) if m[1] else (int(m[4]), int(m[5]), _full_year(m[6]))
         if not 1 <= month <= 12:
             return None
         return _safe_date(year, month, day) if year else _most_recent(month, day, today)
     if m := DAY_OF_MONTH.search(text):
-        day = _safe_date(today.year, today.month, int(m[1]))
+        number = _day_number(re.sub(r"(?<=\d)(e|ste|de)$", "", m[1] or m[2]))
+        day = _safe_date(today.year, today.month, number)
         if day and day > today:
             previous = today.replace(day=1) - timedelta(days=1)
-            day = _safe_date(previous.year, previous.month, int(m[1]))
+            day = _safe_date(previous.year, previous.month, number)
         return day
     return None
 
@@ -149,7 +185,7 @@ def _relative(text: str, today: date) -> date | None:
     if re.search(r"\b(vandaag|vanochtend|vanmorgen)\b", lowered):
         return today
     if m := LAST_DAY.search(lowered):
-        return _previous_weekday(today, WEEKDAYS[m[1]])
+        return _previous_weekday(today, WEEKDAYS[m[1] or m[2]])
     if re.search(r"\bvorige\s+week\b", lowered):
         return today - timedelta(weeks=1)
     if m := BARE_DAY.search(lowered):
@@ -182,6 +218,10 @@ RECEIPT_CUE = re.compile(
     r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat)\b",
     re.IGNORECASE,
 )
+LETTER_REF = re.compile(
+    r"\b(brief|brieven|beschikking|besluit|beslissing|post|envelop|bericht|mail|e-mail|uitslag|hem|hij|ie|die|deze)\b",
+    re.IGNORECASE,
+)
 # "brief van 13 november", "besluit van gisteren", "is van 13-11": the date of the letter itself.
 OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b", re.IGNORECASE)
@@ -192,7 +232,7 @@ RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|va
 def _mentions(text: str, today: date) -> list[tuple[int, int, date]]:
     """Every date named in the text with its span, in text order (overlaps skipped)."""
     found: list[tuple[int, int, date]] = []
-    patterns = [(p, _absolute) for p in (ISO, WRITTEN, NUMERIC, DAY_OF_MONTH)] + [(p, _relative) for p in RELATIVE_MENTIONS]
+    patterns = [(p, _absolute) for p in (ISO, WRITTEN, MONTH_FIRST, NUMERIC, DAY_OF_MONTH)] + [(p, _relative) for p in RELATIVE_MENTIONS]
     for pattern, reader in patterns:
         for m in pattern.finditer(text):
             if any(start < m.end() and m.start() < end for start, end, _day, _abs in found):
@@ -229,7 +269,10 @@ def _kind(text: str, start: int, end: int) -> str:
     letter, received = _nearest(LETTER_CUE, before, after), _nearest(RECEIPT_CUE, before, after)
     if letter is not None and (received is None or letter <= received):
         return "letter"
-    return "received" if received is not None else "plain"
+    if received is None:
+        return "plain"
+    # "kreeg de brief op 16 november": the day it arrived; "de consulent kwam maandag": not about a letter
+    return "received" if LETTER_REF.search(text) or LETTER_CUE.search(text) else "other"
 
 
 def read_letter_dates(text: str, today: date) -> tuple[date | None, date | None]:

@@ -16,7 +16,11 @@ SUICIDE = re.compile(
     r"er\s+een\s+eind(e)?\s+aan\s+(maken|breien)|"
     r"(mezelf|mijzelf|zichzelf)\s+(iets\s+)?(aan\s*doen|van\s+het\s+leven\s+beroven|ophangen|doden)|"
     r"er\s+niet\s+meer\s+(willen\s+)?zijn|wil\s+er\s+niet\s+meer\s+zijn|(van\s+(de|een)\s+(brug|flat)|voor\s+de\s+trein)\s+springen|"
-    r"\b113\b|pillen\s+(slikken|innemen|genomen|sparen)|het\s+leven\s+(niet\s+meer\s+)?zat",
+    r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,3}(dood|sterven)\b|"
+    r"(pillen|tabletten|medicijnen)\b.{0,40}\b(slikken|sparen|opsparen|innemen|genomen|in\s+(één|een)\s+keer)|"
+    r"(in|op)\s+(één|een)\s+keer\s+(al\s+)?(mijn\s+|de\s+|alle\s+)*(pillen|tabletten|medicijnen)|"
+    r"niet\s+meer\s+(hoeven|willen)\s+(te\s+)?(leven|wakker)|"
+    r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+maken",
     re.IGNORECASE,
 )
 DANGER = re.compile(
@@ -28,7 +32,7 @@ DANGER = re.compile(
     re.IGNORECASE,
 )
 _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|meteen|deze\s+week|dit\s+weekend|maandag|volgende\s+week)"
-_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+niemand|is\s+niemand|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
+_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|"
     r"uit\s+(huis|de\s+woning)\s+gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
@@ -71,3 +75,17 @@ def person_reason(text: str) -> str | None:
     if ANGRY.search(text):
         return "angry"
     return None
+
+
+# The citizen asks for a person in so many words (routes.md §5).
+ASKS_PERSON = re.compile(
+    r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?(\w+\s+){0,3}(een\s+)?(medewerker|mens|persoon|iemand\s+echt)\s*(spreken|bellen|praten|aan\s+de\s+lijn)?\b|"
+    r"\b(met|een)\s+(echte\s+)?(medewerker|mens|persoon)\s+(spreken|praten)|"
+    r"\b(wil|kan|kunt|kunnen|wilt|graag)\s+(\w+\s+){0,3}(mij|me)\s+(\w+\s+)?terug\s*bellen\b|"
+    r"\b(bel|belt\s+u)\s+(mij|me)\s+(maar|even|alstublieft|aub|a\.u\.b\.)|\b(iemand|medewerker)\s+(spreken|aan\s+de\s+telefoon)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_person(text: str) -> bool:
+    return bool(ASKS_PERSON.search(text))

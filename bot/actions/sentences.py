@@ -1,0 +1,45 @@
+"""A second opinion on long messages: the intent of each sentence on its own.
+
+One intent per message misses the second half of "het CIZ heeft mijn indicatie verlaagd. En de
+indicatiesteller lachte me uit." (a bezwaar *and* a klacht). The actions ask the Rasa server's
+own NLU (`POST /model/parse`, the same model) for each sentence of a message that has several.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from functools import lru_cache
+
+import requests
+
+logger = logging.getLogger(__name__)
+RASA_URL = os.environ.get("WEGWIJS_RASA_URL", "http://127.0.0.1:5005")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?:maar|en\s+(?:ook|toen|daarbij|bovendien))\s+", re.IGNORECASE)
+MIN_WORDS = 4
+MAX_SENTENCES = 8
+
+
+def sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in SENTENCE_END.split(text) if p and p.strip()]
+    return [p for p in parts if len(p.split()) >= MIN_WORDS][:MAX_SENTENCES]
+
+
+@lru_cache(maxsize=256)  # the slot extractors read one message several times
+def sentence_intents(text: str) -> tuple[tuple[str, float], ...]:
+    """(intent, confidence) per sentence; empty for a message of one sentence or when NLU is unreachable."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return ()
+    params = {"token": os.environ["WEGWIJS_RASA_TOKEN"]} if os.environ.get("WEGWIJS_RASA_TOKEN") else None
+    found = []
+    try:
+        for part in parts:
+            response = requests.post(f"{RASA_URL}/model/parse", json={"text": part}, params=params, timeout=5)
+            response.raise_for_status()
+            intent = response.json().get("intent") or {}
+            found.append((str(intent.get("name")), float(intent.get("confidence") or 0)))
+    except requests.RequestException as error:
+        logger.warning("sentence intents unavailable: %s", type(error).__name__)
+        return ()
+    return tuple(found)

@@ -1,0 +1,48 @@
+"""routes.md §5: 112 only on danger, 113 only on thoughts of suicide, urgency without emergency numbers."""
+import pytest
+
+from knowledge.domain.signals import asks_for_person, person_reason, signals
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ik wil niet meer leven", {"suicide"}),
+    ("ik zie het niet meer zitten, ik wil er een eind aan maken", {"suicide"}),
+    ("soms denk ik aan zelfmoord", {"suicide"}),
+    ("mijn vriend slaat me en ik durf niet naar huis", {"danger"}),
+    ("mijn vader is gevallen en kan niet meer overeind", {"danger"}),
+    ("morgen stopt de thuiszorg van mijn moeder", {"urgent"}),
+    ("vanavond komt er niemand om mijn vader in bed te helpen", {"urgent"}),
+    ("we worden volgende week uit huis gezet", {"urgent"}),
+    ("de begeleiding stopt per direct en ik weet niet wat ik moet doen", {"urgent"}),
+    # no signal: these must never get 112 or 113
+    ("ik kan niet meer, ik ben zo moe van al dat gedoe met de gemeente", set()),
+    ("de trap in mijn huis is gevaarlijk geworden, ik wil een traplift", set()),
+    ("mijn bloeddruk is hoog en ik heb hulp nodig in huis", set()),
+    ("mijn zorg is vorig jaar gestopt en nu wil ik het opnieuw aanvragen", set()),
+    ("de gemeente heeft mijn uren verlaagd", set()),
+])
+def test_signals_follow_the_words(text, expected):
+    assert signals(text) == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("de gemeente stuurt me naar het zorgkantoor en die stuurt me weer terug", "kastje_muur"),
+    ("ik word van het kastje naar de muur gestuurd", "kastje_muur"),
+    ("ik ben woedend over hoe dit gaat", "angry"),
+    ("ik ben het niet eens met de beslissing", None),
+])
+def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
+    assert person_reason(text) == reason
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("ik wil een medewerker spreken", True),
+    ("kunt u mij terugbellen", True),
+    ("bel me maar", True),
+    ("ik wil graag met een mens praten", True),
+    ("ze zouden me terugbellen maar deden het niet", False),
+    ("niemand belt mij terug", False),
+    ("de medewerker was grof", False),
+])
+def test_asking_for_a_person_in_so_many_words(text, asks):
+    assert asks_for_person(text) is asks

@@ -46,7 +46,7 @@ WEAK_NAME = re.compile(rf"\b(?P<cue>{_WEAK_CUE})(?P<gap>\s+)(?P<name>{_NAME_CAP}
 _SUFFIX = r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|dreef|steeg|park|plantsoen|markt|allee|haven|wal)"
 _HOUSE_NUMBER = r"(?:\s*,?\s*(?i:nr\.?|nummer|no\.?)?\s*)\d{1,5}(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?|\s?[a-zA-Z](?![\w])|\s?(?i:hs|bis))?(?!\d)"
 STREET = re.compile(
-    rf"(?i:\b(?!(?:onder|half|mid)weg\b)[{_LETTER}'’\-]{{2,}}{_SUFFIX}"
+    rf"(?i:(?<![{_LETTER}'’\-])(?!(?:onder|half|mid)weg\b)[{_LETTER}'’\-]{{2,}}{_SUFFIX}"
     rf"|\b(?:laan|plein|park|hof|kade|dijk|singel|weg)\s+(?:van|der|de|den|ter|te|het)\s+(?:[{_LETTER}'’\-]+\s+){{0,2}}[{_LETTER}'’\-]+)"
     rf"{_HOUSE_NUMBER}"
 )

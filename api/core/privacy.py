@@ -27,6 +27,7 @@ _NOT_AFTER_DIGITS = r"(?<!\d)(?<!\d[.\-/])"
 _NOT_BEFORE_DIGITS = r"(?!\d)(?![.\-/]\d)"
 
 EMAIL = re.compile(
+    r"(?<![\w.!#$%&'*+/=?^`{|}~-])"      # starts where a run of address characters starts (linear time)
     r"[\w.!#$%&'*+/=?^`{|}~-]+"          # local part (RFC 5322 atext)
     r"[\s+]?(?:@|＠|\((?:at|AT)\)|\[(?:at|AT)\])[\s+]?"
     r"[\w-]+(?:\.[\w-]+)+"

@@ -66,3 +66,17 @@ def test_a_logged_traceback_is_masked(caplog):
     assert "Traceback" in caplog.text and "ValueError" in caplog.text
     assert "0417" not in caplog.text and "123 456 782" not in caplog.text
     assert "[IBAN]" in caplog.text and "[BSN]" in caplog.text
+
+
+@pytest.mark.parametrize("unit", ["a", "1", "a.", "a-", "a@", "straat", "Jan ", " a", "%41", "-NL", "ik ben "])
+def test_masking_a_long_message_stays_fast(unit):
+    """Every log line and stored question is masked: a 5,000-character message of a repeated pattern
+    (pasted or hostile) must not make the regular expressions take quadratic time."""
+    import time
+
+    from api.core.privacy import mask_for_storage
+
+    text = (unit * 5000)[:5000]
+    started = time.perf_counter()
+    mask_for_storage(text)
+    assert time.perf_counter() - started < 0.5

@@ -7,6 +7,8 @@
     python -m api.cli deactivate anna
     python -m api.cli review-due [--cards-dir DIR] [--today YYYY-MM-DD]   # exit 1 if a card is past review_by
     python -m api.cli reload-cards [--api-url URL]   # the API picks up card files itself; this only waits for it
+    python -m api.cli delete-conversation ID [--rasa-url URL]   # everything of one conversation, Rasa's tracker too
+    python -m api.cli purge-expired [--rasa-url URL]   # the retention job once (WEGWIJS_RETENTION_DAYS, default 90)
 
 Uses DATABASE_URL like the API (default: var/wegwijs.db); `--database-url` overrides it.
 """
@@ -57,7 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     reload_ = commands.add_parser("reload-cards", help="check that the running API has loaded the card files")
     reload_.add_argument("--api-url", default="http://127.0.0.1:8000")
 
+    erase = commands.add_parser("delete-conversation", help="delete a conversation everywhere (also Rasa's tracker)")
+    erase.add_argument("conversation_id")
+    erase.add_argument("--rasa-url", default=None, help="default: WEGWIJS_RASA_URL or http://127.0.0.1:5005")
+    purge = commands.add_parser("purge-expired", help="delete conversations past the retention period now")
+    purge.add_argument("--rasa-url", default=None, help="default: WEGWIJS_RASA_URL or http://127.0.0.1:5005")
+
     args = parser.parse_args(argv)
+    if args.command in ("delete-conversation", "purge-expired"):
+        return _erase(args)
     if args.command == "review-due":
         return _review_due(args.cards_dir, args.today)
     if args.command == "reload-cards":
@@ -83,6 +93,48 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         db.engine.dispose()
     return 0
+
+
+def _erase(args) -> int:
+    import asyncio
+    import dataclasses
+
+    from api.services.rasa_client import RasaClient, RasaUnavailable
+    from api.services.retention import ConversationEraser, delete_rows
+
+    settings = get_settings()
+    if args.rasa_url:
+        settings = dataclasses.replace(settings, rasa_url=args.rasa_url)
+    db = Database(args.database_url or settings.database_url)
+    db.create_all()
+
+    async def run() -> int:
+        rasa = RasaClient(settings.rasa_url, 10)
+        try:
+            if args.command == "purge-expired":
+                report = await ConversationEraser(db, rasa, settings).purge_expired()
+                print(f"{report.conversations} gesprekken en {report.gaps} vragen zonder antwoord verwijderd "
+                      f"(ouder dan {settings.retention_days} dagen).")
+                if report.trackers_left:
+                    print(f"Let op: Rasa was niet bereikbaar; {report.trackers_left} trackers niet leeggemaakt.",
+                          file=sys.stderr)
+                return 0
+            if not delete_rows(db, args.conversation_id, settings.nlu_chars):
+                print(f"Fout: gesprek {args.conversation_id!r} bestaat niet (meer).", file=sys.stderr)
+                return 1
+            try:
+                await rasa.forget(args.conversation_id)
+            except RasaUnavailable as error:
+                print(f"Gesprek verwijderd uit de database, maar Rasa op {settings.rasa_url} was niet bereikbaar "
+                      f"({error}): de tracker is niet leeggemaakt.", file=sys.stderr)
+                return 1
+            print(f"Gesprek {args.conversation_id} verwijderd (database en Rasa).")
+            return 0
+        finally:
+            await rasa.close()
+            db.engine.dispose()
+
+    return asyncio.run(run())
 
 
 def _review_due(cards_dir: str | None, today: str | None) -> int:

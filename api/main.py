@@ -15,10 +15,12 @@ from api.core.db import Database
 from api.core.privacy import install_masking
 from api.routes import conversations, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
+from api.routes import privacy  # deleting conversations, the privacy statement
 from api.services.conversation_service import ConversationService
 from api.services.handoff_service import HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
 from api.services.rasa_client import RasaClient
+from api.services.retention import ConversationEraser
 
 INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
 
@@ -46,7 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await app.state.handoff.start()
         # --- end staff handoff ---
         watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))
+        # deleting conversations: citizen, admin, and the retention job (api/services/retention.py)
+        app.state.eraser = ConversationEraser(db, rasa, settings, on_change=app.state.handoff.hub.poke)
+        retention = asyncio.create_task(app.state.eraser.run())
         yield
+        retention.cancel()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -72,6 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(staff.router)  # staff console
     app.include_router(widget.router)  # demo page, widget bundle, interface translations
     app.include_router(editor.router)  # editors' tools (/editor)
+    app.include_router(privacy.router)  # DELETE a conversation, /privacy
+    app.include_router(privacy.staff_router)  # admin delete in the staff console
     return app
 
 

@@ -112,6 +112,12 @@ class AnswerOut(BaseModel):
     answer: CardAnswer | None
 
 
+class AnswerQuestion(BaseModel):
+    """A citizen's free question, sent in the body so that it never appears in a URL or an access log."""
+
+    q: str = Field(min_length=1, max_length=5000)
+
+
 class Health(BaseModel):
     status: Literal["ok", "unavailable"]
     components: dict[str, bool]

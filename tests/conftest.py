@@ -61,6 +61,7 @@ def stack(tmp_path_factory):
             "WEGWIJS_CARD_POLL_SECONDS": "1",
             "WEGWIJS_CARDS_DIR": str(cards_dir),
             "WEGWIJS_INDEX_DIR": str(index_dir),
+            "WEGWIJS_RETENTION_CHECK_SECONDS": "1",  # the retention job runs every second (tests/privacy)
         },
     )
     try:

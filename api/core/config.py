@@ -35,6 +35,9 @@ class Settings:
     nlu_chars: int = 1000  # the bot reads this much of a long message; the transcript keeps all
     rasa_timeout_s: float = 60.0
     card_poll_s: float = field(default_factory=lambda: float(_env("WEGWIJS_CARD_POLL_SECONDS", "3")))
+    # Conversations (and knowledge gaps) are deleted this many days after their last activity.
+    retention_days: int = field(default_factory=lambda: int(_env("WEGWIJS_RETENTION_DAYS", "90")))
+    retention_check_s: float = field(default_factory=lambda: float(_env("WEGWIJS_RETENTION_CHECK_SECONDS", "3600")))
 
     def now(self) -> datetime:
         return datetime.now(TIMEZONE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 
 from api.deps import get_knowledge
-from api.schemas import AnswerOut, CardAnswer, CardOut, SearchHit, SearchResults
+from api.schemas import AnswerOut, AnswerQuestion, CardAnswer, CardOut, SearchHit, SearchResults
 from api.services.editor_service import record_gap
 from api.services.knowledge_service import KnowledgeService
 from knowledge.sources import describe_source
@@ -32,11 +32,13 @@ def search(
     )
 
 
-@router.get("/answer", response_model=AnswerOut)
-def answer(request: Request, q: str = Query(min_length=1, max_length=5000),
+@router.post("/answer", response_model=AnswerOut)
+def answer(request: Request, question: AnswerQuestion,
            knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
-    """The best card's own text for a free question, or null when no card fits well enough."""
+    """The best card's own text for a free question, or null when no card fits well enough.
+    A POST: the question is in the body, never in a URL (access logs, proxies)."""
     _require_ready(knowledge)
+    q = question.q
     hit = knowledge.best_answer(q[:1000])
     if hit is None:
         record_gap(request.app.state.db, q)  # editors' tools: /editor/gaps

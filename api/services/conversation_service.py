@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from api.core.config import Settings
 from api.core.db import Database
+from api.core.privacy import mask_for_storage
 from api.models import Callback, Conversation, Feedback, Message, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.knowledge_service import KnowledgeService
@@ -191,7 +192,7 @@ class ConversationService:
         question = next((m for m in earlier if m.sender == "citizen" and answer and m.id < answer.id), None)
         session.add(Feedback(conversation_id=conversation_id,
                              card_id=answer.sources[0]["card_id"] if answer else None,
-                             question=question.text if question else "", helpful=helpful))
+                             question=mask_for_storage(question.text) if question else "", helpful=helpful))
 
     def transcript(self, conversation_id: str) -> Transcript:
         with self.db.session() as session:

@@ -25,7 +25,7 @@ import yaml
 from sqlalchemy import delete, select
 
 from api.core.db import Database
-from api.core.privacy import mask_personal_data
+from api.core.privacy import mask_for_storage
 from api.models import AuditEntry, CardDraft, CardVersion, Feedback, KnowledgeGap, utcnow
 from knowledge.cards_model import Card, CardFormatError, card_paths, load_card, parse_card
 from knowledge.checker import check_card
@@ -471,9 +471,9 @@ class EditorService:
             bad = session.execute(select(Feedback.question, Feedback.card_id, Feedback.created_at)
                                   .where(Feedback.helpful.is_(False), Feedback.created_at >= since)
                                   .order_by(Feedback.id.desc()).limit(limit)).all()
-        items = [{"question": mask_personal_data(q or ""), "kind": "low", "card_id": None, "at": _aware(at)}
+        items = [{"question": mask_for_storage(q or ""), "kind": "low", "card_id": None, "at": _aware(at)}
                  for q, at in low if (q or "").strip()]
-        items += [{"question": mask_personal_data(q or ""), "kind": "not_helpful", "card_id": c, "at": _aware(at)}
+        items += [{"question": mask_for_storage(q or ""), "kind": "not_helpful", "card_id": c, "at": _aware(at)}
                   for q, c, at in bad if (q or "").strip()]
         items.sort(key=lambda i: i["at"], reverse=True)
         return group_questions(items, self._embedder())
@@ -488,7 +488,7 @@ class EditorService:
 
 
 def record_gap(db: Database, question: str) -> None:
-    """Remember a question no card answered (masked). Never fails the caller."""
+    """Remember a question no card answered (numbers, names and addresses masked). Never fails the caller."""
     from api.services.language_check import looks_like_language
 
     question = (question or "").strip()[:1000]
@@ -496,7 +496,7 @@ def record_gap(db: Database, question: str) -> None:
         return
     try:
         with db.session() as session:
-            session.add(KnowledgeGap(question=mask_personal_data(question)))
+            session.add(KnowledgeGap(question=mask_for_storage(question)))
     except Exception:  # noqa: BLE001 - a gap log must never break an answer
         import logging
 

@@ -43,6 +43,14 @@ class RasaClient:
             raise RasaUnavailable(type(error).__name__) from error
         return response.json().get("slots", {})
 
+    async def forget(self, sender_id: str) -> None:
+        """Empty the conversation's tracker: an empty event list replaces all its events."""
+        try:
+            response = await self._client.put(f"/conversations/{sender_id}/tracker/events", json=[])
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(type(error).__name__) from error
+
     async def ready(self) -> bool:
         """Rasa is up and has a model loaded."""
         try:

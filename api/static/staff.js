@@ -278,6 +278,28 @@
     }).catch(function (error) { showAlert(error.message, "error"); });
   }
 
+  /* --- admin: delete a conversation (with a confirm step) ----------------------------------- */
+
+  if ($("delete-conversation")) {
+    $("delete-conversation").addEventListener("click", function () {
+      $("delete-confirm").hidden = false;
+      $("delete-yes").focus();
+    });
+    $("delete-no").addEventListener("click", function () {
+      $("delete-confirm").hidden = true;
+      $("delete-conversation").focus();
+    });
+    $("delete-yes").addEventListener("click", function () {
+      $("delete-yes").disabled = true;
+      api("DELETE", "/staff/api/conversations/" + encodeURIComponent(conversationId))
+        .then(function () { window.location.href = "/staff#verwijderd"; })
+        .catch(function (error) { $("delete-yes").disabled = false; showAlert(error.message, "error"); });
+    });
+  }
+  if (page === "queue" && window.location.hash === "#verwijderd") {
+    showAlert("Het gesprek is verwijderd.");
+  }
+
   if (page && page !== "login" && page !== "message") {
     connect();
     markMine();

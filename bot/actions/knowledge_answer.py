@@ -20,7 +20,8 @@ def find_answer(question: str) -> dict | None:
     if question.startswith("/"):
         return None  # a button payload or the API's "not understood" marker is no question
     try:
-        response = requests.get(f"{API_URL}/api/knowledge/answer", params={"q": question}, timeout=15)
+        # POST: the question stays out of URLs and access logs
+        response = requests.post(f"{API_URL}/api/knowledge/answer", json={"q": question}, timeout=15)
         response.raise_for_status()
     except requests.RequestException as error:
         logger.warning("knowledge search unavailable: %s", type(error).__name__)

@@ -242,7 +242,7 @@ def test_gaps_are_recorded_grouped_and_masked(client_as, api):
                  f"mag mijn papegaai {tag} mee op vakantie naar Spanje, mijn bsn is 123456782",
                  f"papegaai {tag} meenemen op vakantie naar Spanje"]
     for q in questions:
-        assert api.get("/api/knowledge/answer", params={"q": q}).json()["answer"] is None
+        assert api.post("/api/knowledge/answer", json={"q": q}).json()["answer"] is None
     page = client_as("editor").get("/editor/gaps")
     assert page.status_code == 200
     assert "123456782" not in page.text and "[BSN]" in page.text

@@ -31,6 +31,7 @@ export function createApi(base, { timeoutMs = 90000 } = {}) {
         throw new NetworkError(String(error));
       }
       if (GATEWAY_ERRORS.has(response.status)) throw new NetworkError(`HTTP ${response.status}`);
+      if (response.status === 204) return null;
       let data = null;
       try {
         data = await response.json();
@@ -49,5 +50,6 @@ export function createApi(base, { timeoutMs = 90000 } = {}) {
     create: (locale) => call('POST', '/api/conversations', { locale }),
     send: (id, message) => call('POST', `${conversation(id)}/messages`, message),
     transcript: (id) => call('GET', conversation(id)),
+    remove: (id) => call('DELETE', conversation(id)),
   };
 }

@@ -18,10 +18,11 @@ const HANDOFF_TEXT = {
 };
 
 export class View {
-  constructor(shadow, { t, locale, botLang, actions }) {
+  constructor(shadow, { t, locale, botLang, actions, privacyUrl }) {
     this.t = t;
     this.options = { t, locale, botLang };
     this.actions = actions;
+    this.privacyUrl = privacyUrl;
     this.quickKey = '';
 
     this.live = h('div', { class: 'sr-only', 'aria-live': 'polite' });
@@ -47,11 +48,14 @@ export class View {
     );
     this.offline = h('p', { class: 'offline', hidden: true }, t('No connection. We are trying again.'));
     this.error = h('div', { class: 'error', role: 'alert' });
+    this.notice = h('div', { class: 'notice' }); // read out through the one live region (announce)
     this.input = h('textarea', { id: 'ww-input', rows: '2', 'aria-describedby': 'ww-hint', onkeydown: (event) => this.onKey(event) });
     this.quick = h('div', { class: 'quick', role: 'group', 'aria-label': t('Choose an answer or type your own.'), hidden: true });
     this.largeButton = h('button', { type: 'button', class: 'btn', 'aria-pressed': 'false', onclick: actions.larger }, t('Larger text'));
     this.startOverButton = h('button', { type: 'button', class: 'btn', onclick: () => this.confirmStartOver(true) }, t('Start over'));
     this.confirm = this.buildConfirm();
+    this.deleteButton = h('button', { type: 'button', class: 'btn delete', onclick: () => this.confirmDelete(true) }, t('Delete this conversation'));
+    this.deleteConfirm = this.buildDeleteConfirm();
     this.panel = h(
       'section',
       { id: 'ww-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'ww-title', hidden: true, onkeydown: (event) => this.onPanelKey(event) },
@@ -60,6 +64,7 @@ export class View {
       this.logWrap,
       this.offline,
       this.error,
+      this.notice,
       this.buildComposer(),
       this.quick,
       this.buildFooter(),
@@ -110,8 +115,16 @@ export class View {
           h('button', { type: 'button', class: 'btn', onclick: actions.print }, t('Print conversation')),
           this.largeButton,
           this.startOverButton,
+          this.deleteButton,
         ),
         this.confirm,
+        this.deleteConfirm,
+      ),
+      h(
+        'p',
+        { class: 'privacy' },
+        h('a', { href: this.privacyUrl, target: '_blank', rel: 'noopener' }, t('Privacy: what we keep and for how long'),
+          h('span', { class: 'sr-only' }, ` ${t('(opens in a new tab)')}`)),
       ),
     );
   }
@@ -128,9 +141,32 @@ export class View {
     );
   }
 
+  buildDeleteConfirm() {
+    const { t } = this;
+    this.deleteYes = h('button', { type: 'button', class: 'btn primary', onclick: () => this.actions.deleteConversation() }, t('Yes, delete'));
+    return h(
+      'div',
+      { class: 'confirm-delete', role: 'group', 'aria-labelledby': 'ww-delete-text', hidden: true },
+      h('p', { id: 'ww-delete-text' }, t('Delete this conversation? Wegwijs then keeps nothing of it: not your messages and not your phone number or e-mail address. This cannot be undone.')),
+      this.deleteYes,
+      h('button', { type: 'button', class: 'btn', onclick: () => this.confirmDelete(false, true) }, t('No, go back')),
+    );
+  }
+
+  confirmDelete(show, refocus = false) {
+    this.deleteConfirm.hidden = !show;
+    if (show) {
+      this.confirmStartOver(false);
+      this.deleteYes.focus();
+    } else if (refocus) this.deleteButton.focus();
+  }
+
   confirmStartOver(show, refocus = false) {
     this.confirm.hidden = !show;
-    if (show) this.confirmYes.focus();
+    if (show) {
+      this.deleteConfirm.hidden = true;
+      this.confirmYes.focus();
+    }
     else if (refocus) this.startOverButton.focus();
   }
 
@@ -146,11 +182,12 @@ export class View {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     if (!this.confirm.hidden) this.confirmStartOver(false, true);
+    else if (!this.deleteConfirm.hidden) this.confirmDelete(false, true);
     else this.actions.close();
   }
 
   keepTabInside(event) {
-    const items = [...this.panel.querySelectorAll('button, textarea, summary, [tabindex="0"]')].filter(
+    const items = [...this.panel.querySelectorAll('button, textarea, summary, a[href], [tabindex="0"]')].filter(
       (el) => el.getClientRects().length > 0 && !el.closest('details:not([open]) > :not(summary)'),
     );
     const active = this.root.getRootNode().activeElement;
@@ -275,6 +312,11 @@ export class View {
 
   showError(detail) {
     this.error.replaceChildren(...(detail ? [h('p', {}, detail)] : []));
+  }
+
+  /** A calm confirmation on screen, e.g. after the conversation was deleted (announce it separately). */
+  showNotice(text) {
+    this.notice.replaceChildren(...(text ? [h('p', {}, text)] : []));
   }
 
   setLarge(large) {

@@ -45,7 +45,9 @@ export class Widget {
         print: () => printWidget(host),
         larger: () => this.setLarge(!this.large),
         startOver: () => this.startOver(),
+        deleteConversation: () => this.deleteConversation(),
       },
+      privacyUrl: `${apiBase}/privacy`,
     });
     window.addEventListener('online', () => this.retryNow());
   }
@@ -78,6 +80,7 @@ export class Widget {
   // --- sending ---
   send(message, shown) {
     this.view.showError('');
+    this.view.showNotice('');
     this.view.setQuickReplies([]);
     const node = this.view.addPending(shown, !this.online);
     this.queue.push({ message, shown, node, base: 0, maybeSent: false });
@@ -293,6 +296,28 @@ export class Widget {
     this.view.renderAll([]);
     this.applyState({ handoff: 'none' });
     this.refreshQuickReplies();
+  }
+
+  /** "Verwijder dit gesprek": the server deletes everything of it; the widget starts fresh. */
+  async deleteConversation() {
+    if (this.deleting) return;
+    this.deleting = true;
+    this.view.showError('');
+    try {
+      if (this.id) await this.api.remove(this.id);
+    } catch (error) {
+      if (!(error instanceof HttpError && error.status === 404)) { // 404: already gone
+        this.view.showError(this.t('The conversation could not be deleted. Check your connection and try again.'));
+        return;
+      }
+    } finally {
+      this.deleting = false;
+    }
+    this.view.confirmDelete(false);
+    this.startOver();
+    const done = this.t('Your conversation has been deleted. Wegwijs keeps nothing of it.');
+    this.view.showNotice(done);
+    this.view.announce([{ lang: this.locale, text: done }]);
   }
 
   startOver() {

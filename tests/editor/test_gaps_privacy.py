@@ -1,0 +1,40 @@
+"""Citizens' questions kept for the editors (knowledge gaps, 'not helpful' feedback) are stored
+without names, addresses and personal numbers: masked when stored, not only when shown."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from api.models import Feedback, KnowledgeGap
+
+pytestmark = pytest.mark.stack
+
+PERSONAL = ("Jan", "Vries", "Dorpsstraat", "jan@voorbeeld.nl", "voorbeeld.nl", "123 45 67", "1234 AB")
+
+
+def test_a_question_without_an_answer_is_stored_masked(api, stack_db, client_as):
+    tag = uuid.uuid4().hex[:6]
+    question = (f"mijn naam is Jan de Vries, ik woon op de Dorpsstraat 12, 1234 AB, bel 020 - 123 45 67 of mail "
+                f"jan@voorbeeld.nl: mag mijn papegaai {tag} mee op vakantie naar Spanje")
+    assert api.post("/api/knowledge/answer", json={"q": question}).json()["answer"] is None
+    with stack_db.session() as session:
+        stored = session.scalars(select(KnowledgeGap.question).where(KnowledgeGap.question.contains(tag))).one()
+    for personal in PERSONAL:
+        assert personal not in stored, stored
+    assert f"papegaai {tag} mee op vakantie naar Spanje" in stored
+    page = client_as("editor").get("/editor/gaps")
+    assert page.status_code == 200 and f"papegaai {tag}" in page.text
+    for personal in ("Jan de", *PERSONAL[1:]):  # ("Jan" alone is in the editor's own name, Anna Jansen)
+        assert personal not in page.text
+
+
+def test_a_question_whose_answer_did_not_help_is_stored_masked(chat, stack_db):
+    c = chat()
+    replies = c.say("Mijn naam is Jan de Vries. Wat doet het CAK eigenlijk?")
+    assert any(r["sources"] for r in replies), replies
+    c.say(payload="/feedback_not_helpful")
+    with stack_db.session() as session:
+        stored = session.scalars(select(Feedback.question).where(Feedback.conversation_id == c.id)).one()
+    assert stored == "Mijn naam is [naam]. Wat doet het CAK eigenlijk?"

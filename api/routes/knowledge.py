@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
 
 from api.deps import get_knowledge
 from api.schemas import AnswerOut, CardAnswer, CardOut, SearchHit, SearchResults
+from api.core.rate_limits import may_record_gap
 from api.services.editor_service import record_gap
 from api.services.knowledge_service import KnowledgeService
 
@@ -32,13 +34,16 @@ def search(
 
 
 @router.get("/answer", response_model=AnswerOut)
-def answer(request: Request, q: str = Query(min_length=1, max_length=5000),
-           knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
+async def answer(request: Request, q: str = Query(min_length=1, max_length=5000),
+                 conversation: str | None = Query(default=None, max_length=64,
+                                                  description="the conversation the question comes from (the bot)"),
+                 knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
     """The best card's own text for a free question, or null when no card fits well enough."""
     _require_ready(knowledge)
-    hit = knowledge.best_answer(q[:1000])
+    hit = await run_in_threadpool(knowledge.best_answer, q[:1000])
     if hit is None:
-        record_gap(request.app.state.db, q)  # editors' tools: /editor/gaps
+        if await may_record_gap(request, conversation):
+            await run_in_threadpool(record_gap, request.app.state.db, q)  # editors' tools: /editor/gaps
         return AnswerOut(answer=None)
     return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))
 

@@ -63,7 +63,7 @@ def service_of(request_or_socket: Any) -> HandoffService:
 
 def _user_from(request_or_socket: Any) -> StaffIdentity | None:
     token = request_or_socket.cookies.get(COOKIE_NAME)
-    return auth.session_user(request_or_socket.app.state.db, token)
+    return auth.session_user(request_or_socket.app.state.db, token, idle=request_or_socket.app.state.settings.session_idle)
 
 
 def console_user(request: Request) -> StaffIdentity:

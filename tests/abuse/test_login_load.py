@@ -1,7 +1,6 @@
 """Logins cannot freeze the chat, and guessing is throttled per address and per username."""
 from __future__ import annotations
 
-import statistics
 import threading
 import time
 import uuid
@@ -18,9 +17,11 @@ pytestmark = pytest.mark.stack
 
 BURST_LOGINS = 150
 BURST_THREADS = 25
-# Generous: a chat turn normally takes well under a second here; a blocked event loop makes it wait
-# for every password check in the burst (150 x ~0.1 s).
-CHAT_BOUND_S = 5.0
+# Generous bounds. A chat turn takes about a second here, a transcript read a few milliseconds. With
+# the password checks on the event loop, every request waits for the checks queued before it
+# (measured before the fix: chat turns 5.9-7.7 s, see the report of issue 10).
+CHAT_BOUND_S = 8.0
+READ_BOUND_S = 2.0
 
 
 def make_staff(db) -> str:
@@ -41,9 +42,16 @@ def chat_turn_seconds(client: httpx.Client, conversation: str, text: str) -> flo
     return time.perf_counter() - started
 
 
+def read_seconds(client: httpx.Client, conversation: str) -> float:
+    started = time.perf_counter()
+    assert client.get(f"/api/conversations/{conversation}").status_code == 200
+    return time.perf_counter() - started
+
+
 def test_a_burst_of_logins_does_not_freeze_the_chat(guarded, citizen):
     conversation = citizen.post("/api/conversations", json={}).json()["id"]
     baseline = [chat_turn_seconds(citizen, conversation, text) for text in ("hallo", "wat doet het CAK")]
+    baseline_reads = [read_seconds(citizen, conversation) for _ in range(3)]
 
     statuses: list[int] = []
     lock = threading.Lock()
@@ -58,19 +66,24 @@ def test_a_burst_of_logins_does_not_freeze_the_chat(guarded, citizen):
     threads = [threading.Thread(target=attacker) for _ in range(BURST_THREADS)]
     for thread in threads:
         thread.start()
-    time.sleep(1.0)  # the burst is running
-    during = [chat_turn_seconds(citizen, conversation, text)
-              for text in ("wat is een pgb", "hoe lang heb ik voor bezwaar", "wat doet het zorgkantoor")]
-    for thread in threads:
-        thread.join()
+    reads, during = [], []
+    try:
+        time.sleep(1.0)  # the burst is running
+        for text in ("wat is een pgb", "hoe lang heb ik voor bezwaar", "wat doet het zorgkantoor"):
+            reads.append(read_seconds(citizen, conversation))
+            during.append(chat_turn_seconds(citizen, conversation, text))
+    finally:
+        for thread in threads:
+            thread.join()
 
-    print(f"\nchat turn before the burst: {[f'{s:.2f}' for s in baseline]} s, "
-          f"during {BURST_LOGINS} logins: {[f'{s:.2f}' for s in during]} s; login answers: "
+    print(f"\nbefore the burst: chat turns {[f'{s:.2f}' for s in baseline]} s, reads "
+          f"{[f'{s:.3f}' for s in baseline_reads]} s; during {BURST_LOGINS} logins: chat turns "
+          f"{[f'{s:.2f}' for s in during]} s, reads {[f'{s:.3f}' for s in reads]} s; login answers: "
           f"{ {s: statuses.count(s) for s in set(statuses)} }")
     assert len(statuses) == BURST_LOGINS
     assert set(statuses) <= {401, 429}
+    assert max(reads) < READ_BOUND_S, reads
     assert max(during) < CHAT_BOUND_S, (baseline, during)
-    assert statistics.median(during) < max(3 * statistics.median(baseline), 3.0), (baseline, during)
 
     # and a real member of staff still logs in afterwards
     assert login(guarded.url, make_staff(guarded.db), PASSWORD, citizen_ip()).status_code == 303

@@ -18,6 +18,8 @@ from limits import RateLimitItem, parse_many
 from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
 
+from api.models import Conversation
+
 TOO_MANY_MESSAGES = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het opnieuw."
 TOO_MANY_CONVERSATIONS = "U heeft te veel nieuwe gesprekken gestart. Wacht even en probeer het opnieuw."
 TOO_MANY_REQUESTS_RESPONSE = {429: {"description": "Te veel verzoeken achter elkaar (met Retry-After)"}}
@@ -100,8 +102,6 @@ async def limit_message(request: Request, conversation_id: str) -> None:
 async def may_record_gap(request: Request, conversation_id: str | None) -> bool:
     """Unanswered questions are kept for the editors a few times per conversation (the bot passes it)
     or, without a known conversation, per IP: a script cannot fill the gaps table."""
-    from api.models import Conversation
-
     settings = request.app.state.settings
     if conversation_id:
         with request.app.state.db.session() as session:

@@ -40,8 +40,9 @@ def create_conversation(
 @router.post(
     "/{conversation_id}/messages",
     response_model=MessagesOut,
-    responses={404: {"description": NOT_FOUND}, 413: {"description": "Bericht te lang"}, 503: {"description": UNAVAILABLE},
-               422: {"description": NOT_OFFERED}, **TOO_MANY_REQUESTS_RESPONSE},
+    responses={404: {"description": NOT_FOUND}, 413: {"description": "Bericht te lang"},
+               422: {"description": "Leeg bericht, of een knop die niet bij dit gesprek hoort"},
+               503: {"description": UNAVAILABLE}, **TOO_MANY_REQUESTS_RESPONSE},
     dependencies=[Depends(limit_message)],
 )
 async def send_message(

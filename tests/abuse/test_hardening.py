@@ -78,7 +78,8 @@ def test_rasa_http_api_needs_the_token(stack, api):
     rasa = f"http://127.0.0.1:{stack.rasa_port}"
     assert httpx.get(f"{rasa}/status", timeout=10).status_code == 401
     assert httpx.get(f"{rasa}/conversations/x/tracker", timeout=10).status_code == 401
-    assert httpx.get(f"{rasa}/status", params={"token": os.environ["WEGWIJS_RASA_TOKEN"]}, timeout=10).status_code == 200
+    token = os.environ["WEGWIJS_RASA_TOKEN"]
+    assert httpx.get(f"{rasa}/status", params={"token": token}, timeout=10).status_code == 200
     assert api.get("/healthz").json()["components"]["rasa"] is True  # the API sends it
 
 

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from api.models import Conversation, Feedback, KnowledgeGap
 
+NOT_OFFERED = "Deze keuze hoort niet bij dit gesprek. Typ uw vraag of kies een van de knoppen."
+
 from .conftest import citizen_ip
 
 pytestmark = pytest.mark.stack
@@ -75,7 +77,7 @@ def test_a_script_sending_crisis_payloads_does_not_bury_the_staff_queue(guarded)
             continue
         refused = send(script, created.json()["id"], payload="/crisis")
         assert refused.status_code == 422
-        assert refused.json()["detail"] == "Deze keuze hoort niet bij dit gesprek. Typ uw vraag of kies een van de knoppen."
+        assert refused.json()["detail"] == NOT_OFFERED
     assert statuses.count(201) == 5 and statuses.count(429) == 15
     assert queue_size(guarded.db) == before
 
@@ -123,7 +125,8 @@ def test_feedback_is_stored_once_per_question(citizen, guarded):
     assert send(citizen, conversation, payload="/feedback_helpful").status_code == 200
     assert send(citizen, conversation, payload="/feedback_helpful").status_code == 422
     with guarded.db.session() as session:
-        stored = session.scalar(select(func.count()).select_from(Feedback).where(Feedback.conversation_id == conversation))
+        stored = session.scalar(select(func.count()).select_from(Feedback)
+                                .where(Feedback.conversation_id == conversation))
     assert stored == 1
 
 

@@ -12,13 +12,17 @@ from fastapi.responses import JSONResponse
 
 from api.core.config import Settings, get_settings
 from api.core.db import Database
+from api.core.hardening import PublicCORS, StrictTransportSecurity
+from api.core.input_limits import BodySizeLimit, message_too_long_response
+from api.core.rate_limits import RateLimits
 from api.core.privacy import install_masking
-from api.routes import conversations, editor, health, knowledge, widget
+from api.routes import conversations, docs, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.routes import privacy  # deleting conversations, the privacy statement
 from api.services.conversation_service import ConversationService
 from api.services.handoff_service import HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
+from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
 from api.services.retention import ConversationEraser
 
@@ -27,6 +31,7 @@ INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur h
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    settings.refuse_unsafe_test_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -35,12 +40,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         install_masking()
         db = Database(settings.database_url)
         db.create_all()
-        rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
+        rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
         knowledge_service = KnowledgeService(settings.cards_dir, settings.index_dir)
         app.state.settings = settings
         app.state.db = db
         app.state.rasa = rasa
         app.state.knowledge = knowledge_service
+        app.state.rate_limits = RateLimits(settings.rate_limit_storage)  # api/core/rate_limits.py
+        app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
         app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
         # --- staff handoff and console (api/services/handoff_service.py) ---
         app.state.handoff = HandoffService(db, knowledge_service, settings)
@@ -65,10 +72,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Conversational guide for the Dutch care and social domain: klacht or bezwaar, where, and by when.",
         lifespan=lifespan,
+        docs_url=None,  # served by api/routes/docs.py without a CDN
+        redoc_url=None,
     )
+    # The last one added runs first: CORS headers go on every answer, even a 413; bodies are capped
+    # before anything reads them (api/core/input_limits.py, api/core/hardening.py).
+    app.add_middleware(BodySizeLimit, default_limit=settings.max_body_bytes, card_limit=settings.max_card_body_bytes,
+                       chat_message_chars=settings.max_message_chars)
+    if not settings.insecure_cookies:
+        app.add_middleware(StrictTransportSecurity)
+    app.add_middleware(PublicCORS, origins=settings.cors_origins)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(_request: Request, error: RequestValidationError) -> JSONResponse:
+        too_long = message_too_long_response(error, settings.max_message_chars)
+        if too_long is not None:
+            return too_long
         return JSONResponse(status_code=422, content={"detail": INVALID_INPUT, "errors": jsonable_errors(error)})
 
     app.include_router(health.router)
@@ -80,6 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor.router)  # editors' tools (/editor)
     app.include_router(privacy.router)  # DELETE a conversation, /privacy
     app.include_router(privacy.staff_router)  # admin delete in the staff console
+    if settings.api_docs:
+        app.include_router(docs.router)  # /docs without a CDN
     return app
 
 

@@ -11,6 +11,7 @@ OrganisationKey = Literal[
     "gemeente", "ciz", "zorgkantoor", "cak", "svb", "zorgverzekeraar", "zorgaanbieder", "ombudsman", "rechtbank"
 ]
 Handoff = Literal["none", "offered", "waiting", "active", "callback", "closed"]
+MAX_MESSAGE_CHARS = 5000  # the contract: a longer `text` is a 413 that names the limit
 
 
 class ConversationCreate(BaseModel):
@@ -24,7 +25,7 @@ class ConversationCreated(BaseModel):
 class MessageIn(BaseModel):
     """A typed message (`text`) or a button click (`payload`)."""
 
-    text: str | None = None
+    text: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS)
     payload: str | None = Field(default=None, max_length=500)
 
     @model_validator(mode="after")
@@ -116,6 +117,8 @@ class AnswerQuestion(BaseModel):
     """A citizen's free question, sent in the body so that it never appears in a URL or an access log."""
 
     q: str = Field(min_length=1, max_length=5000)
+    conversation: str | None = Field(default=None, max_length=64,
+                                     description="the conversation the question comes from (the bot)")
 
 
 class Health(BaseModel):

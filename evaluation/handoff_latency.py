@@ -109,12 +109,12 @@ def main() -> int:
     if args.stack:
         api_url, db_file = args.stack.split("|")[:2]
     else:
-        from stack import Stack
+        from stack import TEST_PROFILE, Stack
 
         tmp = Path(tempfile.mkdtemp(prefix="wegwijs-measure-"))
         db_file = str(tmp / "measure.db")
         stack = Stack(api_port=8260, rasa_port=5260, action_port=5261, log_dir=tmp, extra_env={
-            "WEGWIJS_TODAY": "2026-11-23", "WEGWIJS_ALLOW_TEST_HEADERS": "1", "WEGWIJS_STAFF_AVAILABILITY": "always",
+            **TEST_PROFILE, "WEGWIJS_STAFF_AVAILABILITY": "always",
             "DATABASE_URL": f"sqlite:///{db_file}"})
         stack.start()
         stack.wait_ready(timeout_s=600)

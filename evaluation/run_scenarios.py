@@ -139,8 +139,6 @@ def _validate_turns(turns: Any, where: str) -> list[dict[str, str]]:
         (key, value), = turn.items()
         if not isinstance(value, str) or not value.strip():
             raise ScenarioError(f"{where}: turn {i + 1} {key} must be a non-empty string")
-        if key == "payload" and not value.startswith("/"):
-            raise ScenarioError(f"{where}: turn {i + 1} payload must start with '/', got {value!r}")
         result.append({key: value})
     return result
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -22,6 +23,20 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
 APP_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+# Test and evaluation stacks: fixed clock, test headers (allowed only with WEGWIJS_TEST_MODE), plain
+# HTTP, and rate limits high enough for a script that plays hundreds of conversations from one address.
+TEST_PROFILE = {
+    "WEGWIJS_TEST_MODE": "1",
+    "WEGWIJS_TODAY": "2026-11-23",
+    "WEGWIJS_ALLOW_TEST_HEADERS": "1",
+    "WEGWIJS_INSECURE_COOKIES": "1",
+    "WEGWIJS_LIMIT_CONVERSATIONS_PER_IP": "100000/minute",
+    "WEGWIJS_LIMIT_MESSAGES_PER_IP": "100000/minute",
+    "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": "100000/minute",
+    "WEGWIJS_LIMIT_GAPS_PER_IP": "100000/minute",
+}
 
 
 def current_model() -> Path:
@@ -39,6 +54,8 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path = ROOT / "var" / "log"
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Rasa's HTTP API answers only with this token; made per start unless WEGWIJS_RASA_TOKEN is set.
+    rasa_token: str = field(default_factory=lambda: os.environ.get("WEGWIJS_RASA_TOKEN") or secrets.token_urlsafe(32))
 
     @property
     def api_url(self) -> str:
@@ -55,6 +72,8 @@ class Stack:
             "TRANSFORMERS_OFFLINE": "1",
             "OMP_NUM_THREADS": env.get("OMP_NUM_THREADS", "2"),
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            "WEGWIJS_RASA_TOKEN": self.rasa_token,
+            "SANIC_HOST": "127.0.0.1",  # the action server (rasa-sdk has no --host flag; it reads SANIC_HOST)
         })
         env.update(self.extra_env)
         return env
@@ -71,9 +90,9 @@ class Stack:
                                 "--port", str(self.action_port)], ROOT / "bot")
 
     def start_rasa(self) -> None:
-        self._start("rasa", [str(RASA_BIN), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(self.rasa_port),
-                             "--model", str(current_model()), "--endpoints", "endpoints.yml",
-                             "--credentials", "credentials.yml"], ROOT / "bot")
+        self._start("rasa", [str(RASA_BIN), "run", "--enable-api", "--auth-token", self.rasa_token,
+                             "-i", "127.0.0.1", "--port", str(self.rasa_port), "--model", str(current_model()),
+                             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], ROOT / "bot")
 
     def start_api(self) -> None:
         self._start("api", [str(APP_PYTHON), "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1",
@@ -132,7 +151,13 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.mode == "run":
-        stack = Stack()
+        extra_env = {}
+        if "WEGWIJS_INSECURE_COOKIES" not in os.environ:
+            # http://127.0.0.1 has no HTTPS: without this, the browser would not send the staff login cookie.
+            extra_env["WEGWIJS_INSECURE_COOKIES"] = "1"
+            print(">> Development profile: WEGWIJS_INSECURE_COOKIES=1 (login cookies over plain HTTP). "
+                  "Behind HTTPS in production leave it unset.", flush=True)
+        stack = Stack(extra_env=extra_env)
         stack.start()
         try:
             stack.wait_ready()
@@ -149,8 +174,7 @@ def main() -> int:
             stack.stop()
 
     stack = Stack(api_port=8300, rasa_port=5305, action_port=5355, extra_env={
-        "WEGWIJS_TODAY": "2026-11-23", "WEGWIJS_ALLOW_TEST_HEADERS": "1",
-        "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'eval.db'}",
+        **TEST_PROFILE, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'eval.db'}",
     })
     stack.start()
     try:

@@ -3,6 +3,7 @@ on test ports with a fixed clock (Monday 23 November 2026), once per test sessio
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import sys
 import uuid
@@ -16,7 +17,12 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from stack import Stack  # noqa: E402
+from stack import TEST_PROFILE, Stack  # noqa: E402
+
+# Every process a test starts (the stack, a second API) is a test process: it may use the fixed
+# clock and test headers, plain-HTTP cookies, and the same Rasa token as the stack.
+os.environ.update(WEGWIJS_TEST_MODE="1", WEGWIJS_INSECURE_COOKIES="1")
+os.environ.setdefault("WEGWIJS_RASA_TOKEN", secrets.token_urlsafe(24))
 
 TEST_TODAY = "2026-11-23"
 CHROMIUM = "/usr/bin/chromium"  # Debian's package: Playwright cannot download browsers here
@@ -54,8 +60,8 @@ def stack(tmp_path_factory):
     running = Stack(
         api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945,
         extra_env={
+            **TEST_PROFILE,
             "WEGWIJS_TODAY": TEST_TODAY,
-            "WEGWIJS_ALLOW_TEST_HEADERS": "1",
             "WEGWIJS_STAFF_AVAILABILITY": "always",
             "DATABASE_URL": f"sqlite:///{db_file}",
             "WEGWIJS_CARD_POLL_SECONDS": "1",

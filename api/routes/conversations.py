@@ -4,6 +4,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Header, HTTPException, status
 
 from api.core.config import Settings
+from api.core.input_limits import message_too_long
+from api.core.rate_limits import TOO_MANY_REQUESTS_RESPONSE, limit_message, limit_new_conversation
 from api.deps import get_conversations, get_settings_dep
 from api.schemas import ConversationCreate, ConversationCreated, MessageIn, MessagesOut, Transcript
 from api.services.conversation_service import (
@@ -12,6 +14,7 @@ from api.services.conversation_service import (
     ConversationService,
     MessageTooLong,
 )
+from api.services.offered_payloads import NOT_OFFERED, PayloadNotOffered
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 
@@ -19,7 +22,8 @@ NOT_FOUND = "Dit gesprek bestaat niet (meer). Begin een nieuw gesprek."
 UNAVAILABLE = "Wegwijs is even niet bereikbaar. Uw bericht is bewaard. Probeer het over een paar minuten opnieuw."
 
 
-@router.post("", response_model=ConversationCreated, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=ConversationCreated, status_code=status.HTTP_201_CREATED,
+             dependencies=[Depends(limit_new_conversation)], responses=TOO_MANY_REQUESTS_RESPONSE)
 def create_conversation(
     body: ConversationCreate | None = None,
     x_wegwijs_staff_available: str | None = Header(default=None, include_in_schema=False),
@@ -36,7 +40,10 @@ def create_conversation(
 @router.post(
     "/{conversation_id}/messages",
     response_model=MessagesOut,
-    responses={404: {"description": NOT_FOUND}, 413: {"description": "Bericht te lang"}, 503: {"description": UNAVAILABLE}},
+    responses={404: {"description": NOT_FOUND}, 413: {"description": "Bericht te lang"},
+               422: {"description": "Leeg bericht, of een knop die niet bij dit gesprek hoort"},
+               503: {"description": UNAVAILABLE}, **TOO_MANY_REQUESTS_RESPONSE},
+    dependencies=[Depends(limit_message)],
 )
 async def send_message(
     conversation_id: str, message: MessageIn, conversations: ConversationService = Depends(get_conversations)
@@ -48,10 +55,12 @@ async def send_message(
     except MessageTooLong as error:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            f"Uw bericht is te lang. Het mag hoogstens {error.limit} tekens hebben. Maak het korter en stuur het opnieuw.",
+            message_too_long(error.limit),
         ) from None
     except BotUnavailable:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE) from None
+    except PayloadNotOffered:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, NOT_OFFERED) from None
 
 
 @router.get("/{conversation_id}", response_model=Transcript, responses={404: {"description": NOT_FOUND}})

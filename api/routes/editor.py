@@ -18,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from api.core.input_limits import read_capped
 from api.routes.login_flow import log_in, log_out, read_form, safe_next, same_origin
 from api.routes.staff import StaffRoute
 from api.services import auth
@@ -52,7 +53,8 @@ def service_of(request: Request) -> EditorService:
 
 
 def _user(request: Request) -> StaffIdentity | None:
-    return auth.session_user(request.app.state.db, request.cookies.get(COOKIE_NAME))
+    return auth.session_user(request.app.state.db, request.cookies.get(COOKIE_NAME),
+                             idle=request.app.state.settings.session_idle)
 
 
 def api_user(request: Request) -> StaffIdentity:
@@ -98,7 +100,7 @@ async def _payload(request: Request) -> tuple[dict[str, Any], bool]:
     """(data, is_form): JSON from editor.js or API clients, or a plain HTML form post."""
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
-            data = json.loads((await request.body())[:MAX_BODY] or b"{}")
+            data = json.loads(await read_capped(request, MAX_BODY) or b"{}")
         except ValueError as exc:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "Dit is geen geldige JSON.") from exc
         if not isinstance(data, dict):

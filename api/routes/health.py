@@ -33,8 +33,6 @@ async def healthz(
     missing = [name for name, up in components.items() if not up]
     if not missing:
         return Health(status="ok", components=components)
-    detail = "Not ready: " + ", ".join(missing)
-    if knowledge.error:
-        detail += f" (index: {knowledge.error})"
+    detail = "Not ready: " + ", ".join(missing)  # the reasons are in the log, never in the answer
     body = Health(status="unavailable", components=components, detail=detail)
     return JSONResponse(body.model_dump(), status_code=503)

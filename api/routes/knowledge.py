@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
 
 from api.deps import get_knowledge
+from api.core.rate_limits import may_record_gap
 from api.schemas import AnswerOut, AnswerQuestion, CardAnswer, CardOut, SearchHit, SearchResults
 from api.services.editor_service import record_gap
 from api.services.knowledge_service import KnowledgeService
@@ -33,15 +35,16 @@ def search(
 
 
 @router.post("/answer", response_model=AnswerOut)
-def answer(request: Request, question: AnswerQuestion,
-           knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
+async def answer(request: Request, question: AnswerQuestion,
+                 knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
     """The best card's own text for a free question, or null when no card fits well enough.
     A POST: the question is in the body, never in a URL (access logs, proxies)."""
     _require_ready(knowledge)
-    q = question.q
-    hit = knowledge.best_answer(q[:1000])
+    q, conversation = question.q, question.conversation
+    hit = await run_in_threadpool(knowledge.best_answer, q[:1000])
     if hit is None:
-        record_gap(request.app.state.db, q)  # editors' tools: /editor/gaps
+        if await may_record_gap(request, conversation):
+            await run_in_threadpool(record_gap, request.app.state.db, q)  # editors' tools: /editor/gaps
         return AnswerOut(answer=None)
     return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))
 

@@ -63,7 +63,8 @@ def service_of(request_or_socket: Any) -> HandoffService:
 
 def _user_from(request_or_socket: Any) -> StaffIdentity | None:
     token = request_or_socket.cookies.get(COOKIE_NAME)
-    return auth.session_user(request_or_socket.app.state.db, token)
+    app_state = request_or_socket.app.state
+    return auth.session_user(app_state.db, token, idle=app_state.settings.session_idle)
 
 
 def console_user(request: Request) -> StaffIdentity:

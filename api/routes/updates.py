@@ -51,7 +51,7 @@ class Updates(BaseModel):
 async def updates(
     request: Request,
     conversation_id: str,
-    after: int = Query(default=0, ge=0, description="the last message id the widget has (last_id of the previous answer)"),
+    after: int = Query(default=0, ge=0, le=2**31 - 1, description="the last message id the widget has (last_id of the previous answer)"),
     wait: float = Query(default=0, ge=0, le=25, description="long-poll: wait up to this many seconds for news"),
 ) -> Updates:
     service: HandoffService = request.app.state.handoff

@@ -67,7 +67,8 @@ def widget_bundle() -> Response:
                         headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
 
 
-@router.get("/widget/i18n/{locale}.json", summary="Interface texts of the chat widget")
+@router.get("/widget/i18n/{locale}.json", summary="Interface texts of the chat widget",
+            responses={404: {"description": UNKNOWN_LOCALE}})
 def widget_texts(locale: str) -> JSONResponse:
     if locale not in CATALOGS:
         raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_LOCALE)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -134,13 +132,19 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_session(db: Database, user: StaffIdentity) -> str:
+def _expiry(created: datetime, now: datetime, idle: timedelta | None) -> datetime:
+    """A session ends SESSION_HOURS after login, or `idle` after the last request, whichever is first."""
+    latest = created + timedelta(hours=SESSION_HOURS)
+    return min(latest, now + idle) if idle else latest
+
+
+def start_session(db: Database, user: StaffIdentity, idle: timedelta | None = None) -> str:
     token = secrets.token_urlsafe(32)
     now = utcnow()
     with db.session() as session:
         session.execute(delete(StaffSession).where(StaffSession.expires_at < now))
-        session.add(StaffSession(token_hash=_token_hash(token), user_id=user.id,
-                                 expires_at=now + timedelta(hours=SESSION_HOURS)))
+        session.add(StaffSession(token_hash=_token_hash(token), user_id=user.id, created_at=now,
+                                 expires_at=_expiry(now, now, idle)))
     return token
 
 
@@ -150,45 +154,28 @@ def end_session(db: Database, token: str | None) -> None:
             session.execute(delete(StaffSession).where(StaffSession.token_hash == _token_hash(token)))
 
 
-def session_user(db: Database, token: str | None) -> StaffIdentity | None:
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value  # SQLite returns naive
+
+
+def session_user(db: Database, token: str | None, idle: timedelta | None = None) -> StaffIdentity | None:
+    """The logged-in account, or None. With `idle`, each use moves the end of the session to
+    `idle` from now (written at most every idle/10, at most every minute)."""
     if not token or len(token) > 200:
         return None
     with db.session() as session:
         stored = session.get(StaffSession, _token_hash(token))
         if stored is None:
             return None
-        expires = stored.expires_at
-        if expires.tzinfo is None:  # SQLite returns naive datetimes
-            expires = expires.replace(tzinfo=timezone.utc)
-        if expires < datetime.now(timezone.utc):
+        expires = _aware(stored.expires_at)
+        now = datetime.now(timezone.utc)
+        if expires < now:
             return None
         user = session.get(StaffUser, stored.user_id)
         if user is None or not user.active:
             return None
+        if idle:
+            renewed = _expiry(_aware(stored.created_at), now, idle)
+            if renewed - expires > min(timedelta(minutes=1), idle / 10):
+                stored.expires_at = renewed
         return identity(user)
-
-
-class LoginThrottle:
-    """At most `limit` wrong passwords per username in `window_s`; then wait (in memory, per process)."""
-
-    def __init__(self, limit: int = 5, window_s: float = 300):
-        self.limit = limit
-        self.window_s = window_s
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> list[float]:
-        return [t for t in self._failures.get(key, []) if now - t < self.window_s]
-
-    def blocked(self, username: str) -> bool:
-        with self._lock:
-            return len(self._recent(username.lower(), time.monotonic())) >= self.limit
-
-    def failed(self, username: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            self._failures[username.lower()] = self._recent(username.lower(), now) + [now]
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username.lower(), None)

@@ -16,6 +16,7 @@ from api.models import Callback, Conversation, Feedback, Message, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
+from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient, RasaUnavailable
 from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES, advise
 
@@ -113,6 +114,9 @@ class ConversationService:
         text = message.text or ""
         if len(text) > self.settings.max_message_chars:
             raise MessageTooLong(self.settings.max_message_chars)
+        if message.payload:  # only buttons the bot offered (api/services/offered_payloads.py)
+            with self.db.session() as session:
+                message = screen(session, conversation_id, message)
         # --- staff handoff hook: while a staff member has the chat, store the message, push it to
         # the staff console and do not ask Rasa (api/services/handoff_service.py) ---
         if getattr(self, "handoff", None) is not None:
@@ -130,7 +134,8 @@ class ConversationService:
             metadata = {"today": self.settings.today().isoformat(),
                         "staff_available": self._staff_available(conversation)}
 
-        to_bot = message.payload.strip() if message.payload else text_for_the_bot(text, self.settings.nlu_chars)
+        to_bot = message.payload.strip() if message.payload else as_typed_text(
+            text_for_the_bot(message.text or "", self.settings.nlu_chars)) or NOT_UNDERSTOOD_PAYLOAD
         if not message.payload and is_gibberish(to_bot):
             to_bot = NOT_UNDERSTOOD_PAYLOAD  # classifiers give keyboard mashing a random intent
         try:

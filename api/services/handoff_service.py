@@ -252,7 +252,8 @@ class HandoffService:
         self.templates = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
                                      autoescape=select_autoescape(["html"]))
         self.templates.globals.update(outcomes=OUTCOMES)
-        self._rasa = httpx.AsyncClient(base_url=settings.rasa_url, timeout=10)
+        self._rasa = httpx.AsyncClient(base_url=settings.rasa_url, timeout=10,  # Rasa's API wants its token
+                                       params={"token": settings.rasa_token} if settings.rasa_token else None)
         self._publisher: asyncio.Task | None = None
         self._listeners: list[tuple[Any, str, Any]] = []
 

@@ -19,8 +19,10 @@ class BotReply:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout_s: float):
-        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
+    def __init__(self, base_url: str, timeout_s: float, token: str = ""):
+        # Rasa's HTTP API (tracker, status) wants its --auth-token as the `token` query parameter.
+        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout_s,
+                                         params={"token": token} if token else None)
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -15,13 +15,15 @@ from .handoff import not_understood, offer_handoff
 logger = logging.getLogger(__name__)
 
 
-def find_answer(question: str) -> dict | None:
-    """The best card for a question, or None when no card fits well enough."""
+def find_answer(question: str, conversation_id: str | None = None) -> dict | None:
+    """The best card for a question, or None when no card fits well enough. With the conversation,
+    the API may keep an unanswered question for the editors (a few per conversation)."""
     if question.startswith("/"):
         return None  # a button payload or the API's "not understood" marker is no question
+    body = {"q": question, **({"conversation": conversation_id} if conversation_id else {})}
     try:
         # POST: the question stays out of URLs and access logs
-        response = requests.post(f"{API_URL}/api/knowledge/answer", json={"q": question}, timeout=15)
+        response = requests.post(f"{API_URL}/api/knowledge/answer", json=body, timeout=15)
         response.raise_for_status()
     except requests.RequestException as error:
         logger.warning("knowledge search unavailable: %s", type(error).__name__)
@@ -42,7 +44,7 @@ class ActionAnswerQuestion(Action):
         return "action_answer_question"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        answer = find_answer(text(tracker))
+        answer = find_answer(text(tracker), tracker.sender_id)
         if answer:
             dispatcher.utter_message(text=answer["body"])
             dispatcher.utter_message(json_message=sources_message([answer["card_id"]]))

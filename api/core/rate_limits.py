@@ -1,0 +1,112 @@
+"""Rate limits per client IP and per conversation, on the `limits` library.
+
+The counters live in the storage named by the setting `rate_limit_storage`: "memory://" (this
+process, the default; old entries expire by themselves) or any storage `limits` knows, e.g.
+"redis://127.0.0.1:6379" when several API processes must share them. A refused request gets a
+429 with a Dutch `detail` and a Retry-After header.
+
+The client IP is what uvicorn puts in the request: behind a reverse proxy, start uvicorn with
+`--forwarded-allow-ips <proxy address>` so the citizen's address (X-Forwarded-For) is used.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+from fastapi import HTTPException, Request, status
+from limits import RateLimitItem, parse_many
+from limits.storage import storage_from_string
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from api.models import Conversation
+
+TOO_MANY_MESSAGES = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het opnieuw."
+TOO_MANY_CONVERSATIONS = "U heeft te veel nieuwe gesprekken gestart. Wacht even en probeer het opnieuw."
+TOO_MANY_REQUESTS_RESPONSE = {429: {"description": "Te veel verzoeken achter elkaar (met Retry-After)"}}
+
+
+class TooManyRequests(HTTPException):
+    def __init__(self, detail: str, retry_after_s: int):
+        super().__init__(status.HTTP_429_TOO_MANY_REQUESTS, detail, headers={"Retry-After": str(retry_after_s)})
+        self.retry_after_s = retry_after_s
+
+
+class RateLimits:
+    """Named limits ("5/minute;30/hour") checked against keys (an IP, a conversation id)."""
+
+    def __init__(self, storage_uri: str = "memory://"):
+        uri = storage_uri if storage_uri.startswith("async+") else f"async+{storage_uri}"
+        self.storage = storage_from_string(uri)
+        self.limiter = MovingWindowRateLimiter(self.storage)
+        self._parsed: dict[str, list[RateLimitItem]] = {}
+
+    def _items(self, spec: str) -> list[RateLimitItem]:
+        if spec not in self._parsed:
+            self._parsed[spec] = parse_many(spec)
+        return self._parsed[spec]
+
+    async def retry_after(self, spec: str, name: str, key: str) -> int | None:
+        """Seconds until `key` may go again under `spec`, or None when it may go now (nothing counted)."""
+        waits = []
+        for item in self._items(spec):
+            if not await self.limiter.test(item, name, key):
+                stats = await self.limiter.get_window_stats(item, name, key)
+                waits.append(max(1, math.ceil(stats.reset_time - time.time())))
+        return max(waits) if waits else None
+
+    async def hit(self, spec: str, name: str, key: str) -> int | None:
+        """Count one request; None when it fits every limit, else the seconds to wait (nothing counted)."""
+        wait = await self.retry_after(spec, name, key)
+        if wait is not None:
+            return wait
+        for item in self._items(spec):
+            await self.limiter.hit(item, name, key)
+        return None
+
+    async def check(self, spec: str, name: str, key: str, detail: str) -> None:
+        """hit(), raising a 429 with `detail` when over the limit."""
+        wait = await self.hit(spec, name, key)
+        if wait is not None:
+            raise TooManyRequests(detail, wait)
+
+    async def clear(self, spec: str, name: str, key: str) -> None:
+        for item in self._items(spec):
+            await self.limiter.clear(item, name, key)
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def limits_of(request: Request) -> RateLimits:
+    return request.app.state.rate_limits
+
+
+# --- FastAPI dependencies for the public chat routes -----------------------------------------------
+
+
+async def limit_new_conversation(request: Request) -> None:
+    settings = request.app.state.settings
+    await limits_of(request).check(settings.limit_conversations_per_ip, "conversations-ip", client_ip(request),
+                                   TOO_MANY_CONVERSATIONS)
+
+
+async def limit_message(request: Request, conversation_id: str) -> None:
+    settings = request.app.state.settings
+    limits = limits_of(request)
+    await limits.check(settings.limit_messages_per_ip, "messages-ip", client_ip(request), TOO_MANY_MESSAGES)
+    await limits.check(settings.limit_messages_per_conversation, "messages-conversation", conversation_id[:64],
+                       TOO_MANY_MESSAGES)
+
+
+async def may_record_gap(request: Request, conversation_id: str | None) -> bool:
+    """Unanswered questions are kept for the editors a few times per conversation (the bot passes it)
+    or, without a known conversation, per IP: a script cannot fill the gaps table."""
+    settings = request.app.state.settings
+    if conversation_id:
+        with request.app.state.db.session() as session:
+            known = session.get(Conversation, conversation_id) is not None
+        if known:
+            return await limits_of(request).hit(settings.limit_gaps_per_conversation, "gaps-conversation",
+                                                conversation_id) is None
+    return await limits_of(request).hit(settings.limit_gaps_per_ip, "gaps-ip", client_ip(request)) is None

@@ -127,12 +127,17 @@ class Stack:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["run", "eval"])
-    parser.add_argument("eval_args", nargs=argparse.REMAINDER,
-                        help="for eval: arguments for evaluation.run_scenarios, e.g. --files 'evaluation/heldout/*.yml'")
-    args = parser.parse_args()
+    parser.add_argument("--api-port", type=int, default=8000, help="for run (default 8000)")
+    parser.add_argument("--rasa-port", type=int, default=5005, help="for run (default 5005)")
+    parser.add_argument("--action-port", type=int, default=5055, help="for run (default 5055)")
+    parser.epilog = ("Other arguments of eval go to evaluation.run_scenarios, "
+                     "e.g. --files 'evaluation/heldout/*.yml'.")
+    args, eval_args = parser.parse_known_args()
+    if args.mode == "run" and eval_args:
+        parser.error(f"unknown arguments for run: {' '.join(eval_args)}")
 
     if args.mode == "run":
-        stack = Stack()
+        stack = Stack(api_port=args.api_port, rasa_port=args.rasa_port, action_port=args.action_port)
         stack.start()
         try:
             stack.wait_ready()
@@ -156,7 +161,7 @@ def main() -> int:
     try:
         stack.wait_ready()
         return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url,
-                                *args.eval_args], cwd=ROOT)
+                                *eval_args], cwd=ROOT)
     finally:
         stack.stop()
 

@@ -1,6 +1,7 @@
 """Start and stop the whole Wegwijs stack: Rasa action server, Rasa server, API.
 
-    python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000, Ctrl-C stops all
+    python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000; Ctrl-C, SIGTERM or SIGHUP stops all
+    python scripts/stack.py run --api-port 8600 --rasa-port 5605 --action-port 5655
     python scripts/stack.py eval    # test ports, fixed clock, runs the scenario evaluation
     python scripts/stack.py eval --files 'evaluation/heldout/*.yml'   # the blind held-out set
 
@@ -9,6 +10,7 @@ The pytest suite uses the `Stack` class (tests/conftest.py) the same way.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -112,7 +114,8 @@ class Stack:
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:
             return
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -120,8 +123,35 @@ class Stack:
             process.wait()
 
     def stop(self) -> None:
+        """SIGTERM to all three at once, then wait for each (SIGKILL after 20 s)."""
+        for name in ("api", "rasa", "actions"):
+            process = self.processes.get(name)
+            if process is not None and process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
         for name in ("api", "rasa", "actions"):
             self.stop_one(name)
+
+
+class Stopped(Exception):
+    """SIGTERM or SIGHUP: `kill`, systemd, a container stop, a closed terminal."""
+
+
+def stop_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP stop the stack the way Ctrl-C does (without this Python just dies and
+    the three servers, each in its own session, keep running)."""
+    def stopped(signum: int, _frame) -> None:
+        raise Stopped(signal.Signals(signum).name)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stopped)
+
+
+def stop_undisturbed(stack: Stack) -> None:
+    """Stop everything; a second Ctrl-C or SIGTERM must not cut this short."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_IGN)
+    stack.stop()
 
 
 def main() -> int:
@@ -136,10 +166,11 @@ def main() -> int:
     if args.mode == "run" and eval_args:
         parser.error(f"unknown arguments for run: {' '.join(eval_args)}")
 
+    stop_like_ctrl_c()
     if args.mode == "run":
         stack = Stack(api_port=args.api_port, rasa_port=args.rasa_port, action_port=args.action_port)
-        stack.start()
         try:
+            stack.start()
             stack.wait_ready()
             print(f">> Open {stack.api_url}/ in your browser (API docs: {stack.api_url}/docs). Ctrl-C stops Wegwijs.",
                   flush=True)
@@ -147,23 +178,25 @@ def main() -> int:
                 time.sleep(1)
             print("!! A component stopped; see the logs in var/log. Stopping the rest.", flush=True)
             return 1
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Stopped):
             print("\n>> Stopping Wegwijs", flush=True)
             return 0
         finally:
-            stack.stop()
+            stop_undisturbed(stack)
 
     stack = Stack(api_port=8300, rasa_port=5305, action_port=5355, extra_env={
         "WEGWIJS_TODAY": "2026-11-23", "WEGWIJS_ALLOW_TEST_HEADERS": "1",
         "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'eval.db'}",
     })
-    stack.start()
     try:
+        stack.start()
         stack.wait_ready()
         return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url,
                                 *eval_args], cwd=ROOT)
+    except Stopped:
+        return 1
     finally:
-        stack.stop()
+        stop_undisturbed(stack)
 
 
 if __name__ == "__main__":

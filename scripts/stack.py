@@ -110,6 +110,49 @@ class Stack:
             time.sleep(2)
         raise TimeoutError(f"Wegwijs not ready after {timeout_s:.0f}s: {last}")
 
+    # --- faults, for the fault tests and evaluation/soak.py ----------------------------------
+
+    def start_one(self, name: str) -> None:
+        {"actions": self.start_actions, "rasa": self.start_rasa, "api": self.start_api}[name]()
+
+    def kill(self, name: str) -> None:
+        """As a crash: SIGKILL, no clean shutdown."""
+        process = self.processes.pop(name)
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+    def pause(self, name: str) -> None:
+        """As a hung server: it keeps its port (connections are accepted) but answers nothing."""
+        os.killpg(self.processes[name].pid, signal.SIGSTOP)
+
+    def resume(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGCONT)
+
+    def up(self, name: str) -> bool:
+        """One component answers (the API: whether or not the others do)."""
+        try:
+            if name == "actions":
+                return httpx.get(f"http://127.0.0.1:{self.action_port}/health", timeout=3).status_code == 200
+            if name == "rasa":
+                response = httpx.get(f"http://127.0.0.1:{self.rasa_port}/status", timeout=3)
+                return response.status_code == 200 and bool(response.json().get("model_file"))
+            return httpx.get(f"{self.api_url}/healthz", timeout=3).status_code in (200, 503)
+        except (httpx.HTTPError, ValueError):
+            return False
+
+    def wait_up(self, name: str, timeout_s: float = 300) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            process = self.processes.get(name)
+            if process is None or process.poll() is not None:
+                raise RuntimeError(f"{name} stopped; see {self.log_dir}/{name}-{self.api_port}.log")
+            if self.up(name):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{name} did not come up in {timeout_s:.0f}s")
+
     def stop_one(self, name: str) -> None:
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:

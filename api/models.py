@@ -72,7 +72,7 @@ class Callback(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), unique=True)
-    contact: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(Text)  # an e-mail address may be 254 characters
     preferred_time: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

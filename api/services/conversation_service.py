@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from api.core.config import Settings
 from api.core.db import Database
-from api.models import Callback, Conversation, Feedback, Message, utcnow
+from api.models import Conversation, Feedback, Message, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
+from api.services.callbacks import record_callback
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
 from api.services.rasa_client import BotReply, RasaClient, RasaUnavailable
@@ -173,8 +174,8 @@ class ConversationService:
                 conversation.handoff_requested_at = utcnow()
                 conversation.handoff_reason = slots.get("handoff_reason")
             if state["handoff"] == "callback" and previous_handoff != "callback":
-                session.add(Callback(conversation_id=conversation_id, contact=str(slots.get("callback_contact") or ""),
-                                     preferred_time=str(slots.get("callback_time") or "")))
+                record_callback(session, conversation_id, str(slots.get("callback_contact") or ""),
+                                str(slots.get("callback_time") or ""))
             conversation.state = state
         return MessagesOut(messages=out, state=State(**state))
 

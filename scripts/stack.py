@@ -23,7 +23,22 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+# `rasa` with the action server timeout from WEGWIJS_ACTION_TIMEOUT_SECONDS (see the script)
+RASA_SERVER = [str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "scripts" / "rasa_server.py")]
 APP_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def tracker_store_url(database_url: str) -> str:
+    """The API's DATABASE_URL as Rasa's SQL tracker store reads it (SQLAlchemy 1.4, psycopg2).
+
+    Rasa runs in bot/, the API in the repository root: a relative SQLite path is made absolute."""
+    url = database_url
+    for prefix in ("postgresql+psycopg://", "postgresql+psycopg2://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql://" + url[len(prefix):]
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        url = f"sqlite:///{ROOT / url[len('sqlite:///'):]}"
+    return url
 
 
 def current_model() -> Path:
@@ -48,7 +63,10 @@ class Stack:
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
+        env.update(self.extra_env)
+        database_url = env.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'wegwijs.db'}"
         env.update({
+            "WEGWIJS_TRACKER_STORE_URL": tracker_store_url(database_url),
             "WEGWIJS_API_URL": self.api_url,
             "WEGWIJS_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
             "WEGWIJS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
@@ -73,7 +91,7 @@ class Stack:
                                 "--port", str(self.action_port)], ROOT / "bot")
 
     def start_rasa(self) -> None:
-        self._start("rasa", [str(RASA_BIN), "run", "--enable-api", "-i", "127.0.0.1", "--port", str(self.rasa_port),
+        self._start("rasa", [*RASA_SERVER, "run", "--enable-api", "-i", "127.0.0.1", "--port", str(self.rasa_port),
                              "--model", str(current_model()), "--endpoints", "endpoints.yml",
                              "--credentials", "credentials.yml"], ROOT / "bot")
 

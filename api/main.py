@@ -46,7 +46,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await app.state.handoff.start()
         # --- end staff handoff ---
         watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))
+        retries = asyncio.create_task(app.state.conversations.delivery.run())  # undelivered messages
         yield
+        retries.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await retries
+        await app.state.conversations.delivery.close()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -58,8 +58,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # deleting conversations: citizen, admin, and the retention job (api/services/retention.py)
         app.state.eraser = ConversationEraser(db, rasa, settings, on_change=app.state.handoff.hub.poke)
         retention = asyncio.create_task(app.state.eraser.run())
+        retries = asyncio.create_task(app.state.conversations.delivery.run())  # undelivered messages
         yield
         retention.cancel()
+        retries.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await retries
+        await app.state.conversations.delivery.close()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):

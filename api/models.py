@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.core.db import Base
@@ -72,7 +72,7 @@ class Callback(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), unique=True)
-    contact: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(Text)  # an e-mail address may be 254 characters
     preferred_time: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -204,3 +204,24 @@ class KnowledgeGap(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     question: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+# --- Delivery of citizen messages to the bot (api/services/delivery.py) ---
+
+
+class MessageDelivery(Base):
+    """A citizen message on its way to the bot. `client_message_id` is the widget's id for the
+    message: the same id again is the same message (a resend), answered with `answer` and never
+    stored or processed twice. `maybe_received`: an attempt may have reached Rasa (a timeout, a
+    crash), so Rasa's tracker is asked before the message is sent again."""
+
+    __tablename__ = "message_deliveries"
+    __table_args__ = (UniqueConstraint("conversation_id", "client_message_id"),)
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    client_message_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    maybe_received: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # the response, for a resend

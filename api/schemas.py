@@ -27,6 +27,11 @@ class MessageIn(BaseModel):
 
     text: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS)
     payload: str | None = Field(default=None, max_length=500)
+    client_message_id: str | None = Field(
+        default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$",
+        description="The widget's id for this message. Sending the same id again (after a timeout or a lost "
+                    "answer) is the same message: it is stored and answered once, and the same answer comes back.",
+    )
 
     @model_validator(mode="after")
     def one_of_text_or_payload(self) -> MessageIn:

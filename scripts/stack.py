@@ -1,6 +1,7 @@
 """Start and stop the whole Wegwijs stack: Rasa action server, Rasa server, API.
 
-    python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000, Ctrl-C stops all
+    python scripts/stack.py run     # what `make run` does: ports 5055/5005/8000; Ctrl-C, SIGTERM or SIGHUP stops all
+    python scripts/stack.py run --api-port 8600 --rasa-port 5605 --action-port 5655
     python scripts/stack.py eval    # test ports, fixed clock, runs the scenario evaluation
     python scripts/stack.py eval --files 'evaluation/heldout/*.yml'   # the blind held-out set
 
@@ -9,6 +10,7 @@ The pytest suite uses the `Stack` class (tests/conftest.py) the same way.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import signal
@@ -22,6 +24,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+# `rasa` with the action server timeout from WEGWIJS_ACTION_TIMEOUT_SECONDS (see the script)
+RASA_SERVER = [str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "scripts" / "rasa_server.py")]
 APP_PYTHON = ROOT / ".venv" / "bin" / "python"
 
 
@@ -37,6 +41,19 @@ TEST_PROFILE = {
     "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": "100000/minute",
     "WEGWIJS_LIMIT_GAPS_PER_IP": "100000/minute",
 }
+
+
+def tracker_store_url(database_url: str) -> str:
+    """The API's DATABASE_URL as Rasa's SQL tracker store reads it (SQLAlchemy 1.4, psycopg2).
+
+    Rasa runs in bot/, the API in the repository root: a relative SQLite path is made absolute."""
+    url = database_url
+    for prefix in ("postgresql+psycopg://", "postgresql+psycopg2://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql://" + url[len(prefix):]
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        url = f"sqlite:///{ROOT / url[len('sqlite:///'):]}"
+    return url
 
 
 def current_model() -> Path:
@@ -63,7 +80,10 @@ class Stack:
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
+        env.update(self.extra_env)
+        database_url = env.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'wegwijs.db'}"
         env.update({
+            "WEGWIJS_TRACKER_STORE_URL": tracker_store_url(database_url),
             "WEGWIJS_API_URL": self.api_url,
             "WEGWIJS_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
             "WEGWIJS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
@@ -90,7 +110,7 @@ class Stack:
                                 "--port", str(self.action_port)], ROOT / "bot")
 
     def start_rasa(self) -> None:
-        self._start("rasa", [str(RASA_BIN), "run", "--enable-api", "--auth-token", self.rasa_token,
+        self._start("rasa", [*RASA_SERVER, "run", "--enable-api", "--auth-token", self.rasa_token,
                              "-i", "127.0.0.1", "--port", str(self.rasa_port), "--model", str(current_model()),
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], ROOT / "bot")
 
@@ -127,11 +147,55 @@ class Stack:
             time.sleep(2)
         raise TimeoutError(f"Wegwijs not ready after {timeout_s:.0f}s: {last}")
 
+    # --- faults, for the fault tests and evaluation/soak.py ----------------------------------
+
+    def start_one(self, name: str) -> None:
+        {"actions": self.start_actions, "rasa": self.start_rasa, "api": self.start_api}[name]()
+
+    def kill(self, name: str) -> None:
+        """As a crash: SIGKILL, no clean shutdown."""
+        process = self.processes.pop(name)
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+    def pause(self, name: str) -> None:
+        """As a hung server: it keeps its port (connections are accepted) but answers nothing."""
+        os.killpg(self.processes[name].pid, signal.SIGSTOP)
+
+    def resume(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGCONT)
+
+    def up(self, name: str) -> bool:
+        """One component answers (the API: whether or not the others do)."""
+        try:
+            if name == "actions":
+                return httpx.get(f"http://127.0.0.1:{self.action_port}/health", timeout=3).status_code == 200
+            if name == "rasa":
+                response = httpx.get(f"http://127.0.0.1:{self.rasa_port}/status", timeout=3)
+                return response.status_code == 200 and bool(response.json().get("model_file"))
+            return httpx.get(f"{self.api_url}/healthz", timeout=3).status_code in (200, 503)
+        except (httpx.HTTPError, ValueError):
+            return False
+
+    def wait_up(self, name: str, timeout_s: float = 300) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            process = self.processes.get(name)
+            if process is None or process.poll() is not None:
+                raise RuntimeError(f"{name} stopped; see {self.log_dir}/{name}-{self.api_port}.log")
+            if self.up(name):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{name} did not come up in {timeout_s:.0f}s")
+
     def stop_one(self, name: str) -> None:
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:
             return
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -139,17 +203,50 @@ class Stack:
             process.wait()
 
     def stop(self) -> None:
+        """SIGTERM to all three at once, then wait for each (SIGKILL after 20 s)."""
+        for name in ("api", "rasa", "actions"):
+            process = self.processes.get(name)
+            if process is not None and process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
         for name in ("api", "rasa", "actions"):
             self.stop_one(name)
+
+
+class Stopped(Exception):
+    """SIGTERM or SIGHUP: `kill`, systemd, a container stop, a closed terminal."""
+
+
+def stop_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP stop the stack the way Ctrl-C does (without this Python just dies and
+    the three servers, each in its own session, keep running)."""
+    def stopped(signum: int, _frame) -> None:
+        raise Stopped(signal.Signals(signum).name)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stopped)
+
+
+def stop_undisturbed(stack: Stack) -> None:
+    """Stop everything; a second Ctrl-C or SIGTERM must not cut this short."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_IGN)
+    stack.stop()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["run", "eval"])
-    parser.add_argument("eval_args", nargs=argparse.REMAINDER,
-                        help="for eval: arguments for evaluation.run_scenarios, e.g. --files 'evaluation/heldout/*.yml'")
-    args = parser.parse_args()
+    parser.add_argument("--api-port", type=int, default=8000, help="for run (default 8000)")
+    parser.add_argument("--rasa-port", type=int, default=5005, help="for run (default 5005)")
+    parser.add_argument("--action-port", type=int, default=5055, help="for run (default 5055)")
+    parser.epilog = ("Other arguments of eval go to evaluation.run_scenarios, "
+                     "e.g. --files 'evaluation/heldout/*.yml'.")
+    args, eval_args = parser.parse_known_args()
+    if args.mode == "run" and eval_args:
+        parser.error(f"unknown arguments for run: {' '.join(eval_args)}")
 
+    stop_like_ctrl_c()
     if args.mode == "run":
         extra_env = {}
         if "WEGWIJS_INSECURE_COOKIES" not in os.environ:
@@ -157,9 +254,10 @@ def main() -> int:
             extra_env["WEGWIJS_INSECURE_COOKIES"] = "1"
             print(">> Development profile: WEGWIJS_INSECURE_COOKIES=1 (login cookies over plain HTTP). "
                   "Behind HTTPS in production leave it unset.", flush=True)
-        stack = Stack(extra_env=extra_env)
-        stack.start()
+        stack = Stack(api_port=args.api_port, rasa_port=args.rasa_port, action_port=args.action_port,
+                      extra_env=extra_env)
         try:
+            stack.start()
             stack.wait_ready()
             print(f">> Open {stack.api_url}/ in your browser (API docs: {stack.api_url}/docs). Ctrl-C stops Wegwijs.",
                   flush=True)
@@ -167,22 +265,24 @@ def main() -> int:
                 time.sleep(1)
             print("!! A component stopped; see the logs in var/log. Stopping the rest.", flush=True)
             return 1
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Stopped):
             print("\n>> Stopping Wegwijs", flush=True)
             return 0
         finally:
-            stack.stop()
+            stop_undisturbed(stack)
 
     stack = Stack(api_port=8300, rasa_port=5305, action_port=5355, extra_env={
         **TEST_PROFILE, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'eval.db'}",
     })
-    stack.start()
     try:
+        stack.start()
         stack.wait_ready()
         return subprocess.call([str(APP_PYTHON), "-m", "evaluation.run_scenarios", "--base-url", stack.api_url,
-                                *args.eval_args], cwd=ROOT)
+                                *eval_args], cwd=ROOT)
+    except Stopped:
+        return 1
     finally:
-        stack.stop()
+        stop_undisturbed(stack)
 
 
 if __name__ == "__main__":

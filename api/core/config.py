@@ -41,7 +41,14 @@ class Settings:
     allow_test_headers: bool = field(default_factory=lambda: _env("WEGWIJS_ALLOW_TEST_HEADERS", "0") == "1")
     max_message_chars: int = 5000
     nlu_chars: int = 1000  # the bot reads this much of a long message; the transcript keeps all
-    rasa_timeout_s: float = 60.0
+    # How long the API waits for Rasa's answer, and Rasa for one custom action (read by
+    # scripts/rasa_server.py). A turn may run two custom actions, so the first must be more
+    # than twice the second: then the API always gets Rasa's answer, even a late one.
+    rasa_timeout_s: float = field(default_factory=lambda: float(_env("WEGWIJS_RASA_TIMEOUT_SECONDS", "60")))
+    action_timeout_s: float = field(default_factory=lambda: float(_env("WEGWIJS_ACTION_TIMEOUT_SECONDS", "20")))
+    # Citizen messages the bot did not get (Rasa down) are sent again by a background job.
+    retry_interval_s: float = field(default_factory=lambda: float(_env("WEGWIJS_RETRY_SECONDS", "5")))
+    retry_max_age_h: float = field(default_factory=lambda: float(_env("WEGWIJS_RETRY_MAX_AGE_HOURS", "24")))
     card_poll_s: float = field(default_factory=lambda: float(_env("WEGWIJS_CARD_POLL_SECONDS", "3")))
     # Conversations (and knowledge gaps) are deleted this many days after their last activity.
     retention_days: int = field(default_factory=lambda: int(_env("WEGWIJS_RETENTION_DAYS", "90")))
@@ -94,6 +101,14 @@ class Settings:
         if unsafe and not self.test_mode:
             raise RuntimeError(f"{' and '.join(unsafe)} {'is' if len(unsafe) == 1 else 'are'} for tests only: "
                                "set WEGWIJS_TEST_MODE=1 as well (never in production), or unset it.")
+
+    def __post_init__(self) -> None:
+        if self.rasa_timeout_s <= 2 * self.action_timeout_s:
+            raise ValueError(
+                f"WEGWIJS_RASA_TIMEOUT_SECONDS ({self.rasa_timeout_s:g}) must be more than twice "
+                f"WEGWIJS_ACTION_TIMEOUT_SECONDS ({self.action_timeout_s:g}): otherwise the API gives up "
+                "while Rasa still waits for the action server, and the answer is lost."
+            )
 
     def now(self) -> datetime:
         return datetime.now(TIMEZONE)

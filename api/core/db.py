@@ -42,8 +42,10 @@ class Database:
 
     def create_all(self) -> None:
         from api import models  # noqa: F401  (registers the tables)
+        from api.core.schema_upgrades import upgrade_schema
 
         Base.metadata.create_all(self.engine)
+        upgrade_schema(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

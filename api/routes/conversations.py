@@ -19,7 +19,7 @@ from api.services.offered_payloads import NOT_OFFERED, PayloadNotOffered
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 
 NOT_FOUND = "Dit gesprek bestaat niet (meer). Begin een nieuw gesprek."
-UNAVAILABLE = "Wegwijs is even niet bereikbaar. Uw bericht is bewaard. Probeer het over een paar minuten opnieuw."
+UNAVAILABLE = "Wegwijs is even niet bereikbaar. Uw bericht is bewaard. U krijgt hier antwoord zodra Wegwijs weer werkt."
 
 
 @router.post("", response_model=ConversationCreated, status_code=status.HTTP_201_CREATED,

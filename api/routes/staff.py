@@ -338,6 +338,9 @@ async def staff_socket(websocket: WebSocket) -> None:
         await websocket.send_json(message)
         while True:
             text = await websocket.receive_text()
+            if not await service.socket_allowed(websocket):  # logged out or deactivated meanwhile
+                await service.hub.drop(websocket)
+                return
             if text == "ping":
                 await websocket.send_json({"type": "pong"})
     except WebSocketDisconnect:

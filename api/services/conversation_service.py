@@ -12,12 +12,15 @@ from sqlalchemy import select
 from api.core.config import Settings
 from api.core.db import Database
 from api.core.privacy import mask_for_storage
-from api.models import Callback, Conversation, Feedback, Message, utcnow
+from api.models import Conversation, Feedback, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
+from api.services.callbacks import record_callback
+from api.services.delivery import BotDelivery, NotDelivered
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
 from api.services.offered_payloads import as_typed_text, screen
-from api.services.rasa_client import BotReply, RasaClient, RasaUnavailable
+from api.services.rasa_client import BotReply, RasaClient
+from api.services.state_guard import keep_known
 from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES, advise
 
 logger = logging.getLogger("api.conversations")
@@ -38,7 +41,7 @@ class MessageTooLong(Exception):
 
 
 class BotUnavailable(Exception):
-    """Rasa could not be reached; the citizen's message is stored."""
+    """Rasa could not be reached; the citizen's message is stored and will be answered later."""
 
 
 def text_for_the_bot(text: str, limit: int) -> str:
@@ -87,6 +90,7 @@ class ConversationService:
         self.rasa = rasa
         self.knowledge = knowledge
         self.settings = settings
+        self.delivery = BotDelivery(self)  # exactly once to the bot, an answer always (delivery.py)
 
     def create(self, locale: str, staff_available_override: bool | None = None) -> str:
         with self.db.session() as session:
@@ -117,35 +121,42 @@ class ConversationService:
         if message.payload:  # only buttons the bot offered (api/services/offered_payloads.py)
             with self.db.session() as session:
                 message = screen(session, conversation_id, message)
-        # --- staff handoff hook: while a staff member has the chat, store the message, push it to
-        # the staff console and do not ask Rasa (api/services/handoff_service.py) ---
-        if getattr(self, "handoff", None) is not None:
-            taken = await self.handoff.intercept(conversation_id, message)
-            if taken is not None:
-                return taken
-        with self.db.session() as session:
-            conversation = self._get(session, conversation_id)
-            shown = self._shown_text(session, conversation_id, message)
-            citizen = Message(conversation_id=conversation_id, sender="citizen", text=shown,
-                              payload=message.payload, delivered=False)
-            session.add(citizen)
-            session.flush()
-            citizen_id = citizen.id
-            metadata = {"today": self.settings.today().isoformat(),
-                        "staff_available": self._staff_available(conversation)}
+        async with self.delivery.lock(conversation_id):
+            sent_before = self.delivery.sent_before(conversation_id, message.client_message_id)
+            if sent_before is not None:  # the widget sent it again: the same message, answered once
+                return await self._delivered(self.delivery.resume(conversation_id, sent_before))
+            # --- staff handoff hook: while a staff member has the chat, store the message, push it to
+            # the staff console and do not ask Rasa (api/services/handoff_service.py) ---
+            if getattr(self, "handoff", None) is not None:
+                taken = await self.handoff.intercept(conversation_id, message)
+                if taken is not None:
+                    self.delivery.remember_taken_by_staff(conversation_id, message.client_message_id, taken)
+                    return taken
+            with self.db.session() as session:
+                self._get(session, conversation_id)
+                shown = self._shown_text(session, conversation_id, message)
+                citizen = Message(conversation_id=conversation_id, sender="citizen", text=shown,
+                                  payload=message.payload, delivered=False)
+                session.add(citizen)
+                session.flush()
+                citizen_id = citizen.id
+                self.delivery.track(session, conversation_id, citizen_id, message.client_message_id)
+            return await self._delivered(self.delivery.answer(conversation_id, citizen_id))
 
-        to_bot = message.payload.strip() if message.payload else as_typed_text(
-            text_for_the_bot(message.text or "", self.settings.nlu_chars)) or NOT_UNDERSTOOD_PAYLOAD
-        if not message.payload and is_gibberish(to_bot):
-            to_bot = NOT_UNDERSTOOD_PAYLOAD  # classifiers give keyboard mashing a random intent
+    async def _delivered(self, answering) -> MessagesOut:
         try:
-            replies = await self.rasa.send(conversation_id, to_bot, metadata)
-            slots = await self.rasa.slots(conversation_id)
-        except RasaUnavailable as error:
-            logger.warning("rasa unavailable for conversation %s: %s", conversation_id[:8], error)
+            return await answering
+        except NotDelivered as error:
             raise BotUnavailable() from error
 
-        return self._store_turn(conversation_id, citizen_id, message, replies, slots)
+    def text_for_bot(self, message) -> str:
+        """What Rasa gets for a stored citizen message (text or button payload)."""
+        if message.payload:
+            return message.payload.strip()
+        to_bot = as_typed_text(text_for_the_bot(message.text, self.settings.nlu_chars))
+        if not to_bot or is_gibberish(to_bot):
+            return NOT_UNDERSTOOD_PAYLOAD  # keyboard mashing: no random intent
+        return to_bot
 
     def _shown_text(self, session, conversation_id: str, message: MessageIn) -> str:
         """For a button click, the transcript shows the button's title."""
@@ -162,12 +173,14 @@ class ConversationService:
         return message.payload or ""
 
     def _store_turn(self, conversation_id: str, citizen_id: int, message: MessageIn,
-                    replies: list[BotReply], slots: dict[str, Any]) -> MessagesOut:
+                    replies: list[BotReply], slots: dict[str, Any] | None,
+                    forgot: bool = False, queued_by_api: str | None = None) -> MessagesOut:
+        """`slots` None: Rasa's state is unknown (keep ours). `forgot`: Rasa knew nothing of the
+        conversation (keep what we knew). `queued_by_api`: the API put the chat in the queue."""
         out = [
             BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
             for r in replies
         ]
-        state = state_from_slots(slots)
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
             session.get(Message, citizen_id).delivered = True
@@ -177,15 +190,23 @@ class ConversationService:
                 session.add(Message(conversation_id=conversation_id, sender="bot", text=reply.text,
                                     buttons=[b.model_dump() for b in reply.buttons],
                                     sources=[s.model_dump() for s in reply.sources]))
-            previous_handoff = (conversation.state or {}).get("handoff", "none")
+            previous = {**State().model_dump(mode="json"), **(conversation.state or {})}
+            state = keep_known(previous, state_from_slots(slots) if slots is not None else previous, forgot)
+            if queued_by_api:
+                state["handoff"] = "waiting"
+            previous_handoff = previous["handoff"]
             if state["handoff"] == "waiting" and previous_handoff != "waiting":
                 conversation.handoff_requested_at = utcnow()
-                conversation.handoff_reason = slots.get("handoff_reason")
+                conversation.handoff_reason = queued_by_api or (slots or {}).get("handoff_reason")
             if state["handoff"] == "callback" and previous_handoff != "callback":
-                session.add(Callback(conversation_id=conversation_id, contact=str(slots.get("callback_contact") or ""),
-                                     preferred_time=str(slots.get("callback_time") or "")))
+                record_callback(session, conversation_id, str((slots or {}).get("callback_contact") or ""),
+                                str((slots or {}).get("callback_time") or ""))
             conversation.state = state
-        return MessagesOut(messages=out, state=State(**state))
+            result = MessagesOut(messages=out, state=State(**state))
+            delivery = session.get(MessageDelivery, citizen_id)
+            if delivery is not None:  # kept for a resend of the same message
+                delivery.answer = result.model_dump(mode="json")
+        return result
 
     def _record_feedback(self, session, conversation_id: str, citizen_id: int, helpful: bool) -> None:
         """Feedback belongs to the last answer with sources and the question before it."""

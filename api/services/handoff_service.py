@@ -39,6 +39,7 @@ from api.models import (
     utcnow,
 )
 from api.schemas import MessageIn, MessagesOut, State
+from api.services import auth
 from api.services.auth import StaffIdentity
 from api.services.knowledge_service import KnowledgeService
 from knowledge.domain.dates import format_date_nl
@@ -170,8 +171,10 @@ class QueueRow:
 class StaffHub:
     """Open staff WebSockets and change notifications (one process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, still_allowed: Any = None) -> None:
         self.sockets: dict[Any, StaffIdentity] = {}
+        # async (websocket) -> bool: the login behind a socket still counts (checked per message)
+        self._still_allowed = still_allowed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._dirty: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
@@ -206,10 +209,20 @@ class StaffHub:
 
     async def send_all(self, payload: dict) -> None:
         for websocket in list(self.sockets):
+            if self._still_allowed is not None and not await self._still_allowed(websocket):
+                await self.drop(websocket)
+                continue
             try:
                 await asyncio.wait_for(websocket.send_json(payload), timeout=5)
             except Exception:  # noqa: BLE001 - a broken socket is dropped
                 self.sockets.pop(websocket, None)
+
+    async def drop(self, websocket: Any) -> None:
+        """A socket whose login no longer counts (logged out, deactivated, expired): close it."""
+        if self.sockets.pop(websocket, None) is not None:
+            self.poke()
+        with contextlib.suppress(Exception):
+            await websocket.close(code=4401)
 
     def poke(self) -> None:
         """Something changed: recompute the queue, wake long-polls. Call in the event loop."""
@@ -248,7 +261,7 @@ class HandoffService:
         self.db = db
         self.knowledge = knowledge
         self.settings = settings
-        self.hub = StaffHub()
+        self.hub = StaffHub(still_allowed=self.socket_allowed)
         self.templates = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
                                      autoescape=select_autoescape(["html"]))
         self.templates.globals.update(outcomes=OUTCOMES)
@@ -306,6 +319,11 @@ class HandoffService:
         for name, fn in (("before_flush", before_flush), ("after_flush", after_flush), ("after_commit", after_commit)):
             event.listen(Session, name, fn)
             self._listeners.append((Session, name, fn))
+
+    async def socket_allowed(self, websocket: Any) -> bool:
+        """The session cookie of a staff WebSocket still belongs to an active console account."""
+        user = await asyncio.to_thread(auth.session_user, self.db, websocket.cookies.get(auth.COOKIE_NAME))
+        return user is not None and user.may_use_console
 
     # --- availability ----------------------------------------------------------------------
 
@@ -604,23 +622,23 @@ class HandoffService:
     # --- staff actions ---------------------------------------------------------------------
 
     def claim_in_db(self, conversation_id: str, user: StaffIdentity) -> dict:
-        """The claim itself (sync, so two requests really run at the same time in threads)."""
+        """The claim itself (sync, so two requests really run at the same time in threads).
+
+        Both conditions, "nobody has it" and "the citizen waits", are in the one UPDATE: a chat that
+        stops waiting (handed back, closed) between a check and the claim is never taken."""
         with self.db.session() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
+            if session.get(Conversation, conversation_id) is None:
                 raise NotFound("Dit gesprek bestaat niet.")
-            claim = session.get(Handoff, conversation_id)
-            if claim is not None and claim.status == "active":
-                raise Conflict(self._taken_message(session, claim, user))
-            if (conversation.state or {}).get("handoff") != "waiting":
-                raise Conflict("Dit gesprek wacht niet (meer) op een medewerker.")
         with self.db.session() as session:  # make sure the row exists; a no-op if it does
             session.execute(self._insert_ignore(conversation_id))
         now = utcnow()
+        waiting = select(Conversation.id).where(Conversation.id == conversation_id,
+                                                Conversation.state["handoff"].as_string() == "waiting")
         with self.db.session() as session:
             changed = session.execute(
                 update(Handoff)
-                .where(Handoff.conversation_id == conversation_id, Handoff.claimed_by.is_(None))
+                .where(Handoff.conversation_id == conversation_id, Handoff.claimed_by.is_(None),
+                       Handoff.conversation_id.in_(waiting))
                 .values(claimed_by=user.id, claimed_at=now, status="active", outcome=None, updated_at=now)
                 .execution_options(synchronize_session=False)
             ).rowcount
@@ -635,7 +653,10 @@ class HandoffService:
                 entry = self._entry(notice, {})
         if changed != 1:
             with self.db.session() as session:
-                raise Conflict(self._taken_message(session, session.get(Handoff, conversation_id), user))
+                claim = session.get(Handoff, conversation_id)
+                if claim is not None and claim.claimed_by is not None:
+                    raise Conflict(self._taken_message(session, claim, user))
+                raise Conflict("Dit gesprek wacht niet (meer) op een medewerker.")
         logger.info("conversation %s claimed by staff #%s", conversation_id[:8], user.id)
         return entry
 

@@ -11,6 +11,10 @@ class RasaUnavailable(Exception):
     """Rasa did not answer (down, starting, or too slow)."""
 
 
+class RasaUnreachable(RasaUnavailable):
+    """Rasa could not even be reached: it surely did not get the message."""
+
+
 @dataclass
 class BotReply:
     text: str
@@ -33,17 +37,29 @@ class RasaClient:
                 "/webhooks/rest/webhook", json={"sender": sender_id, "message": message, "metadata": metadata}
             )
             response.raise_for_status()
+        except httpx.ConnectError as error:
+            raise RasaUnreachable(type(error).__name__) from error
         except httpx.HTTPError as error:
             raise RasaUnavailable(type(error).__name__) from error
         return group_replies(response.json())
 
-    async def slots(self, sender_id: str) -> dict[str, Any]:
+    async def tracker(self, sender_id: str) -> dict[str, Any]:
+        """Slots, the active loop, the latest message and every event of a conversation."""
         try:
-            response = await self._client.get(f"/conversations/{sender_id}/tracker", params={"include_events": "NONE"})
+            response = await self._client.get(f"/conversations/{sender_id}/tracker", params={"include_events": "ALL"})
+            response.raise_for_status()
+            return response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailable(type(error).__name__) from error
+
+    async def set_slots(self, sender_id: str, slots: dict[str, Any]) -> None:
+        try:
+            response = await self._client.post(
+                f"/conversations/{sender_id}/tracker/events",
+                json=[{"event": "slot", "name": name, "value": value} for name, value in slots.items()])
             response.raise_for_status()
         except httpx.HTTPError as error:
             raise RasaUnavailable(type(error).__name__) from error
-        return response.json().get("slots", {})
 
     async def forget(self, sender_id: str) -> None:
         """Empty the conversation's tracker: an empty event list replaces all its events."""
@@ -76,3 +92,32 @@ def group_replies(raw: list[dict[str, Any]]) -> list[BotReply]:
             buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]
             replies.append(BotReply(text=item["text"], buttons=buttons, source_ids=[]))
     return replies
+
+
+def replies_of_turn(events: list[dict[str, Any]], metadata_key: str,
+                    message_id: int) -> tuple[list[BotReply], str | None] | None:
+    """The bot's messages after the user message whose metadata has `metadata_key: message_id`
+    (up to the next user message) and that message's intent; None when Rasa never processed it.
+
+    Rasa stores a tracker only after the whole turn, so a message found here was fully answered."""
+    start = next((i for i, e in enumerate(events)
+                  if e.get("event") == "user" and (e.get("metadata") or {}).get(metadata_key) == message_id), None)
+    if start is None:
+        return None
+    raw: list[dict[str, Any]] = []
+    for event in events[start + 1:]:
+        if event.get("event") == "user":
+            break
+        if event.get("event") != "bot":
+            continue
+        data = event.get("data") or {}
+        if event.get("text"):
+            raw.append({"text": event["text"], "buttons": data.get("buttons") or []})
+        if data.get("custom") is not None:
+            raw.append({"custom": data["custom"]})
+    intent = ((events[start].get("parse_data") or {}).get("intent") or {}).get("name")
+    return group_replies(raw), intent
+
+
+def user_messages(events: list[dict[str, Any]]) -> int:
+    return sum(1 for e in events if e.get("event") == "user")

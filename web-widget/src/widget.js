@@ -1,9 +1,12 @@
 // The controller: conversation id, transcript, send queue, reconnect and polling.
 //
 // What is on screen is the server's transcript (`entries`) plus messages not yet confirmed
-// (`queue`). Messages are sent one at a time. If the API cannot be reached, the widget goes
-// offline, retries with backoff and then fetches the transcript: a message the server already
-// got is not sent again, a message it never got is sent once.
+// (`queue`). Messages are sent one at a time, each with its own client message id: sending it
+// again (after a timeout or a lost answer) is the same message to the API, stored and answered
+// once. If the API cannot be reached, the widget goes offline, retries with backoff and then
+// fetches the transcript: a message the server already got is not sent again, a message it never
+// got is sent once. When the bot is down (503) the message is kept by the API and answered when
+// the bot is back: the widget shows it as sent and polls for the answer.
 import { createApi, HttpError, NetworkError } from './api.js';
 import { retryDelay } from './backoff.js';
 import { downloadText, printWidget } from './export.js';
@@ -13,8 +16,14 @@ import { View } from './view.js';
 
 const POLL_MS = 4000;
 const MAX_REPLY_POLLS = 30; // waiting for an answer to a message whose response was lost: about 2 minutes
+const MAX_KEPT_POLLS = 150; // waiting for the bot to come back and answer a kept message (503): about 10 minutes
 const STAFF_STATES = new Set(['waiting', 'active']);
 const BOT_LANG = 'nl'; // the bot and the staff write Dutch (bot/domain.yml), whatever the interface language
+
+function newMessageId() {
+  if (globalThis.crypto && typeof globalThis.crypto.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
 
 export class Widget {
   constructor({ apiBase, locale, t, shadow, host }) {
@@ -83,7 +92,7 @@ export class Widget {
     this.view.showNotice('');
     this.view.setQuickReplies([]);
     const node = this.view.addPending(shown, !this.online);
-    this.queue.push({ message, shown, node, base: 0, maybeSent: false });
+    this.queue.push({ message: { ...message, client_message_id: newMessageId() }, shown, node, base: 0, maybeSent: false });
     this.processQueue();
   }
 
@@ -114,6 +123,8 @@ export class Widget {
       if (error instanceof NetworkError) {
         item.maybeSent = item.maybeSent || inFlight;
         this.goOffline(true);
+      } else if (error instanceof HttpError && error.status === 503) {
+        this.kept(error, item);
       } else {
         this.done(item);
         this.failed(error, item);
@@ -138,6 +149,16 @@ export class Widget {
   done(item) {
     this.queue.splice(this.queue.indexOf(item), 1);
     item.node.remove();
+  }
+
+  /** The bot is down, the API kept the message (503): show it as sent and poll for the answer. */
+  kept(error, item) {
+    this.done(item);
+    const now = new Date().toISOString();
+    this.append([{ sender: 'citizen', text: item.shown, buttons: [], sources: [], delivered: false, created_at: now }], false);
+    this.view.showError(error.detail || this.t('Something went wrong. Please try again.'));
+    this.replyPolls = MAX_KEPT_POLLS;
+    this.schedulePoll();
   }
 
   /** The API answered with an error: show its Dutch detail and give the typed text back. */
@@ -201,6 +222,7 @@ export class Widget {
     } else if (this.replyPolls > 0) {
       const last = transcript.messages[transcript.messages.length - 1];
       this.replyPolls = last && last.sender === 'citizen' ? this.replyPolls - 1 : 0;
+      if (this.replyPolls === 0) this.view.showError(''); // the answer came
     }
     this.view.setTyping(this.replyPolls > 0 || this.busy);
     this.applyTranscript(transcript.messages, true);

@@ -1,0 +1,375 @@
+"""Every citizen message reaches the bot exactly once, and the citizen always gets an answer.
+
+- A message is stored first (`messages`, `delivered: false`) with its delivery row
+  (`message_deliveries`): the widget's `client_message_id`, attempts, and the answer given.
+  The same id again is the same message: the stored answer, not a second message.
+- Before a message goes to Rasa the attempt is recorded. An attempt that may have reached Rasa
+  (a timeout, an API crash) is never simply sent again: Rasa's stored tracker is asked first
+  (each message carries its id in the metadata); if Rasa processed it, its answer is taken from
+  there. Only after twice the Rasa timeout without a trace is it sent again.
+- A message the bot did not get (Rasa down) is sent again by a background job as soon as Rasa
+  answers, or before the citizen's next message; the answer is stored and the widget shows it.
+- The bot's answer is never nothing: with no reply (the action server down) the citizen reads a
+  fallback with the person button; a crisis or a request for a person is queued by the API
+  itself when the bot could not (api/services/safety_net.py).
+
+One lock per conversation (in this process; run the API as one process) keeps the messages of a
+conversation in order and a resend from overtaking the first attempt.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from sqlalchemy import func, select
+
+from api.models import Conversation, Handoff, Message, MessageDelivery, utcnow
+from api.schemas import BotMessage, MessageIn, MessagesOut, State
+from api.services import safety_net
+from api.services.rasa_client import (
+    BotReply,
+    RasaUnavailable,
+    RasaUnreachable,
+    replies_of_turn,
+    user_messages,
+)
+from api.services.state_guard import keep_known, knows_something, slots_to_restore
+
+if TYPE_CHECKING:
+    from api.services.conversation_service import ConversationService
+
+logger = logging.getLogger("api.delivery")
+
+METADATA_KEY = "wegwijs_message_id"  # in the metadata of every message sent to Rasa
+WITH_A_PERSON = ("waiting", "active", "callback")
+
+
+class NotDelivered(Exception):
+    """The bot did not get the message; it is stored and will be sent again."""
+
+
+class StillWorking(NotDelivered):
+    """Rasa may still be answering an earlier attempt; its answer is picked up later."""
+
+
+@dataclass
+class Pending:
+    """A stored citizen message, as the delivery needs it."""
+
+    id: int
+    text: str
+    payload: str | None
+    delivered: bool
+    answer: dict | None
+    attempts: int
+    last_attempt_at: datetime | None
+    maybe_received: bool
+    conversation_state: dict
+    staff_available: bool
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+class BotDelivery:
+    def __init__(self, conversations: ConversationService):
+        self.conversations = conversations
+        self.db = conversations.db
+        self.rasa = conversations.rasa
+        self.settings = conversations.settings
+        self._locks: dict[str, list] = {}  # conversation id -> [lock, users]
+        self._actions = httpx.AsyncClient(base_url=self.settings.action_server_url, timeout=2)
+
+    async def close(self) -> None:
+        await self._actions.aclose()
+
+    # --- one conversation at a time --------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def lock(self, conversation_id: str) -> AsyncIterator[None]:
+        entry = self._locks.setdefault(conversation_id, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self._locks.pop(conversation_id, None)
+
+    def busy(self, conversation_id: str) -> bool:
+        return conversation_id in self._locks
+
+    # --- the widget's message id -----------------------------------------------------------
+
+    def sent_before(self, conversation_id: str, client_message_id: str | None) -> int | None:
+        """The stored message with this client id, if the widget sent it before."""
+        if not client_message_id:
+            return None
+        with self.db.session() as session:
+            return session.scalar(select(MessageDelivery.message_id).where(
+                MessageDelivery.conversation_id == conversation_id,
+                MessageDelivery.client_message_id == client_message_id))
+
+    def track(self, session, conversation_id: str, message_id: int, client_message_id: str | None) -> None:
+        session.add(MessageDelivery(message_id=message_id, conversation_id=conversation_id,
+                                    client_message_id=client_message_id))
+
+    def remember_taken_by_staff(self, conversation_id: str, client_message_id: str | None, out: MessagesOut) -> None:
+        """The message went to the staff member who has the chat (stored by the handoff service)."""
+        if not client_message_id:
+            return
+        with self.db.session() as session:
+            message_id = session.scalar(select(func.max(Message.id)).where(
+                Message.conversation_id == conversation_id, Message.sender == "citizen"))
+            session.add(MessageDelivery(message_id=message_id, conversation_id=conversation_id,
+                                        client_message_id=client_message_id, answer=out.model_dump(mode="json")))
+
+    async def resume(self, conversation_id: str, message_id: int) -> MessagesOut:
+        """A resend: the answer already given, or (not answered yet) one more try."""
+        pending = self._load(conversation_id, message_id)
+        if pending.answer is not None:
+            return MessagesOut(**pending.answer)
+        if pending.delivered:  # answered, but the answer was not kept (a crash in between)
+            return self._answer_from_transcript(conversation_id, message_id)
+        return await self.answer(conversation_id, message_id)
+
+    # --- delivering ------------------------------------------------------------------------
+
+    async def answer(self, conversation_id: str, message_id: int, all_late: bool = False) -> MessagesOut:
+        """Deliver the conversation's undelivered messages up to `message_id`, oldest first, and
+        return the answers (earlier ones start with "Wegwijs werkt weer …")."""
+        outs: list[MessagesOut] = []
+        for earlier in self._undelivered(conversation_id, up_to=message_id):
+            late = all_late or earlier != message_id
+            try:
+                outs.append(await self._deliver(conversation_id, earlier, late))
+            except StillWorking:
+                if earlier == message_id:
+                    raise
+                # Rasa may still be on that one: its answer is picked up later, this one goes on.
+        if not outs:
+            return self._answer_from_transcript(conversation_id, message_id)
+        return MessagesOut(messages=[m for out in outs for m in out.messages], state=outs[-1].state)
+
+    async def _deliver(self, conversation_id: str, message_id: int, late: bool) -> MessagesOut:
+        pending = self._load(conversation_id, message_id)
+        if pending.delivered:
+            return MessagesOut(**pending.answer) if pending.answer else \
+                self._answer_from_transcript(conversation_id, message_id)
+        if pending.maybe_received:
+            recovered = await self._recover(conversation_id, pending, late)
+            if recovered is not None:
+                return recovered
+        self._attempt(message_id)
+        metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
+                    METADATA_KEY: message_id}
+        try:
+            replies = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
+        except RasaUnreachable:
+            self._attempt(message_id, reached=False)
+            return self._without_bot(conversation_id, pending, late, maybe_received=False)
+        except RasaUnavailable as error:
+            logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
+            return self._without_bot(conversation_id, pending, late, maybe_received=True)
+        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self._actions_up())
+        turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
+        if turn is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
+            logger.warning("rasa did not store the turn of message #%s", message_id)
+            return await self._finish(conversation_id, pending, replies, None, actions_up, late)
+        return await self._finish(conversation_id, pending, replies, tracker, actions_up, late, turn[1])
+
+    async def _recover(self, conversation_id: str, pending: Pending, late: bool) -> MessagesOut | None:
+        """An earlier attempt may have reached Rasa: take its answer from the tracker if so."""
+        tracker = await self._tracker(conversation_id)
+        if tracker is None:
+            raise StillWorking() if self._in_grace(pending) else NotDelivered()
+        turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, pending.id)
+        if turn is not None:
+            logger.info("answer of message #%s taken from rasa's tracker", pending.id)
+            replies, intent = turn
+            return await self._finish(conversation_id, pending, replies, tracker, True, late, intent)
+        if self._in_grace(pending):
+            raise StillWorking()
+        return None  # Rasa never got it: send it again
+
+    def _in_grace(self, pending: Pending) -> bool:
+        last = _aware(pending.last_attempt_at)
+        return last is not None and utcnow() - last < timedelta(seconds=2 * self.settings.rasa_timeout_s)
+
+    async def _finish(self, conversation_id: str, pending: Pending, replies: list[BotReply],
+                      tracker: dict | None, actions_up: bool, late: bool, intent: str | None = None) -> MessagesOut:
+        """Store the bot's answer. `tracker` None: Rasa's view of this turn is unknown, so the
+        state stays as it was and crisis words count as if the bot had not understood."""
+        from api.services.conversation_service import state_from_slots
+
+        slots = tracker.get("slots") if tracker else None
+        events = (tracker or {}).get("events") or []
+        forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.conversation_state)
+        state = keep_known(pending.conversation_state,
+                           state_from_slots(slots) if slots is not None else pending.conversation_state, forgot)
+        person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
+        queued_by_api = None
+        if (person and state["handoff"] not in WITH_A_PERSON
+                and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
+            replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
+                                                           pending.text)
+            queued_by_api = person if pending.staff_available else None
+        elif not replies or not actions_up:
+            replies = replies + [safety_net.fallback()]
+        if late:
+            replies = [safety_net.late_answer(pending.text)] + replies
+        out = self._store(conversation_id, pending, replies, slots, forgot, queued_by_api)
+        told = {}
+        if forgot:
+            told.update(slots_to_restore(out.state.model_dump(mode="json")))
+        if queued_by_api:
+            told.update(handoff="waiting", handoff_reason=queued_by_api)
+        if told and tracker is not None:
+            with contextlib.suppress(RasaUnavailable):
+                await self.rasa.set_slots(conversation_id, told)
+        return out
+
+    def _without_bot(self, conversation_id: str, pending: Pending, late: bool, maybe_received: bool) -> MessagesOut:
+        """Rasa did not answer. A crisis or a request for a person is queued by the API; a citizen
+        who already waits for a person is told so; anything else waits for Rasa (503)."""
+        person = safety_net.wants_a_person(pending.payload, pending.text, None, bot_understood=False)
+        handoff = pending.conversation_state.get("handoff")
+        if person and handoff not in ("waiting", "active"):
+            replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text)
+            return self._store(conversation_id, pending, replies, None, False,
+                               person if pending.staff_available else None)
+        if handoff in ("waiting", "active"):
+            return self._store(conversation_id, pending, [safety_net.still_waiting()], None, False, None)
+        raise StillWorking() if maybe_received else NotDelivered()
+
+    def _store(self, conversation_id: str, pending: Pending, replies: list[BotReply], slots: dict | None,
+               forgot: bool, queued_by_api: str | None) -> MessagesOut:
+        message = MessageIn(text=pending.text or None, payload=pending.payload)
+        return self.conversations._store_turn(conversation_id, pending.id, message, replies, slots,
+                                              forgot=forgot, queued_by_api=queued_by_api)
+
+    # --- what Rasa and the action server say -----------------------------------------------
+
+    async def _tracker(self, conversation_id: str) -> dict[str, Any] | None:
+        try:
+            return await self.rasa.tracker(conversation_id)
+        except RasaUnavailable:
+            return None
+
+    async def _actions_up(self) -> bool:
+        try:
+            return (await self._actions.get("/health")).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    # --- the database ----------------------------------------------------------------------
+
+    def _load(self, conversation_id: str, message_id: int) -> Pending:
+        with self.db.session() as session:
+            message = session.get(Message, message_id)
+            conversation = session.get(Conversation, conversation_id)
+            delivery = session.get(MessageDelivery, message_id)
+            if delivery is None:  # stored before deliveries were tracked
+                delivery = MessageDelivery(message_id=message_id, conversation_id=conversation_id, attempts=0,
+                                           maybe_received=False)
+                session.add(delivery)
+                session.flush()
+            return Pending(
+                id=message_id, text=message.text, payload=message.payload, delivered=message.delivered,
+                answer=delivery.answer, attempts=delivery.attempts, last_attempt_at=delivery.last_attempt_at,
+                maybe_received=delivery.maybe_received,
+                conversation_state={**State().model_dump(mode="json"), **(conversation.state or {})},
+                staff_available=self.conversations._staff_available(conversation),
+            )
+
+    def _attempt(self, message_id: int, reached: bool = True) -> None:
+        """Recorded before the message leaves (reached=True), corrected when Rasa was not reachable."""
+        with self.db.session() as session:
+            delivery = session.get(MessageDelivery, message_id)
+            if reached:
+                delivery.attempts += 1
+                delivery.last_attempt_at = utcnow()
+            delivery.maybe_received = reached
+
+    def _undelivered(self, conversation_id: str, up_to: int) -> list[int]:
+        since = utcnow() - timedelta(hours=self.settings.retry_max_age_h)
+        with self.db.session() as session:
+            earlier = session.scalars(select(Message.id).where(
+                Message.conversation_id == conversation_id, Message.sender == "citizen",
+                Message.delivered.is_(False), Message.id < up_to, Message.created_at >= since,
+            ).order_by(Message.id)).all()
+        return [*earlier, up_to]
+
+    def _answer_from_transcript(self, conversation_id: str, message_id: int) -> MessagesOut:
+        with self.db.session() as session:
+            conversation = session.get(Conversation, conversation_id)
+            later = session.scalars(select(Message).where(
+                Message.conversation_id == conversation_id, Message.id > message_id).order_by(Message.id)).all()
+            messages = []
+            for message in later:
+                if message.sender == "citizen":
+                    break
+                if message.sender == "bot":
+                    messages.append(BotMessage(text=message.text, buttons=message.buttons or [],
+                                               sources=message.sources or []))
+            state = State(**{**State().model_dump(mode="json"), **(conversation.state or {})})
+        return MessagesOut(messages=messages, state=state)
+
+    # --- the background job ----------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Every WEGWIJS_RETRY_SECONDS: send undelivered messages again (Rasa may be back)."""
+        while True:
+            await asyncio.sleep(self.settings.retry_interval_s)
+            try:
+                await self.retry_undelivered()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the job must survive anything and try again
+                logger.exception("retrying undelivered messages failed")
+
+    async def retry_undelivered(self) -> int:
+        since = utcnow() - timedelta(hours=self.settings.retry_max_age_h)
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Message.conversation_id, func.max(Message.id))
+                .where(Message.sender == "citizen", Message.delivered.is_(False), Message.created_at >= since)
+                .group_by(Message.conversation_id).order_by(func.min(Message.id)).limit(100)
+            ).all()
+        answered = 0
+        for conversation_id, last_id in rows:
+            if self.busy(conversation_id):
+                continue  # a request of the citizen is on it
+            async with self.lock(conversation_id):
+                if self._with_staff(conversation_id):
+                    continue
+                try:
+                    await self.answer(conversation_id, last_id, all_late=True)
+                    answered += 1
+                except StillWorking:
+                    continue
+                except NotDelivered:
+                    break  # Rasa is still down: next round
+        return answered
+
+    def _with_staff(self, conversation_id: str) -> bool:
+        """A staff member has the chat: they read the messages; the bot must not answer them."""
+        with self.db.session() as session:
+            claim = session.get(Handoff, conversation_id)
+            if claim is None or claim.status != "active":
+                return False
+            for message in session.scalars(select(Message).where(
+                    Message.conversation_id == conversation_id, Message.sender == "citizen",
+                    Message.delivered.is_(False))):
+                message.delivered = True
+            return True

@@ -54,6 +54,10 @@ class FaultStack:
         self.stack.start_one(name)
         self.stack.wait_up(name)
 
+    def restart(self, name: str) -> None:
+        self.kill(name)
+        self.start(name)
+
     def heal(self) -> None:
         """Everything running and answering again (after a test that failed half-way)."""
         for name in list(self.paused):

@@ -109,7 +109,7 @@ def _erase(args) -> int:
     db.create_all()
 
     async def run() -> int:
-        rasa = RasaClient(settings.rasa_url, 10)
+        rasa = RasaClient(settings.rasa_url, 10, settings.rasa_token)
         try:
             if args.command == "purge-expired":
                 report = await ConversationEraser(db, rasa, settings).purge_expired()

@@ -43,7 +43,8 @@ def test_the_citizen_deletes_the_conversation_with_the_keyboard_and_starts_fresh
     assert widget.conversation_id() is None
     assert widget.focused()["id"] == "ww-input"
     assert httpx.get(f"{widget.site}/api/conversations/{old_id}", timeout=30).status_code == 404
-    tracker = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/{old_id}/tracker", timeout=30).json()
+    tracker = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/{old_id}/tracker",
+                         params={"token": getattr(stack, "rasa_token", "")}, timeout=30).json()
     assert [e for e in tracker["events"] if e["event"] == "user"] == []
 
     widget.say("hallo")  # a fresh conversation

@@ -72,7 +72,7 @@ class FaultStack:
     def tracker(self, conversation_id: str) -> dict:
         """What Rasa knows about a conversation (slots and all events)."""
         response = httpx.get(f"{self.rasa_url}/conversations/{conversation_id}/tracker",
-                             params={"include_events": "ALL"}, timeout=30)
+                             params={"include_events": "ALL", "token": self.stack.rasa_token}, timeout=30)
         response.raise_for_status()
         return response.json()
 

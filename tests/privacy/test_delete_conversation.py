@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import subprocess
 import sys
@@ -25,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def rasa_tracker(stack, conversation_id: str) -> dict:
-    response = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/{conversation_id}/tracker", timeout=30)
+    response = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/{conversation_id}/tracker",
+                         params={"token": getattr(stack, "rasa_token", "")}, timeout=30)
     response.raise_for_status()
     return response.json()
 
@@ -120,7 +122,8 @@ def test_an_admin_deletes_a_conversation_with_the_cli(api, chat, stack, stack_db
         return subprocess.run(
             [sys.executable, "-m", "api.cli", "--database-url", f"sqlite:///{stack.db_file}", "delete-conversation",
              conversation_id, "--rasa-url", f"http://127.0.0.1:{stack.rasa_port}"],
-            cwd=ROOT, capture_output=True, text=True, timeout=60)
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "WEGWIJS_RASA_TOKEN": getattr(stack, "rasa_token", "")})
 
     done = cli(c.id)
     assert done.returncode == 0, done.stderr

@@ -65,7 +65,9 @@ def editor(tmp_path, monkeypatch):
     monkeypatch.setenv("WEGWIJS_SEEDS_DIR", str(empty))
     cards = tmp_path / "cards"
     cards.mkdir()
+    from api.core.rate_limits import RateLimits
     from api.main import create_app
+    from api.services.login_guard import LoginGuard
 
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'wegwijs.db'}", cards_dir=cards,
                         index_dir=tmp_path / "index", fixed_today=TODAY)
@@ -74,6 +76,8 @@ def editor(tmp_path, monkeypatch):
     db.create_all()
     app.state.settings, app.state.db = settings, db
     app.state.knowledge = KnowledgeService(cards, settings.index_dir)  # not loaded: no model needed
+    app.state.rate_limits = RateLimits(settings.rate_limit_storage)
+    app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
     auth.create_user(db, "eva", PASSWORD, "editor", "Eva de Vries")
     client = TestClient(app)
     response = client.post("/editor/login", data={"username": "eva", "password": PASSWORD}, follow_redirects=False)

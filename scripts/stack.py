@@ -173,7 +173,8 @@ class Stack:
             if name == "actions":
                 return httpx.get(f"http://127.0.0.1:{self.action_port}/health", timeout=3).status_code == 200
             if name == "rasa":
-                response = httpx.get(f"http://127.0.0.1:{self.rasa_port}/status", timeout=3)
+                response = httpx.get(f"http://127.0.0.1:{self.rasa_port}/status",
+                                     params={"token": self.rasa_token}, timeout=3)
                 return response.status_code == 200 and bool(response.json().get("model_file"))
             return httpx.get(f"{self.api_url}/healthz", timeout=3).status_code in (200, 503)
         except (httpx.HTTPError, ValueError):

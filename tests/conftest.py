@@ -30,9 +30,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for all browser tests (Playwright's sync API allows one driver per thread)."""
+    """One headless Chromium per test module. Playwright's sync API runs its own event loop in this
+    thread while it is open, so it must close before an async test (pytest-asyncio) starts."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium

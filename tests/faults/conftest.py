@@ -18,7 +18,7 @@ import pytest
 
 from api.core.db import Database
 from api.services import auth
-from stack import Stack  # tests/conftest.py puts scripts/ on sys.path
+from stack import TEST_PROFILE, Stack  # tests/conftest.py puts scripts/ on sys.path
 from tests.accounts import PASSWORD, logged_in
 from tests.conftest import PG_ADMIN, TEST_TODAY
 
@@ -91,8 +91,8 @@ def fault_stack(tmp_path_factory):
     running = Stack(
         api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945,
         extra_env={
+            **TEST_PROFILE,  # generous rate limits: the tests' citizens all come from 127.0.0.1
             "WEGWIJS_TODAY": TEST_TODAY,
-            "WEGWIJS_ALLOW_TEST_HEADERS": "1",
             "WEGWIJS_STAFF_AVAILABILITY": "always",
             "DATABASE_URL": database_url,
             "WEGWIJS_INDEX_DIR": str(ROOT / "var" / "index"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
 from .context import intent, sources_message, staff_available, text, today
+from .slot_extraction import BEZWAAR_ROUTES
 
 WITH_A_PERSON = ("waiting", "active", "callback")
 # A Dutch number however it is typed: 06-12345678, 020 - 123 45 67, +31 (0)6 1234 5678, 0031 6 ...
@@ -108,31 +110,39 @@ class ActionCrisis(Action):
         if suicide:
             dispatcher.utter_message(response="utter_crisis_113")
         about = tracker.get_slot("about_organisation")
+        # the case told in the same message stays known for the staff member (routes.md §5)
+        case_events, last_day = self._case(tracker, about, message)
         if danger or suicide:
             dispatcher.utter_message(json_message=sources_message(list(ROUTE_CARDS["crisis"])))
             reason = "crisis"
         else:
-            advice, cards = urgent(about)
+            advice, cards = urgent(about, last_day)
             dispatcher.utter_message(text=advice)
             dispatcher.utter_message(json_message=sources_message(cards))
             reason = "urgent"
-        # the case told in the same message stays known for the staff member (routes.md §5)
-        events += self._case(tracker, about, message)
-        return events + request_handoff(dispatcher, tracker, reason)
+        return events + case_events + request_handoff(dispatcher, tracker, reason)
 
     @staticmethod
-    def _case(tracker: Tracker, about: str | None, message: str) -> list[EventType]:
-        """Care stopped by a decision: a bezwaar at the organisation that decided (routes.md §5)."""
-        if tracker.get_slot("route") or about not in ORGANISATIONS or not ORGANISATIONS[about].bezwaar_possible:
-            return []
-        if not STOPS.search(message):
-            return []
-        events: list[EventType] = [SlotSet("route", "bezwaar"), SlotSet("organisation", about)]
-        letter, _received = read_letter_dates(message, today(tracker))
-        if letter and letter <= today(tracker):
-            events += [SlotSet("decision_date", letter.isoformat()),
-                       SlotSet("deadline", bezwaar_deadline(letter).isoformat())]
-        return events
+    def _case(tracker: Tracker, about: str | None, message: str) -> tuple[list[EventType], date | None]:
+        """Care stopped by a decision: a bezwaar at the organisation that decided, and its last day
+        when the message names the date of the decision (routes.md §2, §5)."""
+        if about not in ORGANISATIONS or not ORGANISATIONS[about].bezwaar_possible:
+            return [], None
+        route = tracker.get_slot("route")
+        if route and route not in BEZWAAR_ROUTES:
+            return [], None  # a klacht or an application stays what it is
+        if not route and not STOPS.search(message):
+            return [], None
+        route = route or "bezwaar"
+        events: list[EventType] = [SlotSet("route", route), SlotSet("organisation", about),
+                                   SlotSet("decision_on_bezwaar", False)]
+        # only a date the words tie to the letter: "vandaag gestopt" is when care stopped
+        letter, _received = read_letter_dates(message, today(tracker), cued_only=True)
+        if not letter or letter > today(tracker):
+            return events + [SlotSet("decision_date", None), SlotSet("deadline", None)], None
+        last_day = bezwaar_deadline(letter)
+        return events + [SlotSet("decision_date", letter.isoformat()),
+                         SlotSet("deadline", last_day.isoformat())], last_day
 
 
 class ValidateCallbackForm(FormValidationAction):

@@ -35,6 +35,10 @@ HOGER_BEROEP = re.compile(
     r"centrale\s+raad",
     re.IGNORECASE,
 )
+NO_BEZWAAR_YET = re.compile(
+    r"\b(nog\s+)?(geen|nooit)\s+(\w+\s+)?bezwaa?r\b|\bniet\s+(\w+\s+){0,2}(in\s+)?bezwaa?r\s+(gemaakt|gegaan|ingediend)",
+    re.IGNORECASE,
+)
 DATE_UNKNOWN = "unknown"
 DATE_UNKNOWN_WORDS = re.compile(
     r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend)\b",
@@ -87,9 +91,38 @@ RUDE_WORDS = re.compile(
     r"(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
     r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
     r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
-    r"(niet|nooit)\s+geluisterd|luisterde\s+niet|slecht\s+behandeld|\bgeen\s+excuses",
+    r"(niet|nooit)\s+geluisterd|luisterden?\s+(\w+\s+)?niet|slecht\s+behandeld|\bgeen\s+excuses|"
+    r"aanstel|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
+    r"(zat|keek|zaten|keken)\s+(\w+\s+){0,7}(op|naar)\s+(zijn|haar|hun|de)\s+(telefoon|laptop|scherm|mobiel)|"
+    r"(liet|lieten)\s+(me|mij)\s+(\w+\s+){0,3}(afmaken|uitpraten|uitspreken)|zo\s+praat\s+(je|u|men)\s+(toch\s+)?niet|"
+    r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(nooit|geen)\s+antwoord\s+(gehad|gekregen)|"
+    r"(vragen|mails?|brieven|e-mails?)\s+(\w+\s+){0,4}(niet|nooit)\s+beantwoord|(niets|niks)\s+teruggehoord",
     re.IGNORECASE,
 )
+# The citizen says there are two things: "daar wil ik ook over klagen", "ik wil ze allebei aanpakken".
+BOTH_WORDS = re.compile(
+    r"\b(allebei|alle\s*twee|allebij|beide|beiden|twee\s+dingen)\b|"
+    r"\b(daar|daarover|hierover|hier)\s+(\w+\s+){0,2}(ook|eveneens)\s+(\w+\s+){0,3}(klagen|klacht|iets\s+mee|iets\s+aan)|"
+    r"\book\s+(een\s+)?(klacht|klagen)",
+    re.IGNORECASE,
+)
+# There is no decision (yet): then nothing to make bezwaar against (routes.md §1).
+NO_DECISION_YET = re.compile(
+    r"\b(nog\s+)?geen\s+(brief\s+of\s+)?(besluit|beslissing|beschikking|uitslag)\b|"
+    r"\b(besluit|beslissing|beschikking|uitslag)\s+(\w+\s+){0,4}nog\s+(niet|geen)\b|nog\s+niet\s+beslist",
+    re.IGNORECASE,
+)
+# A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
+COMPLAINED = re.compile(
+    r"\b(geklaagd|klacht\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd)|"
+    r"(mijn|onze|de)\s+klacht\s+(\w+\s+){0,4}(niet\s+)?(beantwoord|afgewezen|ongegrond|afgehandeld|behandeld|"
+    r"genegeerd|niks|niets|geen))",
+    re.IGNORECASE,
+)
+CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde)\b", re.IGNORECASE)
+# "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
+ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|over)|klagen|een\s+klacht)\b",
+                         re.IGNORECASE)
 # Delay and silence: conduct too, but also what someone waiting for a decision says.
 DELAY_WORDS = re.compile(
     r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
@@ -136,6 +169,7 @@ WAITING_WORDS = re.compile(
     r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke",
     re.IGNORECASE,
 )
+BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
     r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|klopt\s+niet|te\s+(laag|hoog|hoge|lage)",
     re.IGNORECASE,
@@ -152,6 +186,14 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     decision = bool(DECISION_WORDS.search(message))
     rude = bool(RUDE_WORDS.search(message))
     conduct = rude or bool(DELAY_WORDS.search(message))
+    if said == "ingebrekestelling" and COMPLAINED.search(message) and not re.search(r"aanvra|bezwaa?r", message, re.I):
+        return "klacht"  # a klacht left unanswered goes to the ombudsman, not an ingebrekestelling
+    if said in BEZWAAR_ROUTES and (
+            (NO_DECISION_YET.search(message) and (rude or CONDUCT_TOPIC.search(message) or ASKS_KLACHT.search(message)))
+            or (ASKS_KLACHT.search(message) and not DISAGREES.search(message) and not BEZWAAR_WORD.search(message))):
+        return "klacht"  # conduct while there is no decision, or a klacht asked for in so many words
+    if said in ("bezwaar", "klacht") and rude and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
+        return "klacht_en_bezwaar"
     if said == "klacht_en_bezwaar" and not (decision and conduct):
         if decision:
             return "bezwaar"
@@ -196,6 +238,8 @@ def said_route(tracker: Tracker) -> str | None:
     said = INTENT_ROUTE.get(case_intent(tracker) or "")
     if said is None and intent(tracker) == "inform":
         said = next((route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))), None)
+    if said is None and intent(tracker) in ("inform", "angry") and RUDE_WORDS.search(text(tracker)):
+        said = "klacht"  # "zo praat je toch niet tegen mensen", told after a bezwaar: conduct
     return checked_route(said, tracker)
 
 
@@ -269,11 +313,41 @@ GEMEENTE_STAFF = re.compile(
 
 # The citizen asks for themselves although a relative is named.
 SELF_SIGNAL = re.compile(
-    r"\bmijn\s+eigen\s+(?!bijdrage)\w+|\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
+    r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
+    r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
     r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
     r"\bmijn\s+mantelzorger\b|\bik\s+(zelf|ben\s+degene)\b",
     re.IGNORECASE,
 )
+# The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
+OWN_CASE = re.compile(
+    r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|"
+    r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
+    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|"
+    r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
+    r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
+    re.IGNORECASE,
+)
+# Words that make a named relative the one the case is about: "voor mijn moeder", "het pgb van onze
+# zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
+RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$", re.IGNORECASE)
+RELATIVE_AFTER = re.compile(
+    r"^\W*(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|"
+    r"dementie|alzheimer|parkinson|beperking)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
+    r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis))\b",
+    re.IGNORECASE,
+)
+FOR_SOMEONE_ELSE = re.compile(
+    r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
+    r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b",
+    re.IGNORECASE,
+)
+# Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
+OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
+SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
+
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
 POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
@@ -300,12 +374,25 @@ def relatives_named(tracker: Tracker) -> list[str]:
         after = message[item.get("end", 0):]
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
             continue
+        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before):
+            continue  # "zijn moeder", "ik ben de buurvrouw van…": not the one the case is about
         if RELATIVE_ONLY_HELPS.search(after):
             continue
         if value and value not in found:
             found.append(value)
     return found
 
+
+def relative_is_the_case(tracker: Tracker) -> bool:
+    """The words make a named relative (or someone else) the one the case is about."""
+    message = text(tracker)
+    if FOR_SOMEONE_ELSE.search(message):
+        return True
+    for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") == "relative" and (RELATIVE_BEFORE.search(message[: item.get("start", 0)])
+                                                 or RELATIVE_AFTER.search(message[item.get("end", 0):])):
+            return True
+    return False
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -360,16 +447,30 @@ class ValidateSlotMappings(ValidationAction):
         return {"relative": relatives[0]} if relatives else {}
 
     async def extract_asking_for(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if SELF_SIGNAL.search(text(tracker)):
+        message = text(tracker)
+        if SELF_SIGNAL.search(message):
             return {"asking_for": "self"}  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
-        if relatives_named(tracker) or intent(tracker) == "mantelzorger":
+        someone_else = relatives_named(tracker) or intent(tracker) == "mantelzorger"
+        if relative_is_the_case(tracker):
+            return {"asking_for": "relative"}
+        if OWN_CASE.search(message):
+            # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story
+            return {"asking_for": "self"}
+        if someone_else and tracker.get_slot("asking_for") != "self":
             return {"asking_for": "relative"}
         return {}
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        return {"already_complained": True} if case_intent(tracker) == "al_geklaagd" else {}
+        message = text(tracker)
+        if COMPLAINED.search(message):
+            return {"already_complained": True}
+        if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message):
+            return {"already_complained": True}  # "hoe dien ik een klacht in?": not yet
+        return {}
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if case_intent(tracker) != "beroep" or said_route(tracker) == "ingebrekestelling":
             return {}
+        if NO_BEZWAAR_YET.search(text(tracker)) or NO_DECISION_YET.search(text(tracker)):
+            return {}  # "ik heb nog geen bezwaar gemaakt": there is no decision on bezwaar
         return {"decision_on_bezwaar": True}

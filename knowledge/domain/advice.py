@@ -367,10 +367,11 @@ def _aanvraag(case: Case) -> Answer:
 def _relative(answer: Answer, case: Case) -> None:
     relative = case.relative or "naaste"
     answer.details.append(f"U vraagt dit voor uw {relative}. U mag helpen met de brief en meegaan naar gesprekken.")
-    if answer.route != "aanvraag":
-        answer.details.append(f"Wilt u zelf tekenen of alles regelen? Dan heeft u een schriftelijke machtiging nodig "
-                              f"van uw {relative}. Bent u curator, mentor of bewindvoerder? Dan hoeft dat niet.")
-        answer.details.append(f"Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.")
+    # Awb 2:1: someone else may act for the citizen with a written machtiging (routes.md §4)
+    what = "het formulier tekenen" if answer.route == "aanvraag" else "zelf tekenen"
+    answer.details.append(f"Wilt u {what} of alles regelen? Dan heeft u een schriftelijke machtiging nodig "
+                          f"van uw {relative}. Bent u curator, mentor of bewindvoerder? Dan hoeft dat niet.")
+    answer.details.append(f"Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.")
     answer.cards += ROUTE_CARDS["relative"]
 
 
@@ -400,11 +401,14 @@ def clientondersteuning(text: str, about: str | None = None) -> tuple[str, str, 
 # ----------------------------------------------------------------- urgent, not dangerous (routes.md §5)
 
 
-def urgent(about: str | None) -> tuple[str, list[str]]:
-    """What can be done today when care stops (Awb 8:81): no emergency numbers."""
+def urgent(about: str | None, last_day: date | None = None) -> tuple[str, list[str]]:
+    """What can be done today when care stops (Awb 8:81): no emergency numbers. With the date of
+    the decision known, the last day for the bezwaar too (Awb 6:7, 6:8, Atw)."""
     org = name(about) if about in ORGANISATIONS and ORGANISATIONS[about].decides else "de organisatie"
-    message = ("Dit is dringend. Dit kunt u nu doen.\n"
-               "Stopt de zorg door een beslissing? Maak dan meteen bezwaar. Vraag daarbij de rechter om een "
-               "voorlopige voorziening. Dat is een snelle, tijdelijke beslissing.\n"
-               f"Vraag {org} ook om de zorg door te laten gaan tot er een beslissing is.")
-    return message, ["zorg-stopt-morgen", "voorlopige-voorziening"]
+    lines = ["Dit is dringend. Dit kunt u nu doen.",
+             "Stopt de zorg door een beslissing? Maak dan meteen bezwaar. Vraag daarbij de rechter om een "
+             "voorlopige voorziening. Dat is een snelle, tijdelijke beslissing.",
+             f"Vraag {org} ook om de zorg door te laten gaan tot er een beslissing is."]
+    if last_day:
+        lines.append(f"Uw bezwaar gaat naar {org}. Uw laatste dag voor het bezwaar is {format_date_nl(last_day)}.")
+    return "\n".join(lines), ["zorg-stopt-morgen", "voorlopige-voorziening"]

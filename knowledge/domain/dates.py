@@ -275,17 +275,19 @@ def _kind(text: str, start: int, end: int) -> str:
     return "received" if LETTER_REF.search(text) or LETTER_CUE.search(text) else "other"
 
 
-def read_letter_dates(text: str, today: date) -> tuple[date | None, date | None]:
+def read_letter_dates(text: str, today: date, cued_only: bool = False) -> tuple[date | None, date | None]:
     """(date on the letter, day it arrived) as far as the text says them.
 
     A date the words mark as the day the letter arrived is never the letter's date. A
     date without such words counts as the letter's date; of several, the one nearest to
     a word like "brief" or "besluit", else the most recent that is not in the future.
+    With `cued_only`, only a date the words mark as the letter's counts: in "vandaag is
+    mijn zorg gestopt" today is the day care stopped, not the date of a decision.
     """
     mentions = [(s, e, day, _kind(text, s, e)) for s, e, day in _mentions(text, today)]
     received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
-    plain = [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
+    plain = [] if cued_only else [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
     if letter:
         return letter[0][1], received
     if len(plain) == 1:

@@ -35,7 +35,7 @@ _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|metee
 _STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|"
-    r"uit\s+(huis|de\s+woning)\s+gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
+    r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
     r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)",
     re.IGNORECASE,
 )
@@ -62,7 +62,7 @@ ANGRY = re.compile(
 )
 SENT_AROUND = re.compile(
     r"kastje\s+naar\s+de\s+muur|van\s+(het\s+)?(ene|één)\s+naar\s+(het\s+)?(andere|ander)|wijzen\s+naar\s+elkaar|"
-    r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,4}"
+    r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,6}"
     r"(terug|door|weer)\b|niemand\s+(voelt\s+zich|is|wil\s+zich)\s+verantwoordelijk|(heen\s+en\s+weer|rondgestuurd)",
     re.IGNORECASE,
 )
@@ -82,7 +82,9 @@ ASKS_PERSON = re.compile(
     r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?(\w+\s+){0,3}(een\s+)?(medewerker|mens|persoon|iemand\s+echt)\s*(spreken|bellen|praten|aan\s+de\s+lijn)?\b|"
     r"\b(met|een)\s+(echte\s+)?(medewerker|mens|persoon)\s+(spreken|praten)|"
     r"\b(wil|kan|kunt|kunnen|wilt|graag)\s+(\w+\s+){0,3}(mij|me)\s+(\w+\s+)?terug\s*bellen\b|"
-    r"\b(bel|belt\s+u)\s+(mij|me)\s+(maar|even|alstublieft|aub|a\.u\.b\.)|\b(iemand|medewerker)\s+(spreken|aan\s+de\s+telefoon)\b",
+    r"\b(bel|belt\s+u)\s+(mij|me)\s+(maar|even|alstublieft|aub|a\.u\.b\.)|"
+    # "ik wil iemand spreken", "een medewerker aan de lijn krijgen"; not "de medewerker aan de telefoon was bot"
+    r"\b(iemand|een\s+medewerker)\s+(te\s+)?spreken\b|\b(iemand|een\s+medewerker)\s+aan\s+de\s+(telefoon|lijn)\s+(krijgen|hebben)\b",
     re.IGNORECASE,
 )
 

@@ -98,7 +98,7 @@ def test_advice_names_route_place_term_and_next_step(case: Case, status: str):
     # the next step, the help, the relative
     assert re.search(r"\b(stuur|dien|meld|vraag|neem contact|gaat u|kunt u)\b", lowered), text
     assert "cliëntondersteuner" in lowered and "gratis" in lowered
-    if case.asking_for == "relative" and answer.route != "aanvraag":
+    if case.asking_for == "relative":  # also to sign an application for someone (Awb 2:1)
         assert "machtiging" in lowered and "volmacht" in lowered
 
     # B1: short sentences, "u"; every card it cites exists

@@ -95,3 +95,11 @@ def test_only_the_day_received_is_asked_back_not_used():
 def test_a_date_typed_a_few_weeks_ahead_is_asked_back_not_moved_a_year():
     with pytest.raises(DateInFuture):
         parse_letter_date("de brief is van 5 december", TODAY)
+
+
+def test_only_a_date_the_words_tie_to_the_letter_counts_when_asked_so():
+    today = date(2026, 11, 23)
+    assert read_letter_dates("vandaag is mijn zorg gestopt", today, cued_only=True) == (None, None)
+    assert read_letter_dates("vandaag is mijn zorg gestopt", today) == (today, None)
+    assert read_letter_dates("de brief van 17 november: de zorg stopt vandaag", today, cued_only=True) == \
+        (date(2026, 11, 17), None)

@@ -13,6 +13,7 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("morgen stopt de thuiszorg van mijn moeder", {"urgent"}),
     ("vanavond komt er niemand om mijn vader in bed te helpen", {"urgent"}),
     ("we worden volgende week uit huis gezet", {"urgent"}),
+    ("de verhuurder heeft gezegd dat ik vrijdag uit mijn woning word gezet", {"urgent"}),
     ("de begeleiding stopt per direct en ik weet niet wat ik moet doen", {"urgent"}),
     # no signal: these must never get 112 or 113
     ("ik kan niet meer, ik ben zo moe van al dat gedoe met de gemeente", set()),
@@ -43,6 +44,8 @@ def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
     ("ze zouden me terugbellen maar deden het niet", False),
     ("niemand belt mij terug", False),
     ("de medewerker was grof", False),
+    ("en de medewerker aan de telefoon was heel onbeleefd", False),
+    ("kan ik iemand aan de telefoon krijgen?", True),
 ])
 def test_asking_for_a_person_in_so_many_words(text, asks):
     assert asks_for_person(text) is asks

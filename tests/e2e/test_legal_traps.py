@@ -140,3 +140,65 @@ def test_the_advice_is_one_answer_with_one_question_last(chat):
     assert advice.split("\n")[0].count("15 december 2026") == 1  # the last day is in the summary
     questions = [r for r in replies if r["text"].rstrip().endswith("?")]
     assert questions and questions[-1] is replies[-1] and replies[-1]["buttons"]
+
+
+def test_care_stopping_by_a_dated_decision_gets_the_last_day_for_bezwaar(chat):
+    c = chat()
+    replies = c.say("Het zorgkantoor stopt per overmorgen met het pgb van mijn dochter. "
+                    "De beslissing is van 12 november 2026. Wat nu?")
+    said = " ".join(texts(replies))
+    assert (c.state["route"], c.state["organisation"], c.state["handoff"]) == ("bezwaar", "zorgkantoor", "waiting")
+    assert c.state["deadline"] == "2026-12-24" and "24 december 2026" in said
+    assert "voorlopige voorziening" in said and "113" not in said
+
+
+def test_the_day_care_stopped_is_not_taken_for_the_date_of_the_decision(chat):
+    c = chat()
+    c.say("De gemeente heeft vandaag mijn thuishulp stopgezet. Vanavond komt er niemand.")
+    assert c.state["route"] == "bezwaar" and c.state["decision_date"] is None and c.state["deadline"] is None
+
+
+def test_no_bezwaar_yet_is_not_a_decision_on_bezwaar(chat):
+    c = chat()
+    c.say("De gemeente stopt volgende week mijn begeleiding. De brief is gedateerd 3 weken geleden. "
+          "Ik heb nog geen bezwaar gemaakt.")
+    assert (c.state["organisation"], c.state["deadline"]) == ("gemeente", "2026-12-14")
+
+
+def test_conduct_while_no_decision_exists_is_a_klacht_even_when_called_bezwaar(chat):
+    c = chat()
+    c.say("mijn vader kreeg bezoek van iemand van het ciz voor zijn indicatie. die man was heel onvriendelijk.")
+    c.say("de uitslag is er nog niet. maar over hoe hij zich gedroeg wil ik bezwaar maken")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ciz")
+
+
+def test_a_decision_and_rude_conduct_told_as_two_things_is_klacht_and_bezwaar(chat):
+    c = chat()
+    c.say("De gemeente heeft mijn traplift afgewezen, de beschikking is van 4 november 2026. "
+          "De consulent zat tijdens het gesprek de hele tijd op zijn telefoon. Ik wil ze allebei aanpakken.")
+    assert (c.state["route"], c.state["deadline"]) == ("klacht_en_bezwaar", "2026-12-16")
+
+
+def test_letters_left_unanswered_are_a_first_klacht_not_one_for_the_ombudsman(chat):
+    c = chat()
+    c.say("Ik heb drie keer een brief naar het CAK gestuurd over een dubbele afschrijving. "
+          "Ik heb niks teruggehoord. Er is geen besluit. Hoe dien ik een klacht in?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "cak")
+
+
+def test_a_klacht_never_answered_goes_to_the_ombudsman_not_an_ingebrekestelling(chat):
+    c = chat()
+    c.say("In juni heb ik een klacht ingediend bij de SVB. Ik heb nooit antwoord gekregen. Het duurt nu al maanden.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ombudsman")
+
+
+@pytest.mark.parametrize(("message", "asking_for"), [
+    ("Mijn rolstoel is afgewezen door de gemeente. Mijn vrouw vindt dat ook raar. De brief is van 10 november.", "self"),
+    ("Ik ben de buurvrouw van meneer Jansen. Hij wil hulp in huis. Mag ik de aanvraag voor hem doen?", "relative"),
+])
+def test_whose_case_it_is_follows_the_words_not_any_relative_named(chat, message, asking_for):
+    c = chat()
+    replies = c.say(message)
+    assert c.state["asking_for"] == asking_for
+    if asking_for == "relative":
+        assert "machtiging" in " ".join(texts(replies)) and "uw buurvrouw" not in " ".join(texts(replies))

@@ -79,7 +79,8 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
         "organisation": organisation,
         "decision_date": _iso_date(slots.get("decision_date")),
         "deadline": _iso_date(slots.get("deadline")),
-        "asking_for": asking_for or ("self" if route or organisation else None),
+        # contracts.md: `self` only once a route or organisation is known, null before
+        "asking_for": (asking_for or "self") if route or organisation else (asking_for if asking_for == "relative" else None),
         "handoff": handoff if handoff in HANDOFF_STATES else "none",
     }
 

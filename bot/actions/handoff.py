@@ -10,14 +10,15 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from knowledge.domain.advice import urgent
+from knowledge.domain.advice import compose, urgent
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.deadlines import bezwaar_deadline
 from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
+from .case import case_from
 from .context import intent, sources_message, staff_available, text, today
-from .slot_extraction import BEZWAAR_ROUTES
+from .slot_extraction import BEZWAAR_ROUTES, DATE_UNKNOWN
 
 WITH_A_PERSON = ("waiting", "active", "callback")
 # A Dutch number however it is typed: 06-12345678, 020 - 123 45 67, +31 (0)6 1234 5678, 0031 6 ...
@@ -36,9 +37,11 @@ def find_phone(text: str) -> str | None:
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIME_WORDS = re.compile(
-    r"\b(morgen|vandaag|ochtend|middag|avond|na\s+\d|voor\s+\d|tussen|\d{1,2}(:\d{2})?\s*uur|"
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|altijd|hele\s+dag|maakt\s+niet\s+uit|"
-    r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu)",
+    r"\b(morgen|vandaag|(van|'s\s*)?(ochtend|middags?|avonds?|morgens)|vannacht|na\s+(\d|half|kwart|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)|"
+    r"voor\s+\d|tussen|\d{1,2}([:.]\d{2})?\s*uur|doordeweeks|door\s+de\s+week|werkdagen|weekend|"
+    r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen)(ochtend|middag|avond|morgen)?s?|"
+    r"altijd|hele\s+dag|maakt\s+niet\s+uit|"
+    r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu)\b",
     re.IGNORECASE,
 )
 
@@ -80,7 +83,21 @@ def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: 
         dispatcher.utter_message(response="utter_handoff_waiting")
         return [SlotSet("handoff", "waiting"), SlotSet("handoff_reason", reason)]
     dispatcher.utter_message(response="utter_no_staff")
-    return [SlotSet("handoff_reason", reason), FollowupAction("callback_form")]
+    # "kan iemand mij terugbellen? tel 010 - 438 72 29": what the message already says is not asked again
+    return [SlotSet("handoff_reason", reason), *contact_told(text(tracker)), FollowupAction("callback_form")]
+
+
+def contact_told(message: str) -> list[EventType]:
+    """The call-back contact (and a good time) written in the same message as the request."""
+    email = EMAIL.search(message)
+    contact = email.group(0) if email else find_phone(message)
+    if not contact:
+        return []
+    events: list[EventType] = [SlotSet("callback_contact", contact.strip())]
+    rest = " ".join(message.replace(contact, " ").split())
+    if TIME_WORDS.search(rest):
+        events.append(SlotSet("callback_time", rest[:200]))
+    return events
 
 
 class ActionRequestHandoff(Action):
@@ -88,9 +105,24 @@ class ActionRequestHandoff(Action):
         return "action_request_handoff"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        return request_handoff(dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
+        return self._case(dispatcher, tracker) + request_handoff(
+            dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
+
+    @staticmethod
+    def _case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """A bezwaar told with the call for a person: its last day first, the person may be late."""
+        if intent(tracker) != "request_human" or tracker.get_slot("deadline") \
+                or tracker.get_slot("route") not in BEZWAAR_ROUTES or not tracker.get_slot("about_organisation"):
+            return []
+        answer = compose(case_from(tracker))
+        if not answer.deadline:
+            return []
+        dispatcher.utter_message(text=" ".join(answer.summary))
+        return [SlotSet("route", answer.route), SlotSet("organisation", answer.organisation),
+                SlotSet("decision_date", answer.decision_date.isoformat()), SlotSet("deadline", answer.deadline.isoformat())]
 
 
+SOUNDS_HARD = "Het klinkt alsof het u heel zwaar valt. Dat begrijp ik. U hoeft dit niet alleen op te lossen."
 STOPS = re.compile(r"\bstop|gestopt|beëindig|beeindig|ingetrokken|afgewezen|verlaagd|opgezegd|niet\s+meer", re.IGNORECASE)
 
 
@@ -103,6 +135,11 @@ class ActionCrisis(Action):
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         message = text(tracker)
         found = signals(message)
+        if not found:
+            # the model read distress, the words name no danger, suicide or urgency: no emergency
+            # numbers, but a person is offered (routes.md §5: desperate after the guide's answer)
+            dispatcher.utter_message(text=SOUNDS_HARD)
+            return offer_handoff(dispatcher, tracker, reason="desperate")
         danger, suicide = "danger" in found, "suicide" in found
         events: list[EventType] = []
         if danger:
@@ -138,7 +175,13 @@ class ActionCrisis(Action):
                                    SlotSet("decision_on_bezwaar", False)]
         # only a date the words tie to the letter: "vandaag gestopt" is when care stopped
         letter, _received = read_letter_dates(message, today(tracker), cued_only=True)
-        if not letter or letter > today(tracker):
+        if not letter:
+            uncued, _received = read_letter_dates(message, today(tracker))
+            known = tracker.get_slot("decision_date")
+            if not known or known == DATE_UNKNOWN or (uncued and known == uncued.isoformat()):
+                return events + [SlotSet("decision_date", None), SlotSet("deadline", None)], None
+            letter = date.fromisoformat(known)  # told in an earlier message
+        if letter > today(tracker):
             return events + [SlotSet("decision_date", None), SlotSet("deadline", None)], None
         last_day = bezwaar_deadline(letter)
         return events + [SlotSet("decision_date", letter.isoformat()),
@@ -172,10 +215,8 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_time": message[:200]}
         if requested == "callback_contact":
             # "bel me op 06… na 14 uur": the time can come with the contact details
-            phone = find_phone(message)
-            rest = EMAIL.sub(" ", message.replace(phone, " ") if phone else message)
-            if TIME_WORDS.search(rest) and (EMAIL.search(message) or phone):
-                return {"callback_time": " ".join(rest.split())[:200]}
+            told = {e["name"]: e["value"] for e in contact_told(message)}
+            return {"callback_time": told["callback_time"]} if "callback_time" in told else {}
         return {}
 
 

@@ -119,6 +119,13 @@ COMPLAINED = re.compile(
     r"genegeerd|niks|niets|geen))",
     re.IGNORECASE,
 )
+# "Hoe lang mogen ze erover doen?", "ze stellen de behandeling uit", "de klachtencommissie":
+# the klacht is still being handled (Awb 9:11: 6 weeks, 10 with a committee, + 4).
+STILL_HANDLED = re.compile(
+    r"\bhoe\s+lang\s+(\w+\s+){0,4}(mag|mogen|kan|kunnen|duurt|duren|doen)|\buitgesteld|\buitstellen|\bverdaagd|"
+    r"\bklachtencommissie\b|\bbinnen\s+welke\s+termijn",
+    re.IGNORECASE,
+)
 CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde)\b", re.IGNORECASE)
 # "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
 ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|over)|klagen|een\s+klacht)\b",
@@ -421,7 +428,8 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         if asked and DATE_UNKNOWN_WORDS.search(text(tracker)):
             return {"decision_date": DATE_UNKNOWN}
-        letter, _received = read_letter_dates(text(tracker), today(tracker))
+        letter, _received = read_letter_dates(text(tracker), today(tracker),
+                                              corrected=bool(CORRECTION.search(text(tracker))))
         if letter is None or letter > today(tracker):
             return {}  # the question for the date explains what was wrong (actions/case_form.py)
         return {"decision_date": letter.isoformat()}
@@ -462,6 +470,8 @@ class ValidateSlotMappings(ValidationAction):
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker)
+        if STILL_HANDLED.search(message):
+            return {}  # the organisation is still within its term: not yet a case for the ombudsman
         if COMPLAINED.search(message):
             return {"already_complained": True}
         if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message):

@@ -75,6 +75,11 @@ DAY_OF_MONTH = re.compile(
     rf"\bde\s+({_ordinal_words})(?=\s*(?:[.,!?]|$|van\s+de(?:ze)?\s+maand))",
     re.IGNORECASE,
 )
+# "vorige maand de 20e", "de 3e van vorige maand": a day of last month.
+LAST_MONTH_DAY = re.compile(
+    rf"\bvorige\s+maand\s+(?:op\s+)?(?:de\s+)?({_day})(?:e|ste|de)?\b|\b(?:de\s+)?({_day})(?:e|ste|de)?\s+van\s+vorige\s+maand\b",
+    re.IGNORECASE,
+)
 AGO = re.compile(rf"\b({_number})\s+(dag|dagen|week|weken|maand|maanden)\s+(geleden|terug)\b", re.IGNORECASE)
 LAST_WEEK_DAY = re.compile(rf"\bvorige\s+week\s+({_weekday_names})\b|\b({_weekday_names})\s+vorige\s+week\b", re.IGNORECASE)
 LAST_DAY = re.compile(rf"\b(?:afgelopen|vorige)\s+({_weekday_names})\b|\b({_weekday_names})\s+(?:jl\.?|jongstleden)",
@@ -165,6 +170,10 @@ def _previous_weekday(today: date, weekday: int, *, strictly_before: bool = True
 
 def _relative(text: str, today: date) -> date | None:
     lowered = text.lower()
+    if m := LAST_MONTH_DAY.search(lowered):
+        first_of_this_month = today.replace(day=1)
+        last_month = first_of_this_month - timedelta(days=1)
+        return _safe_date(last_month.year, last_month.month, _day_number(m[1] or m[2]))
     if m := LAST_WEEK_DAY.search(lowered):
         weekday = WEEKDAYS[m[1] or m[2]]
         monday_last_week = today - timedelta(days=today.weekday() + 7)
@@ -195,6 +204,8 @@ def _relative(text: str, today: date) -> date | None:
 
 def find_date(text: str, today: date) -> date | None:
     """Return the first date named in `text`, or None. Future dates are returned as they are."""
+    if LAST_MONTH_DAY.search(text):
+        return _relative(text, today)
     return _absolute(text, today) or _relative(text, today)
 
 
@@ -232,7 +243,8 @@ RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|va
 def _mentions(text: str, today: date) -> list[tuple[int, int, date]]:
     """Every date named in the text with its span, in text order (overlaps skipped)."""
     found: list[tuple[int, int, date]] = []
-    patterns = [(p, _absolute) for p in (ISO, WRITTEN, MONTH_FIRST, NUMERIC, DAY_OF_MONTH)] + [(p, _relative) for p in RELATIVE_MENTIONS]
+    patterns = [(LAST_MONTH_DAY, _relative)] + [(p, _absolute) for p in (ISO, WRITTEN, MONTH_FIRST, NUMERIC, DAY_OF_MONTH)] + [
+        (p, _relative) for p in RELATIVE_MENTIONS]
     for pattern, reader in patterns:
         for m in pattern.finditer(text):
             if any(start < m.end() and m.start() < end for start, end, _day, _abs in found):
@@ -275,21 +287,24 @@ def _kind(text: str, start: int, end: int) -> str:
     return "received" if LETTER_REF.search(text) or LETTER_CUE.search(text) else "other"
 
 
-def read_letter_dates(text: str, today: date, cued_only: bool = False) -> tuple[date | None, date | None]:
+def read_letter_dates(text: str, today: date, cued_only: bool = False,
+                      corrected: bool = False) -> tuple[date | None, date | None]:
     """(date on the letter, day it arrived) as far as the text says them.
 
     A date the words mark as the day the letter arrived is never the letter's date. A
     date without such words counts as the letter's date; of several, the one nearest to
     a word like "brief" or "besluit", else the most recent that is not in the future.
     With `cued_only`, only a date the words mark as the letter's counts: in "vandaag is
-    mijn zorg gestopt" today is the day care stopped, not the date of a decision.
+    mijn zorg gestopt" today is the day care stopped, not the date of a decision. When the text
+    `corrected` an earlier date ("nee, die van 23 oktober was het briefje, de afwijzing is van 30
+    oktober"), the last letter date counts.
     """
     mentions = [(s, e, day, _kind(text, s, e)) for s, e, day in _mentions(text, today)]
     received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
     plain = [] if cued_only else [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
     if letter:
-        return letter[0][1], received
+        return letter[-1 if corrected else 0][1], received
     if len(plain) == 1:
         return plain[0][1], received
     if plain:

@@ -17,7 +17,9 @@ SUICIDE = re.compile(
     r"(mezelf|mijzelf|zichzelf)\s+(iets\s+)?(aan\s*doen|van\s+het\s+leven\s+beroven|ophangen|doden)|"
     r"er\s+niet\s+meer\s+(willen\s+)?zijn|wil\s+er\s+niet\s+meer\s+zijn|(van\s+(de|een)\s+(brug|flat)|voor\s+de\s+trein)\s+springen|"
     r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,3}(dood|sterven)\b|"
-    r"(pillen|tabletten|medicijnen)\b.{0,40}\b(slikken|sparen|opsparen|innemen|genomen|in\s+(één|een)\s+keer)|"
+    r"(pillen|tabletten|medicijnen)\b.{0,40}\b(slikken|sparen|opsparen|gespaard|opgespaard|verzameld|innemen|genomen|"
+    r"in\s+(één|een)\s+keer)|(gespaard|opgespaard|verzameld)\b.{0,20}\b(pillen|tabletten|medicijnen)|"
+    r"(als|dat|wanneer)\s+ik\s+er\s+niet\s+meer\s+ben|zie\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
     r"(in|op)\s+(één|een)\s+keer\s+(al\s+)?(mijn\s+|de\s+|alle\s+)*(pillen|tabletten|medicijnen)|"
     r"niet\s+meer\s+(hoeven|willen)\s+(te\s+)?(leven|wakker)|"
     r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+maken",
@@ -32,9 +34,9 @@ DANGER = re.compile(
     re.IGNORECASE,
 )
 _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|meteen|deze\s+week|dit\s+weekend|maandag|volgende\s+week)"
-_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
+_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?(\w+\s+){0,2}niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
-    rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|"
+    rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|\bkomt\s+(er\s+)?{_SOON}\s+niemand\b|"
     r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
     r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)",
     re.IGNORECASE,

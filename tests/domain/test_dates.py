@@ -103,3 +103,16 @@ def test_only_a_date_the_words_tie_to_the_letter_counts_when_asked_so():
     assert read_letter_dates("vandaag is mijn zorg gestopt", today) == (today, None)
     assert read_letter_dates("de brief van 17 november: de zorg stopt vandaag", today, cued_only=True) == \
         (date(2026, 11, 17), None)
+
+
+@pytest.mark.parametrize("text", ["de beschikking is van vorige maand de 20e", "brief van de 20ste van vorige maand",
+                                  "de brief is van vorige maand op de twintigste"])
+def test_a_day_of_last_month(text):
+    assert read_letter_dates(text, date(2026, 11, 23))[0] == date(2026, 10, 20)
+    assert find_date(text, date(2026, 11, 23)) == date(2026, 10, 20)
+
+
+def test_a_corrected_letter_date_replaces_the_first_one_named():
+    text = "nee, die van 23 oktober was een ander briefje. de afwijzing zelf is gedateerd 30 oktober 2026"
+    assert read_letter_dates(text, date(2026, 11, 23), corrected=True)[0] == date(2026, 10, 30)
+    assert read_letter_dates(text, date(2026, 11, 23))[0] == date(2026, 10, 23)

@@ -13,6 +13,7 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("morgen stopt de thuiszorg van mijn moeder", {"urgent"}),
     ("vanavond komt er niemand om mijn vader in bed te helpen", {"urgent"}),
     ("we worden volgende week uit huis gezet", {"urgent"}),
+    ("mijn vader is alleen thuis en er komt vanavond niemand", {"urgent"}),
     ("de verhuurder heeft gezegd dat ik vrijdag uit mijn woning word gezet", {"urgent"}),
     ("de begeleiding stopt per direct en ik weet niet wat ik moet doen", {"urgent"}),
     # no signal: these must never get 112 or 113

@@ -202,3 +202,51 @@ def test_whose_case_it_is_follows_the_words_not_any_relative_named(chat, message
     assert c.state["asking_for"] == asking_for
     if asking_for == "relative":
         assert "machtiging" in " ".join(texts(replies)) and "uw buurvrouw" not in " ".join(texts(replies))
+
+
+def test_asking_for_a_person_with_a_dated_decision_still_hears_the_last_day(chat):
+    c = chat()
+    replies = c.say("Ik heb een beschikking van de SVB van 16 oktober 2026 en ik ben het er niet mee eens. "
+                    "Ik wil liever een medewerker spreken.")
+    assert (c.state["route"], c.state["organisation"], c.state["handoff"]) == ("bezwaar", "svb", "waiting")
+    assert c.state["deadline"] == "2026-11-27" and "27 november 2026" in " ".join(texts(replies))
+
+
+def test_a_corrected_letter_date_replaces_the_first(chat):
+    c = chat()
+    c.say("het zorgkantoor heeft mijn pgb verlaagd, brief van 20 oktober")
+    c.say("Nee sorry, die van 20 oktober was de uitnodiging. Het besluit zelf is gedateerd 27 oktober 2026.")
+    assert (c.state["decision_date"], c.state["deadline"]) == ("2026-10-27", "2026-12-08")
+
+
+def test_a_day_of_last_month_is_last_months(chat):
+    c = chat()
+    c.say("de gemeente heeft mijn begeleiding verlaagd. de beschikking is van vorige maand de 20e. "
+          "ik wil bezwaar maken")
+    assert (c.state["decision_date"], c.state["deadline"]) == ("2026-10-20", "2026-12-01")
+
+
+def test_distress_without_danger_or_suicide_words_offers_a_person_and_keeps_the_case(chat):
+    c = chat()
+    c.say("de gemeente heeft de traplift voor mijn vader afgewezen, besluit van 2 november 2026")
+    replies = c.say("ik weet het niet meer, ik huil alleen nog maar en niemand helpt ons")
+    said = " ".join(texts(replies))
+    assert "113" not in said and "112" not in said
+    assert c.state["handoff"] in ("offered", "waiting")
+    assert (c.state["route"], c.state["deadline"]) == ("bezwaar", "2026-12-14")
+
+
+def test_a_call_back_number_in_the_request_itself_is_not_asked_again(chat):
+    c = chat(staff_available=False)
+    c.say("mijn vader heeft een besluit van de gemeente: zijn rolstoel is afgewezen. brief van 16 oktober 2026.")
+    replies = c.say("kan iemand mij terugbellen? tel 020 - 555 12 34")
+    assert "telefoonnummer of e-mailadres" not in " ".join(texts(replies))
+    c.say("door de week na vijf uur")
+    assert c.state["handoff"] == "callback"
+
+
+def test_contact_and_time_in_one_answer_finish_the_call_back(chat):
+    c = chat(staff_available=False)
+    c.say("de gemeente stopt morgen de thuiszorg van mijn vrouw. ik kan haar niet alleen laten")
+    c.say("bel me maar op 0031 6 1234 5678, vanavond na acht uur kan het")
+    assert c.state["handoff"] == "callback"

@@ -78,7 +78,7 @@ EXPLICIT_ROUTE = (
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
     r"minder\s+uren|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|te\s+(laag|lage|hoog|hoge)|"
-    r"klopt\s+(niet|gewoon\s+niet)|onterecht|"
+    r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)|onterecht|omhoog|verhoogd|"
     r"niet\s+(mee\s+)?eens|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder))",
     re.IGNORECASE,
 )
@@ -176,9 +176,12 @@ WAITING_WORDS = re.compile(
     r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke",
     re.IGNORECASE,
 )
+NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
+APPLIED = re.compile(r"\b(aangevraagd|aanvraag\s+(\w+\s+){0,2}(gedaan|ingediend|ingestuurd|verstuurd))\b", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
-    r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|klopt\s+niet|te\s+(laag|hoog|hoge|lage)",
+    r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
+    r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)|te\s+(laag|hoog|hoge|lage)",
     re.IGNORECASE,
 )
 
@@ -209,6 +212,10 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         if NEED_WORDS.search(message):
             return "aanvraag"
         return _runner_up(tracker, {"klacht_en_bezwaar"}) or said
+    if said == "ingebrekestelling" and NEVER_APPLIED.search(message):
+        return "aanvraag"  # "ik heb nog nooit iets aangevraagd": nothing to wait for
+    if said == "aanvraag" and APPLIED.search(message) and (WAITING_WORDS.search(message) or DELAY_WORDS.search(message)):
+        return "ingebrekestelling"  # applied, no answer: waiting for a decision (routes.md §1)
     if said == "aanvraag":
         # "waar kan ik klagen", "ik wil bezwaar maken": the citizen names the route
         named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
@@ -262,6 +269,9 @@ def updated_route(tracker: Tracker) -> str | None:
         return "klacht_en_bezwaar"
     if previous == "klacht_en_bezwaar" and said in ("bezwaar", "klacht"):
         return previous
+    if previous in ("bezwaar", "klacht", "klacht_en_bezwaar") and said == "aanvraag" \
+            and not aanvraag_organisation(text(tracker)):
+        return previous  # "kan ik dat voor hem regelen?": the same case, not an application for care
     return said
 
 
@@ -289,7 +299,9 @@ CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+be
 DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$",
                             re.IGNORECASE)
 DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|beslist|afgewezen|verlaagd|geweigerd|"
-                           r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)", re.IGNORECASE)
+                           r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)|"
+                           # "bij mijn zorgverzekeraar een pgb aangevraagd": who must decide on it
+                           r"^\s*(\w+\s+){0,5}(aangevraagd|ingediend)\b", re.IGNORECASE)
 
 
 def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:

@@ -95,7 +95,8 @@ WLZ_AFTER_INDICATIE = _words(
     r"\bvpt\b", r"\bmpt\b", r"volledig\s+pakket", r"modulair\s+pakket", r"zorgkantoor",
 )
 HAS_WLZ_INDICATIE = _words(
-    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    r"(heeft|heb|hebben)\s+(\w+\s+){0,2}(een\s+)?indicatie\s+(voor|van)\s+(de\s+)?wlz",
     r"(heeft|heb|hebben)\s+al\s+(een\s+)?indicatie(?!\s+(nodig|aan))",
     r"wlz[- ]?indicatie\s+(heeft|is|gekregen|toegekend)", r"indicatie\s+(van|voor)\s+(het\s+)?ciz",
     r"wlz[- ]?(cli[eë]nt|zorg)", r"zorgprofiel",
@@ -104,7 +105,8 @@ HAS_WLZ_INDICATIE = _words(
 )
 WLZ_CARE = _words(
     r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",
-    r"dag\s+en\s+nacht\s+(zorg|toezicht|hulp|verzorging|iemand)",
+    r"dag\s+en\s+nacht\s+(zorg|toezicht|hulp|verzorging|iemand|begeleiding)",
+    r"(nooit|niet\s+meer)\s+alleen\s+(worden\s+)?(gelaten|zijn|blijven)",
     r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
     r"wlz[- ]?indicatie",
 )
@@ -116,9 +118,14 @@ ZVW_CARE = _words(
 WMO_CARE = _words(
     r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
     r"traplift", r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)", r"vervoer",
-    r"jeugdhulp", r"jeugdzorg", r"\bwmo\b", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
+    r"jeugdhulp", r"jeugdzorg", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
     r"logeren", r"ontlast",
 )
+# The law named without a kind of care ("moet ik naar het Wmo-loket?"): the gemeente, unless
+# the care named is wijkverpleging.
+WMO_NAME = _words(r"\bwmo\b")
+# "Wet langdurige zorg" written out is the Wlz.
+WLZ_NAME = re.compile(r"\bwet\s+langdurige\s+zorg\b", re.IGNORECASE)
 
 
 def aanvraag_organisation(text: str) -> str | None:
@@ -128,6 +135,7 @@ def aanvraag_organisation(text: str) -> str | None:
     ciz: a Wlz indicatie (24-hour care or supervision, verpleeghuis); zorgverzekeraar:
     wijkverpleging and personal care at home (washing, dressing); gemeente: Wmo and Jeugdwet.
     """
+    text = WLZ_NAME.sub("wlz", text)
     wlz_client = bool(HAS_WLZ_INDICATIE.search(text)) and not APPLYING_FOR_WLZ.search(text)
     if wlz_client or (WLZ_AFTER_INDICATIE.search(text) and WLZ_CARE.search(text)):
         return "zorgkantoor"  # the Wlz indicatie exists: the zorgkantoor arranges the care
@@ -135,7 +143,7 @@ def aanvraag_organisation(text: str) -> str | None:
         return "zorgkantoor" if wlz_client else "ciz"
     if ZVW_CARE.search(text) and not WMO_CARE.search(text):
         return "zorgverzekeraar"
-    if WMO_CARE.search(text):
+    if WMO_CARE.search(text) or WMO_NAME.search(text):
         return "gemeente"
     if WLZ_AFTER_INDICATIE.search(text):
         return "zorgkantoor"
@@ -144,7 +152,8 @@ def aanvraag_organisation(text: str) -> str | None:
 
 # Someone still applying for (or refused) a Wlz indicatie is not yet a Wlz client.
 APPLYING_FOR_WLZ = _words(
-    r"(indicatie|ciz|wlz)\b.{0,50}(aanvra|aangevraagd|afgewezen|geweigerd|niet\s+toegekend)",
+    r"(indicatie|wlz)\b.{0,50}(aanvra|aangevraagd|afgewezen|geweigerd|niet\s+toegekend)",
+    r"ciz\b.{0,50}(aangevraagd|afgewezen|geweigerd|niet\s+toegekend)",
     r"(aanvra|aangevraagd|afgewezen|geweigerd)\w*\b.{0,50}(indicatie|ciz|wlz)", r"nog\s+geen\s+(wlz[- ]?)?indicatie",
     r"geen\s+wlz",
 )
@@ -152,6 +161,7 @@ APPLYING_FOR_WLZ = _words(
 
 def is_wlz_client(text: str, about: str | None = None) -> bool:
     """Someone with a Wlz indicatie (verpleeghuis, Wlz care at home, Wlz-pgb), as far as `text` says."""
+    text = WLZ_NAME.sub("wlz", text)
     if APPLYING_FOR_WLZ.search(text):
         return False
     return bool(HAS_WLZ_INDICATIE.search(text) or WLZ_AFTER_INDICATIE.search(text)) or about == "zorgkantoor"

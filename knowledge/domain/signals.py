@@ -28,7 +28,7 @@ SUICIDE = re.compile(
 DANGER = re.compile(
     r"\bin\s+gevaar|geweld|\bslaat\b|\bsloeg\b|geslagen|\bschopt\b|mishandel|bedreig|"
     r"dreigt\s+(me|mij|haar|hem|ons)\s+(te\s+)?(slaan|vermoorden|iets\s+aan)|\bbrand\b|rook\s+in\s+huis|"
-    r"(veel\s+)?bloed(t|ing)?\b|bewusteloos|ademt\s+niet|reageert\s+niet\s+meer|niet\s+(meer\s+)?wakker\s+te\s+krijgen|"
+    r"\b(veel\s+)?bloed(t|ing)?\b|bewusteloos|ademt\s+niet|reageert\s+niet\s+meer|niet\s+(meer\s+)?wakker\s+te\s+krijgen|"
     r"(gevallen|ligt\s+op\s+de\s+grond)\s+en\s+(kan|komt)\s+niet\s+(meer\s+)?(op|overeind)|\bmes\b|wapen|vermoord|"
     r"\b112\b|onveilig\s+(thuis|in\s+huis)|aangevallen|gas\s+(lekt|ruik)",
     re.IGNORECASE,
@@ -81,7 +81,7 @@ def person_reason(text: str) -> str | None:
 
 # The citizen asks for a person in so many words (routes.md §5).
 ASKS_PERSON = re.compile(
-    r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?(\w+\s+){0,3}(een\s+)?(medewerker|mens|persoon|iemand\s+echt)\s*(spreken|bellen|praten|aan\s+de\s+lijn)?\b|"
+    r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?(\w+\s+){0,3}(een\s+)?(medewerkers?|mens|persoon|iemand\s+echt)\s*((\w+\s+)?(spreken|bellen|praten)|aan\s+de\s+lijn)?\b|"
     r"\b(met|een)\s+(echte\s+)?(medewerker|mens|persoon)\s+(spreken|praten)|"
     r"\b(wil|kan|kunt|kunnen|wilt|graag)\s+(\w+\s+){0,3}(mij|me)\s+(\w+\s+)?terug\s*bellen\b|"
     r"\b(bel|belt\s+u)\s+(mij|me)\s+(maar|even|alstublieft|aub|a\.u\.b\.)|"

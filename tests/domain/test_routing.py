@@ -68,6 +68,14 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         ("mijn moeder heeft een wlz-indicatie en staat op de wachtlijst voor een verpleeghuis", "zorgkantoor"),
         ("kan ik met mijn indicatie van het ciz een volledig pakket thuis krijgen", "zorgkantoor"),
         ("ik wil een mpt", "zorgkantoor"),
+        # the law written out, and time words between "heeft" and the indicatie
+        ("sinds september heb ik een indicatie voor de Wet langdurige zorg, waar vraag ik een pgb aan?", "zorgkantoor"),
+        ("mijn oom heeft sinds juli een wlz-indicatie en moet nog een jaar wachten", "zorgkantoor"),
+        # the word Wmo in a question does not make personal care a Wmo matter
+        ("douchen en aankleden lukt niet, moet ik naar het wmo-loket?", "zorgverzekeraar"),
+        ("ik wil een wmo voorziening aanvragen", "gemeente"),
+        # someone who can never be left alone needs Wlz care: the CIZ decides
+        ("onze dochter kan nooit alleen gelaten worden, ze moet wonen met dag en nacht begeleiding", "ciz"),
     ],
 )
 def test_applications_go_where_the_kind_of_care_is_decided(text, org):

@@ -14,6 +14,8 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("vanavond komt er niemand om mijn vader in bed te helpen", {"urgent"}),
     ("we worden volgende week uit huis gezet", {"urgent"}),
     ("mijn vader is alleen thuis en er komt vanavond niemand", {"urgent"}),
+    ("mijn vrouw had in mei een hersenbloeding en heeft nu permanent toezicht nodig", set()),
+    ("hij bloedt heel erg", {"danger"}),
     ("de verhuurder heeft gezegd dat ik vrijdag uit mijn woning word gezet", {"urgent"}),
     ("de begeleiding stopt per direct en ik weet niet wat ik moet doen", {"urgent"}),
     # no signal: these must never get 112 or 113
@@ -47,6 +49,7 @@ def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
     ("de medewerker was grof", False),
     ("en de medewerker aan de telefoon was heel onbeleefd", False),
     ("kan ik iemand aan de telefoon krijgen?", True),
+    ("graag zou ik een van uw medewerkers willen spreken", True),
 ])
 def test_asking_for_a_person_in_so_many_words(text, asks):
     assert asks_for_person(text) is asks

@@ -250,3 +250,47 @@ def test_contact_and_time_in_one_answer_finish_the_call_back(chat):
     c.say("de gemeente stopt morgen de thuiszorg van mijn vrouw. ik kan haar niet alleen laten")
     c.say("bel me maar op 0031 6 1234 5678, vanavond na acht uur kan het")
     assert c.state["handoff"] == "callback"
+
+
+def test_an_insurer_that_does_not_answer_an_application_gets_a_klacht_not_an_ingebrekestelling(chat):
+    c = chat()
+    c.say("In september heb ik bij mijn zorgverzekeraar een pgb aangevraagd voor wijkverpleging. "
+          "Ik heb twee keer gemaild maar krijg geen antwoord. Wat kan ik doen?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgverzekeraar")
+
+
+def test_never_having_applied_is_an_application_not_a_late_decision(chat):
+    c = chat()
+    c.say("ik heb reuma en wil een rolstoel. waar vraag ik die aan")
+    c.say("ik heb nog nooit iets aangevraagd, ook geen indicatie")
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "gemeente")
+
+
+def test_asking_to_arrange_it_for_a_parent_keeps_the_bezwaar(chat):
+    c = chat()
+    c.say("mn moeder heeft een brief van t cak gehad, haar eigen bijdrage gaat omhoog. klopt gwn niet")
+    c.say("brief is van 18 november 2026")
+    c.say("mag ik dat voor haar regelen?")
+    assert (c.state["route"], c.state["organisation"], c.state["deadline"]) == ("bezwaar", "cak", "2026-12-30")
+    assert c.state["asking_for"] == "relative"
+
+
+@pytest.mark.parametrize(("message", "organisation"), [
+    ("sinds september heb ik een indicatie voor de Wet langdurige zorg. ik wil mijn zorg inkopen met een pgb. "
+     "moet ik dat bij het CIZ aanvragen?", "zorgkantoor"),
+    ("ik kom net uit het ziekenhuis. douchen en aankleden lukt me niet alleen. moet ik naar het wmo-loket?",
+     "zorgverzekeraar"),
+])
+def test_applications_follow_the_kind_of_care_not_the_desk_the_citizen_names(chat, message, organisation):
+    c = chat()
+    c.say(message)
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", organisation)
+
+
+def test_a_stroke_in_the_past_is_not_an_emergency(chat):
+    c = chat()
+    replies = c.say("mijn man had in april een hersenbloeding. hij kan niet meer alleen zijn en heeft permanent "
+                    "toezicht nodig. waar vraag ik een verpleeghuis aan?")
+    said = " ".join(texts(replies))
+    assert "112" not in said and c.state["handoff"] == "none"
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "ciz")

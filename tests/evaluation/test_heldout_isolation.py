@@ -14,7 +14,7 @@ import yaml
 from evaluation.run_scenarios import load_scenarios
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = sorted((REPO_ROOT / "evaluation" / "heldout").glob("*.yml"))
+HELDOUT = sorted((REPO_ROOT / "evaluation").glob("heldout*/*.yml"))  # heldout/ and the second set heldout2/
 BOT_DATA = sorted((REPO_ROOT / "bot" / "data").glob("*.yml"))
 NEAR_DUPLICATE = 0.8  # token Jaccard similarity
 MIN_TOKENS = 4  # "ja", "de gemeente": too short to be a held-out sentence of its own

@@ -89,7 +89,7 @@ eval: setup
 
 # The blind held-out set (evaluation/heldout/README.md): never tune the bot to it.
 eval-heldout: setup
-	@$(PY) scripts/stack.py eval --files 'evaluation/heldout/*.yml' --min-pass-rate 0
+	@$(PY) scripts/stack.py eval --files 'evaluation/heldout*/*.yml' --min-pass-rate 0
 
 eval-nlu: $(RASA_VENV)/.installed
 	@cd bot && OMP_NUM_THREADS=1 ../$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out results/nlu-cv --quiet

@@ -38,7 +38,7 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from stack import Stack  # noqa: E402
+from stack import TEST_PROFILE, Stack  # noqa: E402
 
 TODAY = "2026-11-23"
 GIVE_UP_S = 600  # a citizen waits at most this long for one answer
@@ -351,7 +351,8 @@ def audit(stack: Stack, database_url: str, citizens: list[Citizen], report: Repo
 
 def soak_stack(api_port: int, database_url: str, log_dir: Path) -> Stack:
     return Stack(api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945, log_dir=log_dir,
-                 extra_env={"WEGWIJS_TODAY": TODAY, "WEGWIJS_ALLOW_TEST_HEADERS": "1",
+                 extra_env={**TEST_PROFILE,  # a test run: fixed clock, test headers, generous rate limits
+                            "WEGWIJS_TODAY": TODAY,
                             "WEGWIJS_STAFF_AVAILABILITY": "always", "DATABASE_URL": database_url,
                             "WEGWIJS_ACTION_TIMEOUT_SECONDS": "3", "WEGWIJS_RASA_TIMEOUT_SECONDS": "8",
                             "WEGWIJS_RETRY_SECONDS": "1"})

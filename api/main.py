@@ -20,12 +20,12 @@ from api.routes import conversations, docs, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.routes import privacy  # deleting conversations, the privacy statement
 from api.services.conversation_service import ConversationService
-from api.staff_views import console_payload  # what the staff consoles receive
 from api.services.handoff import HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
 from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
 from api.services.retention import ConversationEraser
+from api.staff_views import console_payload  # what the staff consoles receive
 
 INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
 

@@ -217,7 +217,8 @@ def me(user: StaffIdentity = Depends(console_user)) -> dict:
 @router.get("/api/queue")
 def api_queue(request: Request, user: StaffIdentity = Depends(console_user)) -> dict:
     service = service_of(request)
-    return {"queue": [staff_views.summary(e) for e in service.queue()], "online": [u.display_name for u in service.hub.online()]}
+    return {"queue": [staff_views.summary(e) for e in service.queue()],
+            "online": [u.display_name for u in service.hub.online()]}
 
 
 @router.get("/api/conversations/{conversation_id}")

@@ -20,11 +20,12 @@ from api.routes import conversations, docs, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.routes import privacy  # deleting conversations, the privacy statement
 from api.services.conversation_service import ConversationService
-from api.services.handoff_service import HandoffService  # staff handoff and console
+from api.services.handoff import HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
 from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
 from api.services.retention import ConversationEraser
+from api.staff_views import console_payload  # what the staff consoles receive
 
 INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
 
@@ -49,8 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.rate_limits = RateLimits(settings.rate_limit_storage)  # api/core/rate_limits.py
         app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
         app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
-        # --- staff handoff and console (api/services/handoff_service.py) ---
-        app.state.handoff = HandoffService(db, knowledge_service, settings)
+        # --- staff handoff and console (api/services/handoff/, api/staff_views.py) ---
+        app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload)
         app.state.conversations.handoff = app.state.handoff
         await app.state.handoff.start()
         # --- end staff handoff ---

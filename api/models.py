@@ -78,7 +78,7 @@ class Callback(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-# --- Staff handoff and console (added for api/routes/staff.py, api/services/handoff_service.py) ---
+# --- Staff handoff and console (added for api/routes/staff.py, api/services/handoff/) ---
 # New tables only: existing tables are left as they are, so `create_all` works on an existing database.
 
 

@@ -13,18 +13,17 @@ from typing import Any, Callable
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, WebSocket, WebSocketDisconnect, status
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
-from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from api import staff_views
 from api.routes.login_flow import log_in, log_out, safe_next, same_origin
 from api.services import auth
 from api.services.auth import COOKIE_NAME, StaffIdentity
-from api.services.handoff_service import OUTCOMES, HandoffError, HandoffService
+from api.services.handoff import HandoffError, HandoffService
+from api.staff_views import templates
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"
-templates = Jinja2Templates(directory=str(ROOT / "templates"))
-templates.env.globals.update(outcomes=OUTCOMES)
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -148,7 +147,8 @@ def console_page(request: Request) -> Response:
     service = service_of(request)
     snapshot = service.snapshot()
     return templates.TemplateResponse(request, "staff/console.html", {
-        "user": user, "queue": snapshot["queue"], "active": snapshot["active"], "me": user.id,
+        "user": user, "queue": [staff_views.summary(e) for e in snapshot["queue"]],
+        "active": [staff_views.summary(e) for e in snapshot["active"]], "me": user.id,
         "callbacks_open": snapshot["callbacks_open"], "online": snapshot["online"],
     })
 
@@ -159,7 +159,7 @@ def conversation_page(request: Request, conversation_id: str) -> Response:
     if isinstance(user, Response):
         return user
     try:
-        detail = service_of(request).conversation_detail(conversation_id, user)
+        detail = staff_views.summary(service_of(request).conversation_detail(conversation_id, user))
     except HandoffError as error:
         return templates.TemplateResponse(request, "staff/forbidden.html", {"user": user, "message": error.message},
                                           status_code=error.status_code)
@@ -172,7 +172,8 @@ def callbacks_page(request: Request) -> Response:
     if isinstance(user, Response):
         return user
     return templates.TemplateResponse(request, "staff/callbacks.html",
-                                      {"user": user, "callbacks": service_of(request).callbacks()})
+                                      {"user": user, "callbacks": [staff_views.callback(cb) for cb in
+                                                                   service_of(request).callbacks()]})
 
 
 @router.get("/callbacks/{callback_id}", response_class=HTMLResponse)
@@ -181,7 +182,7 @@ def callback_page(request: Request, callback_id: int) -> Response:
     if isinstance(user, Response):
         return user
     try:
-        detail = service_of(request).callback_detail(callback_id, user)
+        detail = staff_views.callback(service_of(request).callback_detail(callback_id, user))
     except HandoffError as error:
         return templates.TemplateResponse(request, "staff/forbidden.html", {"user": user, "message": error.message},
                                           status_code=error.status_code)
@@ -216,13 +217,14 @@ def me(user: StaffIdentity = Depends(console_user)) -> dict:
 @router.get("/api/queue")
 def api_queue(request: Request, user: StaffIdentity = Depends(console_user)) -> dict:
     service = service_of(request)
-    return {"queue": service.queue(), "online": [u.display_name for u in service.hub.online()]}
+    return {"queue": [staff_views.summary(e) for e in service.queue()],
+            "online": [u.display_name for u in service.hub.online()]}
 
 
 @router.get("/api/conversations/{conversation_id}")
 def api_conversation(request: Request, conversation_id: str, user: StaffIdentity = Depends(console_user)):
     try:
-        return service_of(request).conversation_detail(conversation_id, user)
+        return staff_views.summary(service_of(request).conversation_detail(conversation_id, user))
     except HandoffError as error:
         return _error(error)
 
@@ -230,7 +232,7 @@ def api_conversation(request: Request, conversation_id: str, user: StaffIdentity
 @router.post("/api/conversations/{conversation_id}/claim")
 async def api_claim(request: Request, conversation_id: str, user: StaffIdentity = Depends(console_user)):
     try:
-        return await service_of(request).claim(conversation_id, user)
+        return staff_views.with_entry(await service_of(request).claim(conversation_id, user))
     except HandoffError as error:
         return _error(error)
 
@@ -239,7 +241,8 @@ async def api_claim(request: Request, conversation_id: str, user: StaffIdentity 
 async def api_staff_message(request: Request, conversation_id: str, body: StaffMessageIn,
                             user: StaffIdentity = Depends(console_user)):
     try:
-        return await service_of(request).send_staff_message(conversation_id, user, body.text, body.card_id)
+        return staff_views.entry(
+            await service_of(request).send_staff_message(conversation_id, user, body.text, body.card_id))
     except HandoffError as error:
         return _error(error)
 
@@ -255,7 +258,7 @@ async def api_note(request: Request, conversation_id: str, body: NoteIn, user: S
 @router.post("/api/conversations/{conversation_id}/handback")
 async def api_hand_back(request: Request, conversation_id: str, user: StaffIdentity = Depends(console_user)):
     try:
-        return await service_of(request).hand_back(conversation_id, user)
+        return staff_views.with_entry(await service_of(request).hand_back(conversation_id, user))
     except HandoffError as error:
         return _error(error)
 
@@ -263,7 +266,7 @@ async def api_hand_back(request: Request, conversation_id: str, user: StaffIdent
 @router.post("/api/conversations/{conversation_id}/close")
 async def api_close(request: Request, conversation_id: str, body: CloseIn, user: StaffIdentity = Depends(console_user)):
     try:
-        return await service_of(request).close(conversation_id, user, body.outcome)
+        return staff_views.with_entry(await service_of(request).close(conversation_id, user, body.outcome))
     except HandoffError as error:
         return _error(error)
 
@@ -285,13 +288,13 @@ def api_card(request: Request, card_id: str, user: StaffIdentity = Depends(conso
 
 @router.get("/api/callbacks")
 def api_callbacks(request: Request, user: StaffIdentity = Depends(console_user)) -> dict:
-    return {"callbacks": service_of(request).callbacks()}
+    return {"callbacks": [staff_views.callback(cb) for cb in service_of(request).callbacks()]}
 
 
 @router.get("/api/callbacks/{callback_id}")
 def api_callback(request: Request, callback_id: int, user: StaffIdentity = Depends(console_user)):
     try:
-        return service_of(request).callback_detail(callback_id, user)
+        return staff_views.callback(service_of(request).callback_detail(callback_id, user))
     except HandoffError as error:
         return _error(error)
 
@@ -300,7 +303,7 @@ def api_callback(request: Request, callback_id: int, user: StaffIdentity = Depen
 def api_callback_status(request: Request, callback_id: int, body: CallbackStatusIn,
                         user: StaffIdentity = Depends(console_user)):
     try:
-        return service_of(request).set_callback_status(callback_id, body.status, user)
+        return staff_views.callback(service_of(request).set_callback_status(callback_id, body.status, user))
     except HandoffError as error:
         return _error(error)
 
@@ -333,9 +336,7 @@ async def staff_socket(websocket: WebSocket) -> None:
     try:
         snapshot = service.snapshot()
         await websocket.send_json({"type": "hello", "user": user.public()})
-        message = service.queue_message(snapshot)
-        message["html"] = service.render_snapshot(snapshot, viewer_id=user.id)
-        await websocket.send_json(message)
+        await websocket.send_json(staff_views.console_payload(service.queue_message(snapshot), viewer_id=user.id))
         while True:
             text = await websocket.receive_text()
             if not await service.socket_allowed(websocket):  # logged out or deactivated meanwhile

@@ -17,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, status
 from pydantic import BaseModel
 
 from api.schemas import Source, State
-from api.services.handoff_service import HandoffService, NotFound
+from api.services.handoff import HandoffService, NotFound
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 

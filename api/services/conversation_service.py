@@ -127,7 +127,7 @@ class ConversationService:
             if sent_before is not None:  # the widget sent it again: the same message, answered once
                 return await self._delivered(self.delivery.resume(conversation_id, sent_before))
             # --- staff handoff hook: while a staff member has the chat, store the message, push it to
-            # the staff console and do not ask Rasa (api/services/handoff_service.py) ---
+            # the staff console and do not ask Rasa (api/services/handoff/) ---
             if getattr(self, "handoff", None) is not None:
                 taken = await self.handoff.intercept(conversation_id, message)
                 if taken is not None:

@@ -13,7 +13,7 @@ from websockets.sync.client import connect
 from api.models import Conversation, Handoff
 from api.services import auth
 from api.services.auth import COOKIE_NAME
-from api.services.handoff_service import Conflict, HandoffService
+from api.services.handoff import Conflict, HandoffService
 
 from .conftest import ask_for_a_person
 from .test_queue_unit import NoCards, add_conversation, settings

@@ -9,9 +9,10 @@ import pytest
 
 from api.core.config import Settings
 from api.core.db import Database
+from api import staff_views
 from api.models import Conversation, Handoff, Message
 from api.services import auth
-from api.services.handoff_service import Conflict, HandoffService, mask_contact, waiting_text
+from api.services.handoff import Conflict, HandoffService, mask_contact, waiting_text
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -91,7 +92,7 @@ def test_summary_has_what_staff_needs(sqlite_db):
               ("citizen", "hallo?"),
               ("bot", "Ik zet u door.", None, [{"card_id": "bezwaar-termijn", "title": "Termijn"},
                                                 {"card_id": "clientondersteuning", "title": "Hulp"}])])
-    entry = service.queue()[0]
+    entry = staff_views.summary(service.queue()[0])  # the data, with the labels the console shows
     assert entry["id"] == conversation
     assert (entry["route_label"], entry["organisation_label"]) == ("Bezwaar", "de gemeente")
     assert entry["decision_date_label"] == "vrijdag 13 november 2026"

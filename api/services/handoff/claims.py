@@ -1,0 +1,191 @@
+"""A staff member's hold on a chat: claim it, write in it (messages, internal notes), hand it back
+to the bot, or close it with an outcome.
+
+Who has a conversation is the `handoffs` row: `claimed_by` is set with one conditional
+`UPDATE handoffs SET claimed_by = … WHERE conversation_id = … AND claimed_by IS NULL`, so of two
+simultaneous claims exactly one changes a row and the other gets a 409.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from api.models import Conversation, Handoff, HandoffEvent, Message, StaffNote, utcnow
+from api.services.auth import StaffIdentity
+from api.services.handoff import summaries
+from api.services.handoff.errors import Conflict, Invalid, NotFound
+
+logger = logging.getLogger("api.handoff")
+
+MAX_STAFF_TEXT = 5000
+# How a chat with staff can end (api/staff_views.py has the labels).
+OUTCOMES = ("beantwoord", "doorverwezen", "terugbelafspraak", "crisis_opgevolgd", "geen_reactie", "anders")
+
+# What the citizen reads when staff takes over, hands back or closes.
+JOINED = "U praat nu met {name}."
+RETURNED = "U praat weer met Wegwijs, de digitale gids. Stel gerust uw vraag."
+CLOSED = "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Typ die dan hier."
+
+
+class StaffClaims:
+    """Part of HandoffService (uses its `db`, `settings`, `knowledge`, `hub`, `bot_slot`, `present`)."""
+
+    def claim_in_db(self, conversation_id: str, user: StaffIdentity) -> dict:
+        """The claim itself (sync, so two requests really run at the same time in threads).
+
+        Both conditions, "nobody has it" and "the citizen waits", are in the one UPDATE: a chat that
+        stops waiting (handed back, closed) between a check and the claim is never taken."""
+        with self.db.session() as session:
+            if session.get(Conversation, conversation_id) is None:
+                raise NotFound("Dit gesprek bestaat niet.")
+        with self.db.session() as session:  # make sure the row exists; a no-op if it does
+            session.execute(self._insert_ignore(conversation_id))
+        now = utcnow()
+        waiting = select(Conversation.id).where(Conversation.id == conversation_id,
+                                                Conversation.state["handoff"].as_string() == "waiting")
+        with self.db.session() as session:
+            changed = session.execute(
+                update(Handoff)
+                .where(Handoff.conversation_id == conversation_id, Handoff.claimed_by.is_(None),
+                       Handoff.conversation_id.in_(waiting))
+                .values(claimed_by=user.id, claimed_at=now, status="active", outcome=None, updated_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if changed == 1:
+                conversation = session.get(Conversation, conversation_id)
+                conversation.state = {**(conversation.state or {}), "handoff": "active"}
+                notice = Message(conversation_id=conversation_id, sender="bot", text=JOINED.format(name=user.first_name))
+                session.add(notice)
+                session.flush()
+                session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind="claimed",
+                                         message_id=notice.id))
+                entry = summaries.entry(notice, {}, self.settings)
+        if changed != 1:
+            with self.db.session() as session:
+                claim = session.get(Handoff, conversation_id)
+                if claim is not None and claim.claimed_by is not None:
+                    raise Conflict(self._taken_message(session, claim, user))
+                raise Conflict("Dit gesprek wacht niet (meer) op een medewerker.")
+        logger.info("conversation %s claimed by staff #%s", conversation_id[:8], user.id)
+        return entry
+
+    def _taken_message(self, session: Session, claim: Handoff | None, user: StaffIdentity) -> str:
+        if claim is not None and claim.claimed_by == user.id:
+            return "U heeft dit gesprek al overgenomen."
+        name = summaries.first_names(session, {claim.claimed_by}).get(claim.claimed_by) if claim else None
+        if name:
+            return f"{name} heeft dit gesprek al overgenomen. Kies een ander gesprek uit de wachtrij."
+        return "Een collega heeft dit gesprek al overgenomen. Kies een ander gesprek uit de wachtrij."
+
+    def _insert_ignore(self, conversation_id: str):
+        values = {"conversation_id": conversation_id, "status": "waiting", "updated_at": utcnow()}
+        if self.db.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(Handoff).values(**values).on_conflict_do_nothing(index_elements=["conversation_id"])
+
+    async def claim(self, conversation_id: str, user: StaffIdentity) -> dict:
+        entry = await asyncio.to_thread(self.claim_in_db, conversation_id, user)
+        await self.bot_slot.set(conversation_id, "active", required=False)
+        await self._push_message(conversation_id, entry)
+        await self.hub.send_all({"type": "conversation", "conversation_id": conversation_id, "event": "claimed",
+                                 "staff_id": user.id, "staff_name": user.first_name})
+        self.hub.poke()
+        return {"conversation_id": conversation_id, "claimed_by": user.first_name, "message": entry}
+
+    def _require_mine(self, session: Session, conversation_id: str, user: StaffIdentity,
+                      admin_may: bool = False) -> Handoff:
+        """Only the staff member who claimed the chat writes in it; an admin may also hand back or
+        close someone else's chat (e.g. when that colleague has left)."""
+        if session.get(Conversation, conversation_id) is None:
+            raise NotFound("Dit gesprek bestaat niet.")
+        claim = session.get(Handoff, conversation_id)
+        if claim is None or claim.status != "active":
+            raise Conflict("Neem het gesprek eerst over.")
+        if claim.claimed_by != user.id and not (admin_may and user.role == "admin"):
+            raise Conflict(self._taken_message(session, claim, user))
+        return claim
+
+    async def send_staff_message(self, conversation_id: str, user: StaffIdentity, text: str,
+                                 card_id: str | None = None) -> dict:
+        text = (text or "").strip()
+        if not text:
+            raise Invalid("Typ eerst een bericht.")
+        if len(text) > MAX_STAFF_TEXT:
+            raise Invalid(f"Een bericht mag hoogstens {MAX_STAFF_TEXT} tekens hebben.")
+        sources = self.knowledge.titles([card_id]) if card_id else []
+        with self.db.session() as session:
+            self._require_mine(session, conversation_id, user)
+            message = Message(conversation_id=conversation_id, sender="staff", text=text, sources=sources)
+            session.add(message)
+            session.flush()
+            session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind="message",
+                                     message_id=message.id))
+            entry = summaries.entry(message, {message.id: user.first_name}, self.settings)
+        await self._push_message(conversation_id, entry)
+        return entry
+
+    async def add_note(self, conversation_id: str, user: StaffIdentity, text: str) -> dict:
+        text = (text or "").strip()
+        if not text:
+            raise Invalid("Typ eerst een notitie.")
+        if len(text) > MAX_STAFF_TEXT:
+            raise Invalid(f"Een notitie mag hoogstens {MAX_STAFF_TEXT} tekens hebben.")
+        with self.db.session() as session:
+            if session.get(Conversation, conversation_id) is None:
+                raise NotFound("Dit gesprek bestaat niet.")
+            note = StaffNote(conversation_id=conversation_id, staff_id=user.id, text=text)
+            session.add(note)
+            session.flush()
+            out = summaries.note(note, user.display_name, self.settings)
+        await self.hub.send_all(self.present({"type": "note", "conversation_id": conversation_id, "note": out}))
+        return out
+
+    async def hand_back(self, conversation_id: str, user: StaffIdentity) -> dict:
+        """The bot answers again: Rasa's slot first (if Rasa is down nothing changes), then the database."""
+        with self.db.session() as session:
+            self._require_mine(session, conversation_id, user, admin_may=True)
+        await self.bot_slot.set(conversation_id, "none", required=True)
+        entry = self._end(conversation_id, user, status="returned", handoff="none", text=RETURNED, outcome=None)
+        await self._after_end(conversation_id, user, entry, "returned")
+        return {"conversation_id": conversation_id, "handoff": "none", "message": entry}
+
+    async def close(self, conversation_id: str, user: StaffIdentity, outcome: str) -> dict:
+        if outcome not in OUTCOMES:
+            raise Invalid("Kies een uitkomst: " + ", ".join(OUTCOMES) + ".")
+        with self.db.session() as session:
+            self._require_mine(session, conversation_id, user, admin_may=True)
+        await self.bot_slot.set(conversation_id, "closed", required=True)
+        entry = self._end(conversation_id, user, status="closed", handoff="closed", text=CLOSED, outcome=outcome)
+        await self._after_end(conversation_id, user, entry, "closed")
+        return {"conversation_id": conversation_id, "handoff": "closed", "outcome": outcome, "message": entry}
+
+    def _end(self, conversation_id: str, user: StaffIdentity, status: str, handoff: str, text: str,
+             outcome: str | None) -> dict:
+        with self.db.session() as session:
+            claim = self._require_mine(session, conversation_id, user, admin_may=True)
+            claim.status = status
+            claim.claimed_by = None
+            claim.outcome = outcome
+            conversation = session.get(Conversation, conversation_id)
+            conversation.state = {**(conversation.state or {}), "handoff": handoff}
+            notice = Message(conversation_id=conversation_id, sender="bot", text=text)
+            session.add(notice)
+            session.flush()
+            session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind=status,
+                                     outcome=outcome, message_id=notice.id))
+            entry = summaries.entry(notice, {}, self.settings)
+        logger.info("conversation %s %s by staff #%s%s", conversation_id[:8], status, user.id,
+                    f" ({outcome})" if outcome else "")
+        return entry
+
+    async def _after_end(self, conversation_id: str, user: StaffIdentity, entry: dict, what: str) -> None:
+        await self._push_message(conversation_id, entry)
+        await self.hub.send_all({"type": "conversation", "conversation_id": conversation_id, "event": what,
+                                 "staff_id": user.id, "staff_name": user.first_name})
+        self.hub.poke()
+

@@ -1,0 +1,69 @@
+"""Queue policy (routes.md §5): who waits, in which order, and the citizen's place in line.
+
+Crisis first, then a deadline within `DEADLINE_CLOSE_DAYS`, then the longest wait. A chat that a
+staff member has claimed is not in the queue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from api.models import Conversation, Handoff
+from api.services.handoff.times import aware, parse_date
+
+DEADLINE_CLOSE_DAYS = 7
+# Reasons that put a chat at the top of the queue (routes.md §5: danger, and urgent with priority).
+PRIORITY_REASONS = ("crisis", "urgent")
+
+
+def waiting_text(ahead: int) -> str:
+    if ahead <= 0:
+        return "U wacht op een medewerker. Er wacht niemand voor u."
+    if ahead == 1:
+        return "U wacht op een medewerker. Er wacht 1 persoon voor u."
+    return f"U wacht op een medewerker. Er wachten {ahead} personen voor u."
+
+
+@dataclass
+class QueueRow:
+    conversation: Conversation
+    crisis: bool
+    deadline_close: bool
+    requested_at: datetime
+
+    @property
+    def key(self) -> tuple:
+        return (0 if self.crisis else 1, 0 if self.deadline_close else 1, self.requested_at, self.conversation.id)
+
+
+def queue_rows(session: Session, today: date, with_messages: bool = False) -> list[QueueRow]:
+    query = select(Conversation).where(Conversation.state["handoff"].as_string() == "waiting")
+    if with_messages:
+        query = query.options(selectinload(Conversation.messages))
+    waiting = session.scalars(query).all()
+    if not waiting:
+        return []
+    taken = set(session.scalars(
+        select(Handoff.conversation_id).where(
+            Handoff.conversation_id.in_([c.id for c in waiting]), Handoff.status == "active")
+    ))
+    rows = []
+    for conversation in waiting:
+        if conversation.id in taken:
+            continue
+        deadline = parse_date((conversation.state or {}).get("deadline"))
+        rows.append(QueueRow(
+            conversation=conversation,
+            crisis=conversation.handoff_reason in PRIORITY_REASONS,
+            deadline_close=deadline is not None and (deadline - today).days <= DEADLINE_CLOSE_DAYS,
+            requested_at=aware(conversation.handoff_requested_at or conversation.updated_at
+                               or conversation.created_at),
+        ))
+    return sorted(rows, key=lambda r: r.key)
+
+
+def queue_order(session: Session, today: date) -> list[str]:
+    """The ids of the waiting conversations, first in line first."""
+    return [row.conversation.id for row in queue_rows(session, today)]

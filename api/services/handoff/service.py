@@ -1,0 +1,171 @@
+"""HandoffService: the staff handoff as one object for the app (api/main.py) and the routes.
+
+Everything is in the database (tables in api/models.py): a restart of the API keeps the queue,
+the claims and the messages. The in-memory `StaffHub` (hub.py) only pushes changes to the staff
+consoles (WebSocket) and wakes the citizen's long-poll on `/updates`.
+
+The service returns data. What goes over the WebSocket passes through `present` (api/main.py
+passes api/staff_views.console_payload, which adds the Dutch labels and the HTML).
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any, Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from api.core.config import Settings
+from api.core.db import Database
+from api.models import Callback, Conversation, Handoff, utcnow
+from api.services import auth
+from api.services.handoff import listeners, summaries
+from api.services.handoff.bot_slot import BotHandoffSlot
+from api.services.handoff.callbacks import CallbackRequests
+from api.services.handoff.citizen import CitizenSide
+from api.services.handoff.claims import StaffClaims
+from api.services.handoff.hub import StaffHub
+from api.services.handoff.queue import queue_rows
+from api.services.handoff.times import iso
+from api.services.knowledge_service import KnowledgeService
+
+logger = logging.getLogger("api.handoff")
+
+QUEUE_TRANSCRIPT = 20  # last messages per queue entry pushed over the WebSocket (all: "Bekijken")
+
+
+def _as_is(payload: dict) -> dict:
+    return payload
+
+
+class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
+    def __init__(self, db: Database, knowledge: KnowledgeService, settings: Settings,
+                 present: Callable[[dict], dict] = _as_is):
+        self.db = db
+        self.knowledge = knowledge
+        self.settings = settings
+        self.hub = StaffHub(still_allowed=self.socket_allowed)
+        # a push to the consoles (raw data) -> what is sent (with labels and HTML)
+        self.present = present
+        self.bot_slot = BotHandoffSlot(settings)
+        self._publisher: asyncio.Task | None = None
+        self._listeners: list[tuple[Any, str, Any]] = []
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self.hub.bind()
+        self._listeners = listeners.install(self.db.engine, self.hub.poke_threadsafe)
+        self._publisher = asyncio.create_task(self._publish_queue())
+
+    async def stop(self) -> None:
+        if self._publisher is not None:
+            self._publisher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._publisher
+        listeners.remove(self._listeners)
+        for websocket in list(self.hub.sockets):
+            with contextlib.suppress(Exception):
+                await websocket.close(code=1001)
+        await self.bot_slot.aclose()
+
+    async def socket_allowed(self, websocket: Any) -> bool:
+        """The session cookie of a staff WebSocket still belongs to an active console account."""
+        user = await asyncio.to_thread(auth.session_user, self.db, websocket.cookies.get(auth.COOKIE_NAME))
+        return user is not None and user.may_use_console
+
+    # --- availability ----------------------------------------------------------------------
+
+    def staff_available(self) -> bool:
+        """Office hours (or always/never), and with office hours at least one staff member online."""
+        if not self.settings.staff_available_now():
+            return False
+        if self.settings.staff_availability == "office-hours":
+            return self.hub.online_count() > 0
+        return True
+
+    # --- the queue -------------------------------------------------------------------------
+
+    def queue(self) -> list[dict]:
+        """Waiting conversations, in the order staff should take them, each with its summary."""
+        with self.db.session() as session:
+            rows = queue_rows(session, self.settings.today(), with_messages=True)
+            authors = summaries.staff_authors(session, [row.conversation.id for row in rows])
+            return [summaries.summary(session, row.conversation, self.settings, position=i + 1,
+                                      transcript_limit=None, authors=authors)
+                    for i, row in enumerate(rows)]
+
+    def snapshot(self) -> dict:
+        """What the console's queue page shows; pushed over the WebSocket when it changes."""
+        with self.db.session() as session:
+            rows = queue_rows(session, self.settings.today(), with_messages=True)
+            authors = summaries.staff_authors(session, [row.conversation.id for row in rows])
+            queue = [summaries.summary(session, row.conversation, self.settings, position=i + 1,
+                                       transcript_limit=QUEUE_TRANSCRIPT, authors=authors)
+                     for i, row in enumerate(rows)]
+            active = []
+            claims = session.execute(
+                select(Handoff, Conversation).join(Conversation, Conversation.id == Handoff.conversation_id)
+                .where(Handoff.status == "active").order_by(Handoff.claimed_at)
+                .options(selectinload(Conversation.messages))
+            ).all()
+            names = summaries.first_names(session, {claim.claimed_by for claim, _ in claims})
+            for claim, conversation in claims:
+                summary = summaries.summary(session, conversation, self.settings, transcript_limit=0, authors={})
+                summary["claimed_by"] = names.get(claim.claimed_by)
+                summary["claimed_by_id"] = claim.claimed_by
+                summary["claimed_at"] = iso(claim.claimed_at)
+                active.append(summary)
+            open_callbacks = session.scalar(select(func.count()).select_from(Callback).where(Callback.status == "open"))
+        online = [u.display_name for u in self.hub.online()]
+        return {"queue": queue, "active": active, "callbacks_open": int(open_callbacks or 0), "online": online}
+
+    def queue_message(self, snapshot: dict) -> dict:
+        """The queue push; `present` turns `snapshot` into the console's HTML."""
+        return {
+            "type": "queue",
+            "server_time": utcnow().isoformat(),
+            "count": len(snapshot["queue"]),
+            "ids": [e["id"] for e in snapshot["queue"]],
+            "active_ids": [e["id"] for e in snapshot["active"]],
+            "callbacks_open": snapshot["callbacks_open"],
+            "online": snapshot["online"],
+            "snapshot": snapshot,
+        }
+
+    def conversation_detail(self, conversation_id: str, viewer: auth.StaffIdentity) -> dict:
+        with self.db.session() as session:
+            return summaries.conversation_detail(session, self.settings, conversation_id, viewer)
+
+    async def _publish_queue(self) -> None:
+        """Push the queue to every console when it changes (at once on a change in this
+        process; every 2 s as a safety net, e.g. for changes made by another API process)."""
+        last = None
+        hub = self.hub
+        while True:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(hub._dirty.wait(), timeout=2.0)
+            hub._dirty.clear()
+            if not hub.sockets:
+                last = None
+                continue
+            try:
+                snapshot = await asyncio.to_thread(self.snapshot)
+                key = json.dumps(snapshot, sort_keys=True, default=str)
+                if key == last:
+                    continue
+                last = key
+                message = await asyncio.to_thread(lambda: self.present(self.queue_message(snapshot)))
+                await hub.send_all(message)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - keep publishing
+                logger.exception("queue push failed")
+                await asyncio.sleep(1)
+
+    async def _push_message(self, conversation_id: str, entry: dict) -> None:
+        await self.hub.send_all(self.present({"type": "message", "conversation_id": conversation_id,
+                                              "message": entry}))

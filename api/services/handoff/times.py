@@ -1,0 +1,23 @@
+"""Small conversions shared by the handoff modules: stored datetimes are UTC, dates are ISO text."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+
+def aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+def iso(value: datetime | None) -> str | None:
+    value = aware(value)
+    return value.isoformat() if value else None
+
+
+def parse_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None

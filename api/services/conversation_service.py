@@ -119,13 +119,15 @@ class ConversationService:
         text = message.text or ""
         if len(text) > self.settings.max_message_chars:
             raise MessageTooLong(self.settings.max_message_chars)
-        if message.payload:  # only buttons the bot offered (api/services/offered_payloads.py)
-            with self.db.session() as session:
-                message = screen(session, conversation_id, message)
         async with self.delivery.lock(conversation_id):
             sent_before = self.delivery.sent_before(conversation_id, message.client_message_id)
             if sent_before is not None:  # the widget sent it again: the same message, answered once
                 return await self._delivered(self.delivery.resume(conversation_id, sent_before))
+            # only buttons the bot offered (api/services/offered_payloads.py); checked after the
+            # resend check: a click already stored is no longer "offered" in the last turn
+            if message.payload:
+                with self.db.session() as session:
+                    message = screen(session, conversation_id, message)
             # --- staff handoff hook: while a staff member has the chat, store the message, push it to
             # the staff console and do not ask Rasa (api/services/handoff/) ---
             if getattr(self, "handoff", None) is not None:

@@ -41,13 +41,14 @@ def offered_payloads(session: Session, conversation_id: str) -> set[str]:
 def screen(session: Session, conversation_id: str, message: MessageIn) -> MessageIn:
     """The message as the bot may receive it; raises PayloadNotOffered for an intent nobody offered."""
     payload = (message.payload or "").strip()
-    if not payload or message.text:
-        return MessageIn(text=message.text) if message.text and message.payload else message
+    if not payload or message.text:  # typed text wins over a payload sent with it
+        return message.model_copy(update={"payload": None}) if message.text and message.payload else message
     if payload == REQUEST_HUMAN or payload in offered_payloads(session, conversation_id):
         return message
     if payload.startswith("/"):
         raise PayloadNotOffered(payload)
-    return MessageIn(text=payload)
+    # the widget's message id stays with it: a resend is still the same message
+    return message.model_copy(update={"text": payload, "payload": None})
 
 
 def as_typed_text(text: str) -> str:

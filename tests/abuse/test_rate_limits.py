@@ -118,6 +118,24 @@ def test_only_the_buttons_the_bot_just_offered_are_accepted(citizen):
         "hallo", "Ik ben het niet eens met een beslissing", "CAK", "de brief is van 13 november"]
 
 
+def test_a_click_sent_again_after_a_lost_answer_is_the_same_message_not_a_refused_one(citizen):
+    """The widget resends with the same id when an answer is lost: the click is stored by then, so its
+    button is no longer in the bot's last turn; the resend must still get the one answer."""
+    conversation = new_conversation(citizen)
+    send(citizen, conversation, text="hallo")
+    first = send(citizen, conversation, payload="/bezwaar", client_message_id="klik-1")
+    again = send(citizen, conversation, payload="/bezwaar", client_message_id="klik-1")
+    assert first.status_code == 200 and again.status_code == 200, again.text
+    assert again.json()["messages"] == first.json()["messages"]
+    # a plain-text payload read as typed text keeps its id too
+    typed = send(citizen, conversation, payload="de brief is van 13 november", client_message_id="klik-2")
+    typed_again = send(citizen, conversation, payload="de brief is van 13 november", client_message_id="klik-2")
+    assert typed.status_code == typed_again.status_code == 200
+    citizen_texts = [m["text"] for m in citizen.get(f"/api/conversations/{conversation}").json()["messages"]
+                     if m["sender"] == "citizen"]
+    assert citizen_texts == ["hallo", "Ik ben het niet eens met een beslissing", "de brief is van 13 november"]
+
+
 def test_feedback_is_stored_once_per_question(citizen, guarded):
     conversation = new_conversation(citizen)
     answer = send(citizen, conversation, text="wat doet het CAK eigenlijk").json()["messages"]

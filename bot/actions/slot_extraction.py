@@ -75,10 +75,12 @@ EXPLICIT_ROUTE = (
 
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
+# "klopt niet", "klopt gwn niet", "klopt niks van": a decision the citizen disputes.
+DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)"
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
     r"minder\s+uren|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|te\s+(laag|lage|hoog|hoge)|"
-    r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)|onterecht|omhoog|verhoogd|"
+    rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     r"niet\s+(mee\s+)?eens|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder))",
     re.IGNORECASE,
 )
@@ -181,7 +183,7 @@ APPLIED = re.compile(r"\b(aangevraagd|aanvraag\s+(\w+\s+){0,2}(gedaan|ingediend|
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
     r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
-    r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)|te\s+(laag|hoog|hoge|lage)",
+    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage)",
     re.IGNORECASE,
 )
 

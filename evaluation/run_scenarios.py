@@ -243,12 +243,19 @@ def _normalise(text: str) -> str:
 def missing_phrases(phrases: list[str], replies: list[str]) -> list[str]:
     """The expected phrases that occur in none of the replies.
 
-    Case-insensitive, whitespace collapsed, and bounded by non-word characters, so that
-    "9 december 2026" is not found inside "29 december 2026".
+    Case-insensitive, whitespace collapsed, and starting at a word start, so that
+    "9 december 2026" is not found inside "29 december 2026". A phrase that ends in a digit
+    must end a word too ("113" is not in "1130"); one that ends in a letter may be a word's
+    stem, as the held-out README suggests ("cliëntondersteun" is in "cliëntondersteuner").
     """
     haystack = _normalise(" \n ".join(replies))
-    return [p for p in phrases
-            if not re.search(r"(?<!\w)" + re.escape(_normalise(p)) + r"(?!\w)", haystack)]
+    return [p for p in phrases if not re.search(_phrase_pattern(p), haystack)]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    normalised = _normalise(phrase)
+    end = "" if normalised[-1:].isalpha() else r"(?!\w)"
+    return r"(?<!\w)" + re.escape(normalised) + end
 
 
 def format_replies(replies_per_turn: list[list[str]]) -> str:

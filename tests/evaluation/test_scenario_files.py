@@ -162,3 +162,13 @@ def test_consistent_with_contract(name):
 @pytest.mark.parametrize("name", sorted(n for n, s in BY_NAME.items() if s["expect"]["handoff"] == "callback"))
 def test_callback_only_when_staff_offline(name):
     assert BY_NAME[name]["staff_available"] is False
+
+
+def test_expected_phrases_match_at_word_starts_and_numbers_match_whole():
+    from evaluation.run_scenarios import missing_phrases
+
+    replies = ["Vraag een cliëntondersteuner. Uw laatste dag is 29 december 2026. Bel 1130."]
+    assert missing_phrases(["cliëntondersteun", "29 december 2026"], replies) == []
+    assert missing_phrases(["9 december 2026"], replies) == ["9 december 2026"]
+    assert missing_phrases(["113"], replies) == ["113"]
+    assert missing_phrases(["ondersteuner"], replies) == ["ondersteuner"]

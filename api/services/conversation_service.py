@@ -60,14 +60,15 @@ def _iso_date(value: Any) -> str | None:
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
     """Rasa slots -> the public state (unknown values become null).
 
-    Before the bot has given its advice, route and next organisation already follow from the
-    routing table once the route and the organisation the case is about are known (a
-    "bezwaar" against a zorgverzekeraar is a klacht there, routes.md §1).
+    Once the bot gave its advice, its organisation (where the citizen goes next) is the state's.
+    Before, route and next organisation already follow from the routing table once the route and
+    the organisation the case is about are known (a "bezwaar" against a zorgverzekeraar is a
+    klacht there, routes.md §1).
     """
     route = slots.get("route") if slots.get("route") in ROUTES else None
     organisation = slots.get("organisation")
     about = slots.get("about_organisation")
-    if route and route != "aanvraag" and about in ORGANISATIONS:
+    if route and route != "aanvraag" and about in ORGANISATIONS and organisation not in ORGANISATIONS:
         advice = advise(route, about, already_complained=bool(slots.get("already_complained")),
                         decision_on_bezwaar=bool(slots.get("decision_on_bezwaar")))
         route, organisation = advice.route, advice.organisation

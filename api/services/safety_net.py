@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from api.services.rasa_client import BotReply
-from knowledge.domain.advice import urgent
+from knowledge.domain.short_answers import urgent
 from knowledge.domain.gemeente import load_gemeente
 from knowledge.domain.routing import ROUTE_CARDS
 from knowledge.domain.signals import signals

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from rasa_sdk import Action
 
-from knowledge.domain.advice import key_facts, received_only
+from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import ORGANISATIONS
 

@@ -10,7 +10,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from knowledge.domain.advice import compose, urgent
+from knowledge.domain.advice import compose
+from knowledge.domain.short_answers import key_facts, urgent
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.deadlines import bezwaar_deadline
 from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS
@@ -71,7 +72,30 @@ class ActionOfferHandoff(Action):
         return "action_offer_handoff"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        return offer_handoff(dispatcher, tracker, reason=intent(tracker) or "offer")
+        return case_first(dispatcher, tracker) + offer_handoff(dispatcher, tracker, reason=intent(tracker) or "offer")
+
+
+# Messages that hand over or offer a person, and may tell a case in the same breath.
+HANDOFF_INTENTS = ("request_human", "kastje_muur", "angry")
+
+
+def case_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A case told with the call for a person: its key facts first (route, place, term, and the last
+    day once the date is known). The person may be a while, or call back tomorrow (routes.md §1, §5)."""
+    route = tracker.get_slot("route")
+    if intent(tracker) not in HANDOFF_INTENTS or not route or tracker.get_slot("organisation"):
+        return []  # no case, or its advice was given already
+    about = tracker.get_slot("about_organisation")
+    if not about:
+        facts = key_facts(route, None, bool(tracker.get_slot("decision_on_bezwaar")))
+        if facts:
+            dispatcher.utter_message(text=facts)
+        return []
+    answer = compose(case_from(tracker))
+    dispatcher.utter_message(text=" ".join(answer.summary))
+    return [SlotSet("route", answer.route), SlotSet("organisation", answer.organisation),
+            SlotSet("decision_date", answer.decision_date.isoformat() if answer.decision_date else None),
+            SlotSet("deadline", answer.deadline.isoformat() if answer.deadline else None)]
 
 
 def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
@@ -105,21 +129,8 @@ class ActionRequestHandoff(Action):
         return "action_request_handoff"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        return self._case(dispatcher, tracker) + request_handoff(
+        return case_first(dispatcher, tracker) + request_handoff(
             dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
-
-    @staticmethod
-    def _case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        """A bezwaar told with the call for a person: its last day first, the person may be late."""
-        if intent(tracker) != "request_human" or tracker.get_slot("deadline") \
-                or tracker.get_slot("route") not in BEZWAAR_ROUTES or not tracker.get_slot("about_organisation"):
-            return []
-        answer = compose(case_from(tracker))
-        if not answer.deadline:
-            return []
-        dispatcher.utter_message(text=" ".join(answer.summary))
-        return [SlotSet("route", answer.route), SlotSet("organisation", answer.organisation),
-                SlotSet("decision_date", answer.decision_date.isoformat()), SlotSet("deadline", answer.deadline.isoformat())]
 
 
 SOUNDS_HARD = "Het klinkt alsof het u heel zwaar valt. Dat begrijp ik. U hoeft dit niet alleen op te lossen."

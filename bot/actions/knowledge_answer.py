@@ -7,7 +7,7 @@ import requests
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
-from knowledge.domain.advice import clientondersteuning
+from knowledge.domain.short_answers import clientondersteuning
 
 from .context import API_URL, citizen_text, intent, sources_message, text
 from .handoff import not_understood, offer_handoff

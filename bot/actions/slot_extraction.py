@@ -13,10 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from knowledge.domain.case_words import BELONGS_TO, CORRECTION
 from knowledge.domain.dates import read_letter_dates, weeks_since
-from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
+from knowledge.domain.routing import aanvraag_organisation
 
+from .case_organisation import BEZWAAR_ROUTES, chosen_organisation, deciding_by_care, deciding_first
 from .context import entity_values, intent, text, today
+from .relatives import asking_for, relatives_named
 from .sentences import sentence_intents
 
 INTENT_ROUTE = {
@@ -28,7 +31,6 @@ INTENT_ROUTE = {
     "geen_besluit": "ingebrekestelling",
     "aanvraag": "aanvraag",
 }
-BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
 # After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
 HOGER_BEROEP = re.compile(
     r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"
@@ -46,10 +48,17 @@ DATE_UNKNOWN_WORDS = re.compile(
 )
 
 
+# "klopt niet", "klopt gwn niet", "klopt niks van": a decision the citizen disputes.
+DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)"
+# "ik ben het niet eens met…", "niet mee eens": disagreeing; "hij belde niet eens terug" ("not even") is not.
+NOT_AGREED = (r"niet\s+mee\s+eens|niet\s+eens\s+(met|mee|zijn|ben)\b|"
+              r"\b(het|er|ik|we|wij)\s+(\w+\s+){0,2}niet\s+eens\s*([.,!?;]|$|want\b|omdat\b|maar\b|en\b)")
+
 # A mantelzorger often tells the case in the same message ("ik ben mantelzorger van mijn
 # buurman, het wijkteam belt nooit terug"), and so does someone in a crisis or asking for a
-# person ("morgen stopt de gemeente de thuiszorg"): then the case intent is the runner-up.
-CARRIES_A_CASE = {"mantelzorger", "crisis", "request_human"}
+# person ("morgen stopt de gemeente de thuiszorg"), sent back and forth or angry: then the case
+# intent is the runner-up.
+CARRIES_A_CASE = {"mantelzorger", "crisis", "request_human", "kastje_muur", "angry"}
 RUNNER_UP_CONFIDENCE = 0.2
 
 
@@ -62,26 +71,32 @@ def case_intent(tracker: Tracker) -> str | None:
     for ranked in tracker.latest_message.get("intent_ranking") or []:
         if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
             return ranked["name"]
-    return name
+    named = [route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))]
+    return named[0] if len(named) == 1 else name  # "ik wil klagen over de gemeente": the route is named
 
 
 # A citizen who gives facts and literally names the route ("bezwaar tegen het besluit van
 # 10-11") means that route, even when NLU reads the message as just `inform`.
 EXPLICIT_ROUTE = (
-    ("bezwaar", re.compile(r"\bbezwaa?a?r|\bniet\s+(mee\s+)?eens\b|\boneens\b", re.IGNORECASE)),
+    ("bezwaar", re.compile(rf"\bbezwaa?a?r|{NOT_AGREED}|\boneens\b", re.IGNORECASE)),
     ("klacht", re.compile(r"\b(klacht|klagen)", re.IGNORECASE)),
 )
 
 
+# A refusal told as its outcome: "ik krijg niks vergoed", "te weinig uren gekregen".
+REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s+)?(niet|niks|niets)\b|"
+           r"(te\s+weinig|te\s+laag|te\s+lage|minder)\s+(\w+\s+){0,3}(gekregen|toegekend|geïndiceerd)")
+# "de brief is van 27 oktober", "besluit van 9-11": a dated decision letter.
+LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\s+(is\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
+                          re.IGNORECASE)
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
-# "klopt niet", "klopt gwn niet", "klopt niks van": a decision the citizen disputes.
-DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)"
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
-    r"minder\s+uren|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|te\s+(laag|lage|hoog|hoge)|"
+    r"minder\s+(uren|uur|hulp|zorg)|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
+    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+\d+|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
-    r"niet\s+(mee\s+)?eens|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder))",
+    rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
     re.IGNORECASE,
 )
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
@@ -97,13 +112,15 @@ RUDE_WORDS = re.compile(
     r"aanstel|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
     r"(zat|keek|zaten|keken)\s+(\w+\s+){0,7}(op|naar)\s+(zijn|haar|hun|de)\s+(telefoon|laptop|scherm|mobiel)|"
     r"(liet|lieten)\s+(me|mij)\s+(\w+\s+){0,3}(afmaken|uitpraten|uitspreken)|zo\s+praat\s+(je|u|men)\s+(toch\s+)?niet|"
-    r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(nooit|geen)\s+antwoord\s+(gehad|gekregen)|"
+    r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(legde|gooide)\s+(\w+\s+){0,3}(telefoon|hoorn)\s+(\w+\s+)?(neer|erop)|"
+    r"\bhing\s+(\w+\s+){0,2}op\b|opgehangen|(nooit|geen)\s+antwoord\s+(gehad|gekregen)|"
     r"(vragen|mails?|brieven|e-mails?)\s+(\w+\s+){0,4}(niet|nooit)\s+beantwoord|(niets|niks)\s+teruggehoord",
     re.IGNORECASE,
 )
 # The citizen says there are two things: "daar wil ik ook over klagen", "ik wil ze allebei aanpakken".
 BOTH_WORDS = re.compile(
-    r"\b(allebei|alle\s*twee|allebij|beide|beiden|twee\s+dingen)\b|"
+    r"\b(allebei|alle\s*twee|allebij|beiden|twee\s+(dingen|zaken|punten))\b|\bbeide\s*(aanpakken|doen|zaken|dingen|punten|"
+    r"regelen|[.,!?]|$)|"
     r"\b(daar|daarover|hierover|hier)\s+(\w+\s+){0,2}(ook|eveneens)\s+(\w+\s+){0,3}(klagen|klacht|iets\s+mee|iets\s+aan)|"
     r"\book\s+(een\s+)?(klacht|klagen)",
     re.IGNORECASE,
@@ -116,7 +133,8 @@ NO_DECISION_YET = re.compile(
 )
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
-    r"\b(geklaagd|klacht\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd)|"
+    r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
+    r"(stuurde|stuurden|diende|dienden|deed|deden)\s+(\w+\s+){0,5}(een\s+)?klacht\w*|"
     r"(mijn|onze|de)\s+klacht\s+(\w+\s+){0,4}(niet\s+)?(beantwoord|afgewezen|ongegrond|afgehandeld|behandeld|"
     r"genegeerd|niks|niets|geen))",
     re.IGNORECASE,
@@ -150,7 +168,7 @@ NEED_WORDS = re.compile(
 )
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
-    r"minder\s+uren|omlaag)\b",
+    rf"minder\s+uren|omlaag|{REFUSED})\b",
     re.IGNORECASE,
 )
 WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)",
@@ -175,15 +193,20 @@ def _runner_up(tracker: Tracker, exclude: set[str]) -> str | None:
 WAITING_WORDS = re.compile(
     r"(nog\s+)?(steeds\s+)?geen\s+(beslissing|besluit|uitspraak|reactie|antwoord|bericht)|"
     r"wacht(en|te)?\s+(al|nog|maar)\b|(niks|niets)\s+(meer\s+)?(van\s+\w+\s+)?gehoord|blijft\s+liggen|"
-    r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke",
+    r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke|"
+    r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist",
     re.IGNORECASE,
 )
 NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
-APPLIED = re.compile(r"\b(aangevraagd|aanvraag\s+(\w+\s+){0,2}(gedaan|ingediend|ingestuurd|verstuurd))\b", re.IGNORECASE)
+APPLIED = re.compile(r"\b(aangevraagd|aanvraag\s+(\w+\s+){0,2}(gedaan|ingediend|ingestuurd|verstuurd)|"
+                     r"(vroeg|vroegen)\s+(\w+\s+){1,7}aan)\b", re.IGNORECASE)
+# "ik heb in september bezwaar gemaakt", "ik stuurde mijn bezwaarschrift": a bezwaar that waits for its decision.
+BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingestuurd|gestuurd|verstuurd|aangetekend)|"
+                          r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
-    r"niet\s+(mee\s+)?eens|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
-    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage)",
+    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
+    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)",
     re.IGNORECASE,
 )
 
@@ -198,13 +221,14 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     decision = bool(DECISION_WORDS.search(message))
     rude = bool(RUDE_WORDS.search(message))
     conduct = rude or bool(DELAY_WORDS.search(message))
-    if said == "ingebrekestelling" and COMPLAINED.search(message) and not re.search(r"aanvra|bezwaa?r", message, re.I):
+    if said == "ingebrekestelling" and COMPLAINED.search(message) and not (APPLIED.search(message)
+                                                                           or BEZWAAR_MADE.search(message)):
         return "klacht"  # a klacht left unanswered goes to the ombudsman, not an ingebrekestelling
     if said in BEZWAAR_ROUTES and (
             (NO_DECISION_YET.search(message) and (rude or CONDUCT_TOPIC.search(message) or ASKS_KLACHT.search(message)))
             or (ASKS_KLACHT.search(message) and not DISAGREES.search(message) and not BEZWAAR_WORD.search(message))):
         return "klacht"  # conduct while there is no decision, or a klacht asked for in so many words
-    if said in ("bezwaar", "klacht") and rude and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
+    if said in ("bezwaar", "klacht") and conduct and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
         return "klacht_en_bezwaar"
     if said == "klacht_en_bezwaar" and not (decision and conduct):
         if decision:
@@ -218,13 +242,17 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         return "aanvraag"  # "ik heb nog nooit iets aangevraagd": nothing to wait for
     if said == "aanvraag" and APPLIED.search(message) and (WAITING_WORDS.search(message) or DELAY_WORDS.search(message)):
         return "ingebrekestelling"  # applied, no answer: waiting for a decision (routes.md §1)
+    if said == "aanvraag" and STRONG_DECISION.search(message) and (DISAGREES.search(message)
+                                                                   or LETTER_DATED.search(message)):
+        return "bezwaar"  # the application was decided already, and the citizen disputes that decision
     if said == "aanvraag":
         # "waar kan ik klagen", "ik wil bezwaar maken": the citizen names the route
         named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
         if len(named) == 1 and not NEED_WORDS.search(message):
             return named[0]
-    if said == "bezwaar" and WAITING_WORDS.search(message) and not DISAGREES.search(message):
-        return "ingebrekestelling"
+    if said == "bezwaar" and WAITING_WORDS.search(message) and (BEZWAAR_MADE.search(message)
+                                                              or not DISAGREES.search(message)):
+        return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
     if said == "bezwaar" and rude and decision and case_intent(tracker) != "beroep":
         return "klacht_en_bezwaar"
     if said in ("bezwaar", "klacht") and case_intent(tracker) != "beroep" and both_in_sentences(said, message):
@@ -277,145 +305,6 @@ def updated_route(tracker: Tracker) -> str | None:
     return said
 
 
-def chosen_organisation(route: str | None, named: list[str], message: str) -> str | None:
-    """Which named organisation the case is about, given the route."""
-    candidates = [o for o in named if o in ORGANISATIONS and o not in ("ombudsman", "rechtbank")]
-    if route == "aanvraag":
-        # the kind of care decides (routes.md §1); a named organisation only when no care is named
-        by_care = aanvraag_organisation(message)
-        named_desk = [o for o in candidates if o in ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")]
-        return by_care or (named_desk[0] if named_desk else None)
-    if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
-        deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
-        if deciding:
-            return deciding[0]
-    if route == "klacht" and candidates and set(candidates) <= {"gemeente", "zorgaanbieder"} \
-            and PROVIDER_STAFF.search(message) and not GEMEENTE_STAFF.search(message):
-        return "zorgaanbieder"  # the people of a (contracted) provider behaved so, not the gemeente's
-    return candidates[0] if candidates else None
-
-
-CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+bedoel|vergis|correctie|verkeerd)\b",
-                        re.IGNORECASE)
-# "de brief van het CAK", "het CIZ heeft besloten": the organisation that took the decision.
-DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$",
-                            re.IGNORECASE)
-DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|beslist|afgewezen|verlaagd|geweigerd|"
-                           r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)|"
-                           # "bij mijn zorgverzekeraar een pgb aangevraagd": who must decide on it
-                           r"^\s*(\w+\s+){0,5}(aangevraagd|ingediend)\b", re.IGNORECASE)
-
-
-def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
-    """The named organisations, the one the words tie to the decision first."""
-    message = text(tracker)
-    for item in tracker.latest_message.get("entities") or []:
-        value = str(item.get("value", "")).lower()
-        if item.get("entity") != "organisation" or value not in named:
-            continue
-        start, end = item.get("start", 0), item.get("end", 0)
-        if DECIDED_BEFORE.search(message[max(0, start - 50):start]) or DECIDED_AFTER.search(message[end:end + 80]):
-            return [value] + [n for n in named if n != value]
-    return named
-
-
-# Who behaved badly: a provider's people or the gemeente's own (routes.md §1, §3).
-PROVIDER_STAFF = re.compile(
-    r"begeleider|begeleidster|hulpverlener|huishoudelijke\s+hulp|thuishulp|schoonmaakster|schoonmaker|"
-    r"thuiszorg|zorgorganisatie|zorgaanbieder|aanbieder|dagbesteding|verzorgende|verpleegkundige|wijkverpleging|"
-    r"zorginstelling|instelling|verpleeghuis|woongroep|gezinshuis|taxi|chauffeur",
-    re.IGNORECASE,
-)
-GEMEENTE_STAFF = re.compile(
-    r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)",
-    re.IGNORECASE,
-)
-
-
-# The citizen asks for themselves although a relative is named.
-SELF_SIGNAL = re.compile(
-    r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
-    r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
-    r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
-    r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
-    r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
-    r"\bmijn\s+mantelzorger\b|\bik\s+(zelf|ben\s+degene)\b",
-    re.IGNORECASE,
-)
-# The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
-OWN_CASE = re.compile(
-    r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|"
-    r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
-    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|"
-    r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
-    r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
-    re.IGNORECASE,
-)
-# Words that make a named relative the one the case is about: "voor mijn moeder", "het pgb van onze
-# zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
-RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$", re.IGNORECASE)
-RELATIVE_AFTER = re.compile(
-    r"^\W*(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|"
-    r"dementie|alzheimer|parkinson|beperking)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
-    r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis))\b",
-    re.IGNORECASE,
-)
-FOR_SOMEONE_ELSE = re.compile(
-    r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
-    r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b",
-    re.IGNORECASE,
-)
-# Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
-OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
-SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
-
-# "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
-AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
-POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
-
-
-# A relative who only helps or speaks ("mijn dochter helpt me", "mijn man zegt…") is not whom
-# the case is about.
-RELATIVE_ONLY_HELPS = re.compile(
-    r"^\W*(helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
-    r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
-    re.IGNORECASE,
-)
-
-
-def relatives_named(tracker: Tracker) -> list[str]:
-    """Relatives the case is about (the citizen asks for them)."""
-    message = text(tracker)
-    found: list[str] = []
-    for item in tracker.latest_message.get("entities") or []:
-        if item.get("entity") != "relative":
-            continue
-        value = str(item.get("value", "")).lower()
-        before = message[: item.get("start", 0)]
-        after = message[item.get("end", 0):]
-        if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
-            continue
-        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before):
-            continue  # "zijn moeder", "ik ben de buurvrouw van…": not the one the case is about
-        if RELATIVE_ONLY_HELPS.search(after):
-            continue
-        if value and value not in found:
-            found.append(value)
-    return found
-
-
-def relative_is_the_case(tracker: Tracker) -> bool:
-    """The words make a named relative (or someone else) the one the case is about."""
-    message = text(tracker)
-    if FOR_SOMEONE_ELSE.search(message):
-        return True
-    for item in tracker.latest_message.get("entities") or []:
-        if item.get("entity") == "relative" and (RELATIVE_BEFORE.search(message[: item.get("start", 0)])
-                                                 or RELATIVE_AFTER.search(message[item.get("end", 0):])):
-            return True
-    return False
-
-
 class ValidateSlotMappings(ValidationAction):
     def name(self) -> str:
         return "action_validate_slot_mappings"
@@ -428,12 +317,15 @@ class ValidateSlotMappings(ValidationAction):
         message = text(tracker)
         named = entity_values(tracker, "organisation")
         known = tracker.get_slot("about_organisation")
-        corrected = CORRECTION.search(message)
+        corrected = CORRECTION.search(message) or BELONGS_TO.search(message)
         if known and named and not corrected and tracker.get_slot("requested_slot") != "about_organisation":
             return {}  # a later mention ("de gemeente zei ook…") does not replace the organisation of the case
         if corrected and len(named) > 1:
             named = named[-1:] + named[:-1]  # "het was het CAK niet maar de SVB": the last one counts
-        found = chosen_organisation(updated_route(tracker), deciding_first(tracker, named), message)
+        route = updated_route(tracker)
+        found = chosen_organisation(route, deciding_first(tracker, named), message)
+        if not found and not known:
+            found = deciding_by_care(route, message)
         return {"about_organisation": found} if found else {}
 
     async def extract_decision_date(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
@@ -469,18 +361,8 @@ class ValidateSlotMappings(ValidationAction):
         return {"relative": relatives[0]} if relatives else {}
 
     async def extract_asking_for(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        message = text(tracker)
-        if SELF_SIGNAL.search(message):
-            return {"asking_for": "self"}  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
-        someone_else = relatives_named(tracker) or intent(tracker) == "mantelzorger"
-        if relative_is_the_case(tracker):
-            return {"asking_for": "relative"}
-        if OWN_CASE.search(message):
-            # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story
-            return {"asking_for": "self"}
-        if someone_else and tracker.get_slot("asking_for") != "self":
-            return {"asking_for": "relative"}
-        return {}
+        found = asking_for(tracker)
+        return {"asking_for": found} if found else {}
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker)

@@ -91,39 +91,17 @@ def where_next(case: Case) -> str:
     if case.route == "aanvraag":
         return aanvraag_organisation(case.text) or (case.about if case.about in ("gemeente", "ciz", "zorgkantoor",
                                                                                   "zorgverzekeraar") else "gemeente")
+    if provider_handled_wmo_klacht(case):
+        return "gemeente"
     return advise(case.route, case.about or "gemeente", already_complained=case.already_complained,
                   decision_on_bezwaar=case.decision_on_bezwaar).organisation
 
 
-# ----------------------------------------------------------------- key facts (before the date is known)
-
-
-def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False) -> str:
-    """What the citizen must know at once, before the guide asks for the letter's date (routes.md §1, §2)."""
-    if about in ORGANISATIONS and not ORGANISATIONS[about].bezwaar_possible:
-        return ""
-    org = name(about) if about in ORGANISATIONS else None
-    if decision_on_bezwaar:
-        return ("Bent u het niet eens met de beslissing op uw bezwaar? Dan gaat u in beroep bij de rechtbank. "
-                "Dat moet binnen 6 weken na de datum op die brief.")
-    if route == "bezwaar":
-        where = f" U stuurt uw bezwaar naar {org}." if org else ""
-        return f"Dit is een bezwaar.{where} Dat moet binnen 6 weken na de datum op de brief."
-    if route == "klacht_en_bezwaar":
-        where = f" bij {org}" if org else ""
-        return (f"U kunt bezwaar maken en een klacht indienen{where}. "
-                "Voor het bezwaar heeft u 6 weken na de datum op de brief.")
-    if route == "klacht" and org is None:
-        return "Dit is een klacht over hoe u bent behandeld. U dient die in bij de organisatie zelf."
-    if route == "ingebrekestelling" and org is None:
-        return ("Duurt een beslissing te lang? Dan kunt u een ingebrekestelling sturen. "
-                "Dat kan pas als de termijn om te beslissen voorbij is.")
-    return ""
-
-
-def received_only(received: date) -> str:
-    return (f"U kreeg de brief op {format_date_nl(received)}. De 6 weken tellen niet vanaf die dag. "
-            "Ze tellen vanaf de datum die óp de brief staat.")
+def provider_handled_wmo_klacht(case: Case) -> bool:
+    """A Wmo or jeugd provider handled the klacht and the citizen is still unhappy: the gemeente that
+    contracted the provider is next (routes.md §1, §3; Wmo 2015 §3.2, Jeugdwet 4.2.1)."""
+    return (case.route == "klacht" and case.about == "zorgaanbieder" and case.already_complained
+            and provider_law(case.text) != "wkkgz")
 
 
 # ----------------------------------------------------------------- the answer
@@ -148,6 +126,8 @@ def compose(case: Case) -> Answer:
             _ingebrekestelling(answer, about)
         elif about == "zorgverzekeraar":
             _zorgverzekeraar(answer, case)
+        elif provider_handled_wmo_klacht(case):
+            _wmo_provider_handled(answer, case)
         elif about == "zorgaanbieder":
             _zorgaanbieder(answer, case)
         elif advice.organisation == "ombudsman":
@@ -302,6 +282,17 @@ def _zorgaanbieder(answer: Answer, case: Case) -> None:
     answer.cards += ROUTE_CARDS["zorgaanbieder_wmo"]
 
 
+def _wmo_provider_handled(answer: Answer, case: Case) -> None:
+    answer.organisation = "gemeente"
+    answer.summary.append("De aanbieder heeft uw klacht al behandeld. Bent u niet tevreden? "
+                          "Dien dan een klacht in bij de gemeente. De gemeente heeft deze aanbieder ingehuurd. "
+                          "De gemeente blijft verantwoordelijk voor uw hulp.")
+    answer.details.append("De gemeente moet uw klacht binnen 6 weken afhandelen. Soms komen er 4 weken bij.")
+    extra = " Voor kinderen is er ook de Kinderombudsman." if provider_law(case.text) == "jeugd" else ""
+    answer.details.append(f"Bent u daarna nog niet tevreden? Dan kunt u naar {case.ombudsman_name}.{extra}")
+    answer.cards += ROUTE_CARDS["zorgaanbieder_wmo"]
+
+
 def _ingebrekestelling(answer: Answer, about: str) -> None:
     org = name(about)
     answer.summary.append(f"Heeft {org} niet op tijd beslist? Dan kunt u een ingebrekestelling sturen. "
@@ -380,35 +371,3 @@ def _clientondersteuning(answer: Answer, case: Case, about: str) -> None:
     answer.details.append(f"Wilt u hulp? Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. "
                           f"Vraag er een aan bij {name(helper)}.")
     answer.cards += ROUTE_CARDS[f"clientondersteuning_{helper}"]
-
-
-# ----------------------------------------------------------------- cliëntondersteuning on its own
-
-
-def clientondersteuning(text: str, about: str | None = None) -> tuple[str, str, list[str]]:
-    """(organisation, text, cards) for a question about free independent help (routes.md §4)."""
-    helper = clientondersteuning_organisation(text, about)
-    if helper == "zorgkantoor":
-        message = ("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. U heeft zorg uit de Wlz. "
-                   "Vraag daarom het zorgkantoor om een cliëntondersteuner.")
-    else:
-        message = ("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. "
-                   "Vraag de gemeente of het wijkteam om een cliëntondersteuner. "
-                   "Dat kan ook als u nog een Wlz-indicatie aanvraagt.")
-    return helper, message, ["clientondersteuning-wat", *ROUTE_CARDS[f"clientondersteuning_{helper}"]]
-
-
-# ----------------------------------------------------------------- urgent, not dangerous (routes.md §5)
-
-
-def urgent(about: str | None, last_day: date | None = None) -> tuple[str, list[str]]:
-    """What can be done today when care stops (Awb 8:81): no emergency numbers. With the date of
-    the decision known, the last day for the bezwaar too (Awb 6:7, 6:8, Atw)."""
-    org = name(about) if about in ORGANISATIONS and ORGANISATIONS[about].decides else "de organisatie"
-    lines = ["Dit is dringend. Dit kunt u nu doen.",
-             "Stopt de zorg door een beslissing? Maak dan meteen bezwaar. Vraag daarbij de rechter om een "
-             "voorlopige voorziening. Dat is een snelle, tijdelijke beslissing.",
-             f"Vraag {org} ook om de zorg door te laten gaan tot er een beslissing is."]
-    if last_day:
-        lines.append(f"Uw bezwaar gaat naar {org}. Uw laatste dag voor het bezwaar is {format_date_nl(last_day)}.")
-    return "\n".join(lines), ["zorg-stopt-morgen", "voorlopige-voorziening"]

@@ -1,7 +1,7 @@
 """When a person must take over at once (routes.md §5): danger, thoughts of suicide, urgency.
 
 Words, not a classifier: a citizen in danger must never depend on how well a model learned a
-phrasing. Used by the bot's NLU (bot/components/crisis_signals.py makes any such message a
+phrasing. Used by the bot's NLU (bot/components/word_rules.py makes any such message a
 `crisis`) and by `action_crisis`, which picks what to say: 112 only on danger, 113 only on
 thoughts of suicide, and for urgency (care stops, eviction) no emergency numbers but what can be
 done now.
@@ -22,12 +22,15 @@ SUICIDE = re.compile(
     r"(als|dat|wanneer)\s+ik\s+er\s+niet\s+meer\s+ben|zie\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
     r"(in|op)\s+(één|een)\s+keer\s+(al\s+)?(mijn\s+|de\s+|alle\s+)*(pillen|tabletten|medicijnen)|"
     r"niet\s+meer\s+(hoeven|willen)\s+(te\s+)?(leven|wakker)|"
-    r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+maken",
+    r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+(te\s+)?maken|"
+    r"zie\s+(ik|ze|hij)\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten",
     re.IGNORECASE,
 )
 DANGER = re.compile(
     r"\bin\s+gevaar|geweld|\bslaat\b|\bsloeg\b|geslagen|\bschopt\b|mishandel|bedreig|"
-    r"dreigt\s+(me|mij|haar|hem|ons)\s+(te\s+)?(slaan|vermoorden|iets\s+aan)|\bbrand\b|rook\s+in\s+huis|"
+    r"dreigt\s+(me|mij|haar|hem|ons)\s+(te\s+)?(slaan|vermoorden|iets\s+aan)|"
+    r"((gaat|gaan|zal|zullen)\s+(me|mij|haar|hem|ons)|(me|mij|haar|hem|ons)\s+(gaat|gaan|zal|zullen))\s+(\w+\s+)?"
+    r"(slaan|vermoorden|pijn\s+doen|iets\s+aandoen)|\bbrand\b|rook\s+in\s+huis|"
     r"\b(veel\s+)?bloed(t|ing)?\b|bewusteloos|ademt\s+niet|reageert\s+niet\s+meer|niet\s+(meer\s+)?wakker\s+te\s+krijgen|"
     r"(gevallen|ligt\s+op\s+de\s+grond)\s+en\s+(kan|komt)\s+niet\s+(meer\s+)?(op|overeind)|\bmes\b|wapen|vermoord|"
     r"\b112\b|onveilig\s+(thuis|in\s+huis)|aangevallen|gas\s+(lekt|ruik)",
@@ -58,13 +61,15 @@ def signals(text: str) -> set[str]:
 # Someone the guide should offer a person even while it answers the case (routes.md §5).
 ANGRY = re.compile(
     r"woedend|razend|\bkwaad\b|\bboos\b|ben\s+het\s+(zo\s+)?zat|spuugzat|schandalig|belachelijk|"
-    r"ik\s+word\s+(er\s+)?gek|wanhopig|ten\s+einde\s+raad|ik\s+kan\s+(echt\s+)?niet\s+meer|"
+    r"ik\s+word\s+(er\s+)?gek|wanhopig|ten\s+einde\s+raad|"
+    # "ik kan niet meer", "ik kan het niet meer aan"; not "ik kan niet meer poetsen" (a need, not despair)
+    r"ik\s+kan\s+(het\s+)?(echt\s+)?niet\s+meer\b(?!\s+(zelf\s+|goed\s+|alleen\s+)?\w+en\b)|"
     r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!",
     re.IGNORECASE,
 )
 SENT_AROUND = re.compile(
     r"kastje\s+naar\s+de\s+muur|van\s+(het\s+)?(ene|één)\s+naar\s+(het\s+)?(andere|ander)|wijzen\s+naar\s+elkaar|"
-    r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,6}"
+    r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,8}"
     r"(terug|door|weer)\b|niemand\s+(voelt\s+zich|is|wil\s+zich)\s+verantwoordelijk|(heen\s+en\s+weer|rondgestuurd)",
     re.IGNORECASE,
 )

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.domain import deadlines
-from knowledge.domain.advice import Case, clientondersteuning, compose, key_facts, name, urgent
+from knowledge.domain.advice import Case, compose, name
+from knowledge.domain.short_answers import clientondersteuning, key_facts, urgent
 from knowledge.domain.dates import format_date_nl
 from knowledge.domain.routing import ORGANISATIONS, ROUTES
 

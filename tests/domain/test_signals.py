@@ -32,8 +32,13 @@ def test_signals_follow_the_words(text, expected):
 @pytest.mark.parametrize(("text", "reason"), [
     ("de gemeente stuurt me naar het zorgkantoor en die stuurt me weer terug", "kastje_muur"),
     ("ik word van het kastje naar de muur gestuurd", "kastje_muur"),
+    ("de gemeente stuurt me van het loket naar de website en weer terug naar het loket", "kastje_muur"),
     ("ik ben woedend over hoe dit gaat", "angry"),
     ("ik ben het niet eens met de beslissing", None),
+    ("ik kan het echt niet meer aan", "angry"),
+    ("ik kan niet meer, help me", "angry"),
+    ("sinds mijn knie-operatie kan ik niet meer poetsen", None),
+    ("mijn vrouw is overleden en ik kan niet meer zelf koken", None),
 ])
 def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
     assert person_reason(text) == reason
@@ -53,3 +58,16 @@ def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
 ])
 def test_asking_for_a_person_in_so_many_words(text, asks):
     assert asks_for_person(text) is asks
+
+
+@pytest.mark.parametrize("message", [
+    "soms zie ik het echt niet meer zitten",
+    "ik denk er soms over om er een eind aan te maken",
+])
+def test_thoughts_of_suicide_in_other_word_orders_are_signals(message):
+    assert "suicide" in signals(message)
+
+
+@pytest.mark.parametrize("message", ["mijn zoon zegt dat hij me gaat slaan", "hij gaat haar pijn doen, ik ben bang"])
+def test_a_threat_in_the_future_tense_is_danger(message):
+    assert "danger" in signals(message)

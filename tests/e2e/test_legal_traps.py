@@ -294,3 +294,44 @@ def test_a_stroke_in_the_past_is_not_an_emergency(chat):
     said = " ".join(texts(replies))
     assert "112" not in said and c.state["handoff"] == "none"
     assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "ciz")
+
+
+def test_a_person_asked_for_with_a_case_and_nobody_online_hears_the_key_facts_before_the_call_back(chat):
+    c = chat(staff_available=False)
+    replies = c.say("kan ik iemand spreken over het bezwaar dat ik wil maken tegen het zorgkantoor voor mijn man")
+    said = " ".join(texts(replies))
+    assert "bezwaar" in said and "zorgkantoor" in said and "6 weken" in said
+    assert said.index("6 weken") < said.index("telefoonnummer")  # the facts first, then the call-back question
+    assert (c.state["route"], c.state["organisation"], c.state["asking_for"]) == ("bezwaar", "zorgkantoor", "relative")
+
+
+def test_sent_back_and_forth_with_a_klacht_named_gets_the_klacht_route_and_a_person_offered(chat):
+    c = chat()
+    replies = c.say("het wijkteam stuurt me door naar de zorgverzekeraar en die weer terug, al weken. "
+                    "ik wil een klacht indienen tegen de gemeente hierover")
+    assert (c.state["route"], c.state["organisation"], c.state["handoff"]) == ("klacht", "gemeente", "offered")
+    assert "klacht" in " ".join(texts(replies))
+
+
+def test_hours_cut_in_numbers_with_rude_conduct_and_both_named_is_klacht_en_bezwaar(chat):
+    c = chat()
+    c.say("ze hebben mijn huishoudelijke hulp van 5 naar 3 uur gebracht, besluit van 9 november, veel te weinig. "
+          "en de consulent keek de hele tijd naar haar scherm en liet me niet uitpraten. ik wil tegen allebei wat doen")
+    assert (c.state["route"], c.state["decision_date"], c.state["deadline"]) == \
+        ("klacht_en_bezwaar", "2026-11-09", "2026-12-21")
+
+
+def test_correcting_the_organisation_after_the_advice_gives_the_advice_for_the_right_one(chat):
+    c = chat()
+    c.say("ik wil een klacht indienen over het zorgkantoor, ze hebben mijn papieren twee keer kwijtgemaakt")
+    assert c.state["organisation"] == "zorgkantoor"
+    replies = c.say("nee sorry ik vergis me, het was niet het zorgkantoor maar het CAK")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "cak")
+    assert "het CAK" in " ".join(texts(replies))
+
+
+def test_a_parent_asking_about_support_for_their_child_asks_for_a_relative(chat):
+    c = chat()
+    c.say("ik ben moeder van een dochter van 9 met autisme. bestaat er gratis onafhankelijke hulp "
+          "voor het gesprek met het jeugdteam?")
+    assert (c.state["organisation"], c.state["asking_for"]) == ("gemeente", "relative")

@@ -1,5 +1,7 @@
-"""Makes every message with a signal of danger, suicide or urgency a `crisis`, and one that asks
-for a person in so many words `request_human` (routes.md §5).
+"""Makes every message with a signal of danger, suicide or urgency a `crisis`, one that asks
+for a person in so many words `request_human` (routes.md §5), and one that corrects a fact of the
+case ("nee, het was niet het CAK maar de SVB") `inform`, whatever the classifier read in its "nee",
+and a question about the rules in general ("uit nieuwsgierigheid: …") `ask_info`.
 
 Runs after the intent classifier. The words are in knowledge/domain/signals.py; a citizen in
 danger must not depend on how well a model learned their phrasing. The classifier's own ranking
@@ -16,17 +18,24 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from datetime import date
+
+from knowledge.domain.case_words import asks_in_general, corrects_a_fact
 from knowledge.domain.signals import asks_for_person, signals
 
 CRISIS = "crisis"
 REQUEST_HUMAN = "request_human"
+INFORM = "inform"
+ASK_INFO = "ask_info"
+# What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
+READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class CrisisSignals(GraphComponent):
+class WordRules(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisSignals":
+               execution_context: ExecutionContext) -> "WordRules":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -38,6 +47,11 @@ class CrisisSignals(GraphComponent):
                 self._set(message, CRISIS)
             elif asks_for_person(text) and (message.get(INTENT) or {}).get("name") != CRISIS:
                 self._set(message, REQUEST_HUMAN)
+            elif (message.get(INTENT) or {}).get("name") in READ_AS_AN_ANSWER and corrects_a_fact(
+                    text, any(e.get("entity") == "organisation" for e in message.get("entities") or []), date.today()):
+                self._set(message, INFORM)
+            elif asks_in_general(text):
+                self._set(message, ASK_INFO)
         return messages
 
     @staticmethod

@@ -1,0 +1,75 @@
+"""Which named organisation a case is about: the one that decided, or whose people behaved so."""
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
+
+from .context import text
+
+BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
+
+
+def chosen_organisation(route: str | None, named: list[str], message: str) -> str | None:
+    """Which named organisation the case is about, given the route."""
+    candidates = [o for o in named if o in ORGANISATIONS and o not in ("ombudsman", "rechtbank")]
+    if route == "aanvraag":
+        # the kind of care decides (routes.md §1); a named organisation only when no care is named
+        by_care = aanvraag_organisation(message)
+        named_desk = [o for o in candidates if o in ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")]
+        return by_care or (named_desk[0] if named_desk else None)
+    if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
+        deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
+        if deciding:
+            return deciding[0]
+    if route == "klacht" and candidates and set(candidates) <= {"gemeente", "zorgaanbieder"} \
+            and PROVIDER_STAFF.search(message) and not GEMEENTE_STAFF.search(message):
+        return "zorgaanbieder"  # the people of a (contracted) provider behaved so, not the gemeente's
+    return candidates[0] if candidates else None
+
+
+# "de brief van het CAK", "het CIZ heeft besloten": the organisation that took the decision.
+DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$",
+                            re.IGNORECASE)
+DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|beslist|afgewezen|verlaagd|geweigerd|"
+                           r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)|"
+                           # "bij mijn zorgverzekeraar een pgb aangevraagd": who must decide on it
+                           r"^\s*(\w+\s+){0,5}(aangevraagd|ingediend)\b", re.IGNORECASE)
+
+
+def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
+    """The named organisations, the one the words tie to the decision first."""
+    message = text(tracker)
+    for item in tracker.latest_message.get("entities") or []:
+        value = str(item.get("value", "")).lower()
+        if item.get("entity") != "organisation" or value not in named:
+            continue
+        start, end = item.get("start", 0), item.get("end", 0)
+        if DECIDED_BEFORE.search(message[max(0, start - 50):start]) or DECIDED_AFTER.search(message[end:end + 80]):
+            return [value] + [n for n in named if n != value]
+    return named
+
+
+# Who behaved badly: a provider's people or the gemeente's own (routes.md §1, §3).
+PROVIDER_STAFF = re.compile(
+    r"begeleider|begeleidster|hulpverlener|huishoudelijke\s+hulp|thuishulp|schoonmaakster|schoonmaker|"
+    r"thuiszorg|zorgorganisatie|zorgaanbieder|aanbieder|dagbesteding|verzorgende|verpleegkundige|wijkverpleging|"
+    r"zorginstelling|instelling|verpleeghuis|woongroep|gezinshuis|taxi|chauffeur",
+    re.IGNORECASE,
+)
+GEMEENTE_STAFF = re.compile(
+    r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)",
+    re.IGNORECASE,
+)
+
+
+def deciding_by_care(route: str | None, message: str) -> str | None:
+    """No organisation named, but the kind of care tells who decided on it ("mijn huishoudelijke hulp
+    is van 5 naar 3 uur gegaan": the gemeente, Wmo 2015). Only for a decision; a zorgverzekeraar
+    is left to ask, as its "decision" is a klacht route (routes.md §1), and so is Wlz care: the CIZ
+    decides on the indicatie, the zorgkantoor on the care itself."""
+    if route not in BEZWAAR_ROUTES and route != "ingebrekestelling":
+        return None
+    return "gemeente" if aanvraag_organisation(message) == "gemeente" else None

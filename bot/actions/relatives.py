@@ -1,0 +1,115 @@
+"""Whom the case is about: the citizen, or a relative the citizen asks for (a mantelzorger).
+
+A relative named in the story ("mijn dochter helpt me", "mijn man heeft er al een") is not always
+the one the case is about; the words around the name decide.
+"""
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from .context import intent, text
+
+
+# The citizen asks for themselves although a relative is named.
+SELF_SIGNAL = re.compile(
+    r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
+    r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
+    r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
+    r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
+    r"\bmijn\s+mantelzorger\b|\bik\s+(zelf|ben\s+degene)\b",
+    re.IGNORECASE,
+)
+# The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
+OWN_CASE = re.compile(
+    r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|"
+    r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
+    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|"
+    r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
+    r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
+    re.IGNORECASE,
+)
+# Words that make a named relative the one the case is about: "voor mijn moeder", "het pgb van onze
+# zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
+RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$", re.IGNORECASE)
+RELATIVE_AFTER = re.compile(
+    r"^\W*(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|"
+    r"dementie|alzheimer|parkinson|beperking)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
+    r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis))\b",
+    re.IGNORECASE,
+)
+FOR_SOMEONE_ELSE = re.compile(
+    r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
+    r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b|"
+    r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b",
+    re.IGNORECASE,
+)
+# Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
+OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
+SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
+
+# "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
+AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
+POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
+
+
+# A relative who only helps or speaks ("mijn dochter helpt me", "mijn man zegt…"), gives the care
+# ("mijn broer als zorgverlener") or died is not whom the case is about.
+RELATIVE_ONLY_HELPS = re.compile(
+    r"^\W*(als\s+(\w+\s+)?(zorgverlener|zorgverleenster|hulp|verzorger|verzorgster|begeleider|oppas|mantelzorger)|"
+    r"is\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
+    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
+    r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
+    re.IGNORECASE,
+)
+
+
+def relatives_named(tracker: Tracker) -> list[str]:
+    """Relatives the case is about (the citizen asks for them)."""
+    message = text(tracker)
+    found: list[str] = []
+    for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") != "relative":
+            continue
+        value = str(item.get("value", "")).lower()
+        before = message[: item.get("start", 0)]
+        after = message[item.get("end", 0):]
+        if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
+            continue
+        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before):
+            continue  # "zijn moeder", "ik ben de buurvrouw van…": not the one the case is about
+        if RELATIVE_ONLY_HELPS.search(after):
+            continue
+        if value and value not in found:
+            found.append(value)
+    return found
+
+
+def relative_is_the_case(tracker: Tracker) -> bool:
+    """The words make a named relative (or someone else) the one the case is about."""
+    message = text(tracker)
+    if FOR_SOMEONE_ELSE.search(message):
+        return True
+    for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") == "relative" and (RELATIVE_BEFORE.search(message[: item.get("start", 0)])
+                                                 or RELATIVE_AFTER.search(message[item.get("end", 0):])):
+            return True
+    return False
+
+
+def asking_for(tracker: Tracker) -> str | None:
+    """"self", "relative" or None (the message does not tell)."""
+    message = text(tracker)
+    if SELF_SIGNAL.search(message):
+        return "self"  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
+    someone_else = relatives_named(tracker) or intent(tracker) == "mantelzorger"
+    if relative_is_the_case(tracker):
+        return "relative"
+    if OWN_CASE.search(message):
+        # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story
+        return "self"
+    if someone_else and tracker.get_slot("asking_for") != "self":
+        return "relative"
+    return None

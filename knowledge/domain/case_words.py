@@ -1,0 +1,40 @@
+"""Words that tell how a message relates to the case told so far (shared by the bot's NLU and actions).
+
+A citizen corrects a fact ("nee, het was niet het CAK maar de SVB", "sorry, de brief is van 30
+oktober"): that message is information about the case, whatever a classifier makes of its "nee".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import find_date
+
+CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+bedoel|vergis|correctie|verkeerd)\b",
+                        re.IGNORECASE)
+
+
+# "de vraagwijzer is van de gemeente", "dat team valt onder het zorgkantoor": the citizen tells who an
+# office or team belongs to, which settles the organisation of the case.
+BELONGS_TO = re.compile(r"\b(is|zijn|hoort|horen|valt|vallen)\s+(\w+\s+)?(van|bij|onder)\s+(de|het)\s+\w+", re.IGNORECASE)
+
+
+def corrects_a_fact(text: str, names_organisation: bool, today: date) -> bool:
+    """A correction that carries the corrected fact: an organisation or a date."""
+    return bool(CORRECTION.search(text)) and (names_organisation or find_date(text, today) is not None)
+
+
+# "Even uit nieuwsgierigheid: hoe lang mag het CIZ over een bezwaar doen?": a question about the
+# rules, not the citizen's own case (no route, no organisation of a case; the cards answer it).
+GENERAL_QUESTION = re.compile(
+    r"uit\s+nieuwsgierigheid|\bin\s+het\s+algemeen\b|\balgemene\s+vraag|puur\s+informatief|hypothetisch|"
+    r"(gewoon\s+|even\s+)benieuwd|voor\s+(een|mijn)\s+(werkstuk|scriptie|opleiding|studie|cursus)",
+    re.IGNORECASE,
+)
+OWN_CASE_TOLD = re.compile(r"\b(mijn|m'n|mn)\s+(\w+\s+)?(brief|beslissing|besluit|aanvraag|bezwaar|klacht|pgb|zorg|hulp|"
+                           r"uren|indicatie)\b|\bik\s+(kreeg|heb\s+(\w+\s+){0,3}gekregen)\b", re.IGNORECASE)
+
+
+def asks_in_general(text: str) -> bool:
+    """A question about the rules in general, without a case of the citizen's own."""
+    return bool(GENERAL_QUESTION.search(text)) and not OWN_CASE_TOLD.search(text)

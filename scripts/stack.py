@@ -110,7 +110,7 @@ class Stack:
                                 "--port", str(self.action_port)], ROOT / "bot")
 
     def start_rasa(self) -> None:
-        self._start("rasa", [*RASA_SERVER, "run", "--enable-api", "--auth-token", self.rasa_token,
+        self._start("rasa", [*RASA_SERVER, "run", "--enable-api", f"--auth-token={self.rasa_token}",
                              "-i", "127.0.0.1", "--port", str(self.rasa_port), "--model", str(current_model()),
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], ROOT / "bot")
 

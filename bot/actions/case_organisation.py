@@ -10,6 +10,7 @@ from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanv
 from .context import text
 
 BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
+EIGEN_BIJDRAGE = re.compile(r"eigen\s*bijdrage", re.IGNORECASE)
 
 
 def chosen_organisation(route: str | None, named: list[str], message: str) -> str | None:
@@ -20,6 +21,9 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
         by_care = aanvraag_organisation(message)
         named_desk = [o for o in candidates if o in ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")]
         return by_care or (named_desk[0] if named_desk else None)
+    if route in BEZWAAR_ROUTES and EIGEN_BIJDRAGE.search(message) and candidates \
+            and set(candidates) <= {"cak", "gemeente", "zorgkantoor"}:
+        return "cak"  # the CAK sets the eigen bijdrage for Wmo and Wlz care (routes.md §3)
     if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
         deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
         if deciding:
@@ -39,8 +43,8 @@ DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|b
                            r"^\s*(\w+\s+){0,5}(aangevraagd|ingediend)\b", re.IGNORECASE)
 
 
-def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
-    """The named organisations, the one the words tie to the decision first."""
+def decided_by(tracker: Tracker, named: list[str]) -> str | None:
+    """The named organisation the words tie to the decision ("een brief van de gemeente"), if any."""
     message = text(tracker)
     for item in tracker.latest_message.get("entities") or []:
         value = str(item.get("value", "")).lower()
@@ -48,8 +52,14 @@ def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
             continue
         start, end = item.get("start", 0), item.get("end", 0)
         if DECIDED_BEFORE.search(message[max(0, start - 50):start]) or DECIDED_AFTER.search(message[end:end + 80]):
-            return [value] + [n for n in named if n != value]
-    return named
+            return value
+    return None
+
+
+def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
+    """The named organisations, the one the words tie to the decision first."""
+    first = decided_by(tracker, named)
+    return [first] + [n for n in named if n != first] if first else named
 
 
 # Who behaved badly: a provider's people or the gemeente's own (routes.md §1, §3).
@@ -72,4 +82,6 @@ def deciding_by_care(route: str | None, message: str) -> str | None:
     decides on the indicatie, the zorgkantoor on the care itself."""
     if route not in BEZWAAR_ROUTES and route != "ingebrekestelling":
         return None
+    if EIGEN_BIJDRAGE.search(message):
+        return "cak"  # the CAK sets the eigen bijdrage for Wmo and Wlz care (routes.md §3)
     return "gemeente" if aanvraag_organisation(message) == "gemeente" else None

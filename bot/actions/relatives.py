@@ -19,7 +19,7 @@ SELF_SIGNAL = re.compile(
     r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
     r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
-    r"\bmijn\s+mantelzorger\b|\bik\s+(zelf|ben\s+degene)\b",
+    r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b",
     re.IGNORECASE,
 )
 # The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
@@ -59,6 +59,8 @@ POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
 # ("mijn broer als zorgverlener") or died is not whom the case is about.
 RELATIVE_ONLY_HELPS = re.compile(
     r"^\W*(als\s+(\w+\s+)?(zorgverlener|zorgverleenster|hulp|verzorger|verzorgster|begeleider|oppas|mantelzorger)|"
+    r"(wonen|woont)\s+(\w+\s+)?(ver\s+weg|ver\s+van|te\s+ver|niet\s+in\s+de\s+buurt|in\s+het\s+buitenland)|"
+    r"(hebben|heeft)\s+(\w+\s+)?(geen|weinig)\s+tijd|"
     r"is\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
     r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
     r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
@@ -107,8 +109,9 @@ def asking_for(tracker: Tracker) -> str | None:
     someone_else = relatives_named(tracker) or intent(tracker) == "mantelzorger"
     if relative_is_the_case(tracker):
         return "relative"
-    if OWN_CASE.search(message):
-        # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story
+    if OWN_CASE.search(message) and tracker.get_slot("asking_for") != "relative":
+        # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story;
+        # a later "dat hoeft voor mij niet" does not make a relative's case the citizen's own
         return "self"
     if someone_else and tracker.get_slot("asking_for") != "self":
         return "relative"

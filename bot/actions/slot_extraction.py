@@ -17,7 +17,7 @@ from knowledge.domain.case_words import BELONGS_TO, CORRECTION
 from knowledge.domain.dates import read_letter_dates, weeks_since
 from knowledge.domain.routing import aanvraag_organisation
 
-from .case_organisation import BEZWAAR_ROUTES, chosen_organisation, deciding_by_care, deciding_first
+from .case_organisation import BEZWAAR_ROUTES, chosen_organisation, decided_by, deciding_by_care, deciding_first
 from .context import entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .sentences import sentence_intents
@@ -41,6 +41,9 @@ NO_BEZWAAR_YET = re.compile(
     r"\b(nog\s+)?(geen|nooit)\s+(\w+\s+)?bezwaa?r\b|\bniet\s+(\w+\s+){0,2}(in\s+)?bezwaa?r\s+(gemaakt|gegaan|ingediend)",
     re.IGNORECASE,
 )
+# "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
+BEZWAAR_DECIDED = re.compile(r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
+                             r"bezwaar\s+(\w+\s+){0,3}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
 DATE_UNKNOWN = "unknown"
 DATE_UNKNOWN_WORDS = re.compile(
     r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend)\b",
@@ -49,7 +52,7 @@ DATE_UNKNOWN_WORDS = re.compile(
 
 
 # "klopt niet", "klopt gwn niet", "klopt niks van": a decision the citizen disputes.
-DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal)\s+)?(niet|niks|niets)"
+DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal|never)\s+)?(niet|niks|niets|nooit|van\s+geen\s+kant)"
 # "ik ben het niet eens met…", "niet mee eens": disagreeing; "hij belde niet eens terug" ("not even") is not.
 NOT_AGREED = (r"niet\s+mee\s+eens|niet\s+eens\s+(met|mee|zijn|ben)\b|"
               r"\b(het|er|ik|we|wij)\s+(\w+\s+){0,2}niet\s+eens\s*([.,!?;]|$|want\b|omdat\b|maar\b|en\b)")
@@ -102,7 +105,10 @@ DECISION_WORDS = re.compile(
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
 RUDE_WORDS = re.compile(
     r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
-    r"afgescheept|niet\s+serieus|afgesnauwd|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
+    r"afgescheept|niet\s+serieus|afgesnauwd|er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
+    # "ik wil dat die man aangesproken wordt": the citizen wants someone's conduct dealt with
+    r"(die|de|deze)\s+(man|vrouw|medewerker|medewerkster|meneer|mevrouw|consulent|ambtenaar)\s+(\w+\s+){0,3}"
+    r"(aangesproken|op\s+(zijn|haar)\s+vingers)|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
     r"lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|neerbuigend|kleineren|kleinerend|"
     r"(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|"
     r"(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
@@ -148,6 +154,9 @@ STILL_HANDLED = re.compile(
 )
 CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde)\b", re.IGNORECASE)
 # "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
+# "over de mensen aan de telefoon wil ik geen klacht indienen", "klagen hoeft voor mij niet".
+NO_KLACHT = re.compile(r"geen\s+klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|doen|maken)|klagen\s+(\w+\s+){0,5}hoeft\s+(\w+\s+){0,3}niet|"
+                       r"hoef\s+(ik\s+)?(\w+\s+)?niet\s+(te\s+)?klagen|wil\s+(ik\s+)?(\w+\s+)?niet\s+klagen", re.IGNORECASE)
 ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|over)|klagen|een\s+klacht)\b",
                          re.IGNORECASE)
 # Delay and silence: conduct too, but also what someone waiting for a decision says.
@@ -163,7 +172,8 @@ DELAY_WORDS = re.compile(
 
 # An application told as a story ("mijn moeder heeft een rolstoel nodig"): no decision, no conduct.
 NEED_WORDS = re.compile(
-    r"\b(nodig|aanvragen|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)\s+ik|regelen|wil\s+graag)\b",
+    r"\b(nodig|aanvragen|aanvraagt|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)\s+ik|regelen|wil\s+graag|"
+    r"(vraag|vragen)\s+(ik|we|wij|je|u)\s+(\w+\s+){0,2}aan)\b",
     re.IGNORECASE,
 )
 STRONG_DECISION = re.compile(
@@ -194,11 +204,13 @@ WAITING_WORDS = re.compile(
     r"(nog\s+)?(steeds\s+)?geen\s+(beslissing|besluit|uitspraak|reactie|antwoord|bericht)|"
     r"wacht(en|te)?\s+(al|nog|maar)\b|(niks|niets)\s+(meer\s+)?(van\s+\w+\s+)?gehoord|blijft\s+liggen|"
     r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke|"
-    r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist",
+    r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist|"
+    r"\been\s+(besluit|beslissing)\s+ook\s+niet|nooit\s+een\s+(besluit|beslissing)|eindelijk\s+(een\s+)?(besluit|beslissing)|"
+    r"(laten|te\s+laten)\s+beslissen",
     re.IGNORECASE,
 )
 NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
-APPLIED = re.compile(r"\b(aangevraagd|aanvraag\s+(\w+\s+){0,2}(gedaan|ingediend|ingestuurd|verstuurd)|"
+APPLIED = re.compile(r"\b(aangevraagd|aanvraag\w*\s+(\w+\s+){0,9}(gedaan|ingediend|ingestuurd|verstuurd|opgestuurd|ingeleverd)|"
                      r"(vroeg|vroegen)\s+(\w+\s+){1,7}aan)\b", re.IGNORECASE)
 # "ik heb in september bezwaar gemaakt", "ik stuurde mijn bezwaarschrift": a bezwaar that waits for its decision.
 BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingestuurd|gestuurd|verstuurd|aangetekend)|"
@@ -221,6 +233,15 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     decision = bool(DECISION_WORDS.search(message))
     rude = bool(RUDE_WORDS.search(message))
     conduct = rude or bool(DELAY_WORDS.search(message))
+    if NO_KLACHT.search(message) and said in ("klacht", "klacht_en_bezwaar"):
+        # the citizen says in so many words: no klacht; a decision that does not come, or one to fight
+        if WAITING_WORDS.search(message):
+            said = "ingebrekestelling"
+        elif decision:
+            said = "bezwaar"
+    if said in ("bezwaar", "klacht", "klacht_en_bezwaar") and APPLIED.search(message) and WAITING_WORDS.search(message) \
+            and not DISAGREES.search(message) and not rude:
+        return "ingebrekestelling"  # applied, and the decision does not come (routes.md §1)
     if said == "ingebrekestelling" and COMPLAINED.search(message) and not (APPLIED.search(message)
                                                                            or BEZWAAR_MADE.search(message)):
         return "klacht"  # a klacht left unanswered goes to the ombudsman, not an ingebrekestelling
@@ -278,8 +299,21 @@ def both_in_sentences(said: str, message: str) -> bool:
     return any(name == other and confidence >= SENTENCE_CONFIDENCE for name, confidence in sentence_intents(message))
 
 
+# Below this, the classifier's route counts only when the message has words of a case.
+UNSURE_ROUTE = 0.4
+
+
+def has_case_words(message: str) -> bool:
+    return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS)) \
+        or any(words.search(message) for _route, words in EXPLICIT_ROUTE)
+
+
 def said_route(tracker: Tracker) -> str | None:
     said = INTENT_ROUTE.get(case_intent(tracker) or "")
+    confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0)
+    if said and intent(tracker) == case_intent(tracker) and confidence < UNSURE_ROUTE \
+            and not has_case_words(text(tracker)):
+        said = None  # "mail maar naar …, woensdag na twee uur": contact details, not a case
     if said is None and intent(tracker) == "inform":
         said = next((route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))), None)
     if said is None and intent(tracker) in ("inform", "angry") and RUDE_WORDS.search(text(tracker)):
@@ -296,7 +330,10 @@ def updated_route(tracker: Tracker) -> str | None:
     if said is None:
         return previous
     if {previous, said} == {"bezwaar", "klacht"}:
-        return "klacht_en_bezwaar"
+        # a second route needs its own words: conduct for a klacht, a decision for a bezwaar
+        message = text(tracker)
+        evidence = (RUDE_WORDS, DELAY_WORDS, EXPLICIT_ROUTE[1][1]) if said == "klacht" else (DECISION_WORDS,)
+        return "klacht_en_bezwaar" if any(words.search(message) for words in evidence) else previous
     if previous == "klacht_en_bezwaar" and said in ("bezwaar", "klacht"):
         return previous
     if previous in ("bezwaar", "klacht", "klacht_en_bezwaar") and said == "aanvraag" \
@@ -318,11 +355,14 @@ class ValidateSlotMappings(ValidationAction):
         named = entity_values(tracker, "organisation")
         known = tracker.get_slot("about_organisation")
         corrected = CORRECTION.search(message) or BELONGS_TO.search(message)
-        if known and named and not corrected and tracker.get_slot("requested_slot") != "about_organisation":
+        route = updated_route(tracker)
+        # a bezwaar against a letter of another named organisation ("nu heb ik een brief van de gemeente")
+        new_decision = route in BEZWAAR_ROUTES and decided_by(tracker, named) not in (None, known)
+        if known and named and not corrected and not new_decision \
+                and tracker.get_slot("requested_slot") != "about_organisation":
             return {}  # a later mention ("de gemeente zei ook…") does not replace the organisation of the case
         if corrected and len(named) > 1:
             named = named[-1:] + named[:-1]  # "het was het CAK niet maar de SVB": the last one counts
-        route = updated_route(tracker)
         found = chosen_organisation(route, deciding_first(tracker, named), message)
         if not found and not known:
             found = deciding_by_care(route, message)
@@ -375,7 +415,8 @@ class ValidateSlotMappings(ValidationAction):
         return {}
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if case_intent(tracker) != "beroep" or said_route(tracker) == "ingebrekestelling":
+        told = case_intent(tracker) == "beroep" or BEZWAAR_DECIDED.search(text(tracker))
+        if not told or said_route(tracker) == "ingebrekestelling":
             return {}
         if NO_BEZWAAR_YET.search(text(tracker)) or NO_DECISION_YET.search(text(tracker)):
             return {}  # "ik heb nog geen bezwaar gemaakt": there is no decision on bezwaar

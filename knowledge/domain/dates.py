@@ -292,8 +292,8 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     """(date on the letter, day it arrived) as far as the text says them.
 
     A date the words mark as the day the letter arrived is never the letter's date. A
-    date without such words counts as the letter's date; of several, the one nearest to
-    a word like "brief" or "besluit", else the most recent that is not in the future.
+    date without such words counts as the letter's date. Of several letter dates, the most recent
+    that is not in the future (the letter the citizen acts on now).
     With `cued_only`, only a date the words mark as the letter's counts: in "vandaag is
     mijn zorg gestopt" today is the day care stopped, not the date of a decision. When the text
     `corrected` an earlier date ("nee, die van 23 oktober was het briefje, de afwijzing is van 30
@@ -303,8 +303,13 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
     plain = [] if cued_only else [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
+    if corrected and letter:
+        return letter[-1][1], received
     if letter:
-        return letter[-1 if corrected else 0][1], received
+        # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29
+        # oktober"): the latest is the one the citizen acts on now
+        past = [day for _s, day in letter if day <= today]
+        return (max(past) if past else letter[0][1]), received
     if len(plain) == 1:
         return plain[0][1], received
     if plain:

@@ -19,7 +19,7 @@ SUICIDE = re.compile(
     r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,3}(dood|sterven)\b|"
     r"(pillen|tabletten|medicijnen)\b.{0,40}\b(slikken|sparen|opsparen|gespaard|opgespaard|verzameld|innemen|genomen|"
     r"in\s+(één|een)\s+keer)|(gespaard|opgespaard|verzameld)\b.{0,20}\b(pillen|tabletten|medicijnen)|"
-    r"(als|dat|wanneer)\s+ik\s+er\s+niet\s+meer\s+ben|zie\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
+    r"(als|dat|wanneer)\s+ik\s+er\s+(\w+\s+){0,2}niet\s+meer\s+(ben|zou\s+zijn)|(beter|fijner)\s+(\w+\s+){0,4}zonder\s+mij\b|zie\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
     r"(in|op)\s+(één|een)\s+keer\s+(al\s+)?(mijn\s+|de\s+|alle\s+)*(pillen|tabletten|medicijnen)|"
     r"niet\s+meer\s+(hoeven|willen)\s+(te\s+)?(leven|wakker)|"
     r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+(te\s+)?maken|"
@@ -27,7 +27,7 @@ SUICIDE = re.compile(
     re.IGNORECASE,
 )
 DANGER = re.compile(
-    r"\bin\s+gevaar|geweld|\bslaat\b|\bsloeg\b|geslagen|\bschopt\b|mishandel|bedreig|"
+    r"\bin\s+gevaar|geweld|\b(slaat|sloeg)\b(?!\s+(\w+\s+){0,2}(nergens|niks|niets|kant|alarm|dicht)\b)|geslagen|\bschopt\b|mishandel|bedreig|"
     r"dreigt\s+(me|mij|haar|hem|ons)\s+(te\s+)?(slaan|vermoorden|iets\s+aan)|"
     r"((gaat|gaan|zal|zullen)\s+(me|mij|haar|hem|ons)|(me|mij|haar|hem|ons)\s+(gaat|gaan|zal|zullen))\s+(\w+\s+)?"
     r"(slaan|vermoorden|pijn\s+doen|iets\s+aandoen)|\bbrand\b|rook\s+in\s+huis|"
@@ -40,6 +40,8 @@ _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|metee
 _STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?(\w+\s+){0,2}niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|\bkomt\s+(er\s+)?{_SOON}\s+niemand\b|"
+    rf"\b(komt|komen)\s+(\w+\s+){{0,3}}{_SOON}\s+niet\b|"
+    r"(huis|woning)\s+uit\s+(moet|moeten|gezet)|moet(en)?\s+(\w+\s+){0,5}(huis|woning)\s+uit\b|"
     r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
     r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)",
     re.IGNORECASE,
@@ -61,7 +63,8 @@ def signals(text: str) -> set[str]:
 # Someone the guide should offer a person even while it answers the case (routes.md §5).
 ANGRY = re.compile(
     r"woedend|razend|\bkwaad\b|\bboos\b|ben\s+het\s+(zo\s+)?zat|spuugzat|schandalig|belachelijk|"
-    r"ik\s+word\s+(er\s+)?gek|wanhopig|ten\s+einde\s+raad|"
+    r"ik\s+word\s+(er\s+)?gek|wanhopig|radeloos|ten\s+einde\s+raad|trek\s+(het|dit|dat)\s+(echt\s+)?niet\s+meer|"
+    r"weet\s+het\s+(gewoon\s+|echt\s+)?niet\s+meer\s*[.,!]|"
     # "ik kan niet meer", "ik kan het niet meer aan"; not "ik kan niet meer poetsen" (a need, not despair)
     r"ik\s+kan\s+(het\s+)?(echt\s+)?niet\s+meer\b(?!\s+(zelf\s+|goed\s+|alleen\s+)?\w+en\b)|"
     r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!",

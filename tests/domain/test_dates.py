@@ -115,4 +115,9 @@ def test_a_day_of_last_month(text):
 def test_a_corrected_letter_date_replaces_the_first_one_named():
     text = "nee, die van 23 oktober was een ander briefje. de afwijzing zelf is gedateerd 30 oktober 2026"
     assert read_letter_dates(text, date(2026, 11, 23), corrected=True)[0] == date(2026, 10, 30)
-    assert read_letter_dates(text, date(2026, 11, 23))[0] == date(2026, 10, 23)
+
+
+def test_of_several_letters_in_a_story_the_latest_counts():
+    text = ("in een brief van 12 mei besloot de gemeente dat het minder werd. wij maakten bezwaar. "
+            "de beslissing op bezwaar is gedateerd 29 oktober, maar kwam pas op 2 november binnen")
+    assert read_letter_dates(text, date(2026, 11, 23)) == (date(2026, 10, 29), date(2026, 11, 2))

@@ -24,6 +24,11 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("mijn bloeddruk is hoog en ik heb hulp nodig in huis", set()),
     ("mijn zorg is vorig jaar gestopt en nu wil ik het opnieuw aanvragen", set()),
     ("de gemeente heeft mijn uren verlaagd", set()),
+    ("soms denk ik dat het voor iedereen beter is als ik er gewoon niet meer ben", {"suicide"}),
+    ("dit slaat helemaal nergens op, hij redt het niet met 3 uur", set()),
+    ("mijn vader slaat haar als hij boos is", {"danger"}),
+    ("de woningcorporatie zegt dat hij op 1 december zijn huis uit moet", {"urgent"}),
+    ("nu komt zn verzorgster vanavond niet want die krijgt niks meer betaald", {"urgent"}),
 ])
 def test_signals_follow_the_words(text, expected):
     assert signals(text) == expected
@@ -38,6 +43,8 @@ def test_signals_follow_the_words(text, expected):
     ("ik kan het echt niet meer aan", "angry"),
     ("ik kan niet meer, help me", "angry"),
     ("sinds mijn knie-operatie kan ik niet meer poetsen", None),
+    ("ik ben radeloos, wat kunnen we nog doen?", "angry"),
+    ("ik weet het gewoon niet meer. waar kan ik heen?", "angry"),
     ("mijn vrouw is overleden en ik kan niet meer zelf koken", None),
 ])
 def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):

@@ -335,3 +335,57 @@ def test_a_parent_asking_about_support_for_their_child_asks_for_a_relative(chat)
     c.say("ik ben moeder van een dochter van 9 met autisme. bestaat er gratis onafhankelijke hulp "
           "voor het gesprek met het jeugdteam?")
     assert (c.state["organisation"], c.state["asking_for"]) == ("gemeente", "relative")
+
+
+def test_a_story_with_a_first_decision_and_a_decision_on_bezwaar_counts_from_the_latest_letter(chat):
+    c = chat()
+    c.say("in april kreeg ik een besluit van de gemeente van 14 april over minder begeleiding. ik heb toen bezwaar "
+          "gemaakt en was bij de hoorzitting. nu is de beslissing op bezwaar er, met datum 30 oktober, bij mij "
+          "bezorgd op 4 november. ze blijven bij hun besluit. wat moet ik doen?")
+    assert (c.state["organisation"], c.state["decision_date"], c.state["deadline"]) == \
+        ("rechtbank", "2026-10-30", "2026-12-11")
+    assert c.state["handoff"] == "none"  # the first letter's long-passed term is not this case's
+
+
+def test_an_expression_of_anger_about_a_decision_is_no_danger(chat):
+    c = chat()
+    replies = c.say("dat slaat helemaal nergens op! de gemeente heeft mijn pgb afgewezen, brief van 12 november")
+    said = " ".join(texts(replies))
+    assert "112" not in said and c.state["handoff"] != "waiting"
+    assert (c.state["route"], c.state["organisation"], c.state["deadline"]) == ("bezwaar", "gemeente", "2026-12-24")
+
+
+def test_applied_long_ago_and_no_klacht_wanted_is_an_ingebrekestelling(chat):
+    c = chat()
+    replies = c.say("in april heb ik het aanvraagformulier voor een traplift bij de gemeente ingevuld en opgestuurd. "
+                    "tot vandaag nooit een beslissing. de mensen zijn aardig, ik wil geen klacht indienen, "
+                    "ik wil alleen dat ze eindelijk beslissen")
+    assert (c.state["route"], c.state["organisation"]) == ("ingebrekestelling", "gemeente")
+    assert "ingebrekestelling" in " ".join(texts(replies))
+
+
+def test_a_later_message_without_conduct_does_not_add_a_klacht(chat):
+    c = chat()
+    c.say("ik wil bezwaar maken tegen de beschikking van het CIZ")
+    c.say("ik heb die brief niet meer, geen idee van de datum")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "ciz")
+
+
+def test_a_letter_of_another_organisation_makes_it_the_case_of_the_bezwaar(chat):
+    c = chat()
+    c.say("het zorgkantoor stuurt me naar de gemeente en de gemeente weer naar het zorgkantoor")
+    c.say("nu heb ik een brief van de gemeente van 5 november: mijn begeleiding is afgewezen. daar wil ik tegenin")
+    assert (c.state["route"], c.state["organisation"], c.state["deadline"]) == ("bezwaar", "gemeente", "2026-12-17")
+
+
+def test_an_eigen_bijdrage_that_is_too_high_is_a_bezwaar_at_the_cak(chat):
+    c = chat()
+    c.say("mijn eigen bijdrage voor de wmo klopt van geen kant, de beschikking is van 13 november")
+    assert (c.state["route"], c.state["organisation"], c.state["deadline"]) == ("bezwaar", "cak", "2026-12-28")
+
+
+def test_contact_details_for_a_call_back_do_not_make_a_case(chat):
+    c = chat(staff_available=False)
+    c.say("ik wil gewoon met iemand praten, niet met een computer")
+    c.say("stuur maar een mailtje naar test.persoon@example.org, donderdagochtend is prima")
+    assert c.state["route"] is None and c.state["handoff"] == "callback"

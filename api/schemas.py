@@ -71,6 +71,7 @@ class MessagesOut(BaseModel):
 
 
 class TranscriptEntry(BaseModel):
+    id: int  # the message id, as in /updates (`after`, `last_id`): the widget shows each message once
     sender: Literal["citizen", "bot", "staff"]
     text: str
     buttons: list[Button] = []

@@ -228,7 +228,7 @@ class ConversationService:
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
             entries = [
-                TranscriptEntry(sender=m.sender, text=m.text, buttons=m.buttons or [], sources=m.sources or [],
+                TranscriptEntry(id=m.id, sender=m.sender, text=m.text, buttons=m.buttons or [], sources=m.sources or [],
                                 delivered=m.delivered, created_at=m.created_at.isoformat())
                 for m in conversation.messages
             ]

@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.stack
 
 HTML = "<b>vet</b><img src=x onerror=alert(1)>"
+# The status line while waiting, with the place in the queue from /updates.
+WAITING_WITH_PLACE = re.compile(r"^U wacht op een medewerker\. Er (wacht niemand|wacht 1 persoon|wachten \d+ personen) voor u\.$")
 
 
 def test_html_in_a_message_is_shown_as_literal_text(widget):
@@ -73,7 +75,7 @@ def test_an_answer_lost_on_the_way_does_not_make_the_widget_send_twice(widget):
     server = [(m["sender"], m["text"]) for m in widget.transcript()["messages"]]
     assert [text for sender, text in server if sender == "citizen"] == ["hallo", question]
     assert widget.rendered() == server
-    expect(widget.el(".handoff")).to_have_text("U wacht op een medewerker.")
+    expect(widget.el(".handoff")).to_have_text(WAITING_WITH_PLACE)
 
 
 def test_a_page_reload_keeps_the_conversation(widget):
@@ -157,6 +159,9 @@ def test_the_demo_page_has_a_strict_csp_and_the_widget_is_styled_under_it(widget
 
 
 def test_a_staff_message_arrives_while_waiting_and_is_announced_without_moving_focus(widget):
+    # An API without /updates (404): the widget polls the transcript instead (tests/browser/test_widget_updates.py
+    # has the real staff member over /updates).
+    widget.page.route("**/api/conversations/*/updates?*", lambda route: route.fulfill(status=404, json={"detail": "Not Found"}))
     widget.goto().open()
     widget.say("ik wil graag met een mens praten")
     expect(widget.el(".handoff")).to_have_text("U wacht op een medewerker.")

@@ -90,6 +90,11 @@ def test_while_staff_has_the_chat_the_bot_is_not_asked(chat, staff_client):
     after_question = senders[senders.index(("citizen", "wat doet het CAK eigenlijk")) + 1]
     assert after_question[0] != "bot" or after_question[1].startswith("U praat")  # no bot answer to it
     assert transcript["state"]["handoff"] == "active"
+    # the transcript carries the same message ids as /updates (the widget shows each message once)
+    ids = [m["id"] for m in transcript["messages"]]
+    assert ids == sorted(set(ids))
+    assert {"id": news["messages"][0]["id"], "text": "Het CAK int de eigen bijdrage."} in [
+        {"id": m["id"], "text": m["text"]} for m in transcript["messages"]]
 
 
 def test_long_poll_returns_when_staff_writes(chat, staff_client):
@@ -104,6 +109,27 @@ def test_long_poll_returns_when_staff_writes(chat, staff_client):
     news = updates(c.client, c.id, after=last, wait=15)
     assert [m["text"] for m in news["messages"]] == ["Bent u er nog?"]
     assert time.monotonic() - started < 5
+
+
+def test_a_status_changed_since_the_last_answer_ends_the_long_poll_at_once(chat, staff_client):
+    first, second = ask_for_a_person(chat), ask_for_a_person(chat)
+    before = updates(second.client, second.id)
+    assert before["status"]["key"]
+    staff = staff_client()
+    assert staff.post(f"/staff/api/conversations/{first.id}/claim").status_code == 200  # between two requests
+
+    def poll(after: int, known: str, wait: float) -> tuple[dict, float]:
+        started = time.monotonic()
+        response = second.client.get(f"/api/conversations/{second.id}/updates",
+                                     params={"after": after, "wait": wait, "known": known})
+        assert response.status_code == 200, response.text
+        return response.json(), time.monotonic() - started
+
+    news, took = poll(before["last_id"], before["status"]["key"], 15)
+    assert took < 5 and news["status"]["ahead"] == before["status"]["ahead"] - 1
+    assert news["status"]["key"] != before["status"]["key"]
+    held, took = poll(news["last_id"], news["status"]["key"], 2)  # nothing new: held until `wait`
+    assert took >= 1.9 and held["messages"] == [] and held["status"] == news["status"]
 
 
 def test_close_with_an_outcome_and_notes_stay_internal(chat, staff_client):

@@ -14,9 +14,10 @@ export class NetworkError extends Error {}
 const GATEWAY_ERRORS = new Set([502, 504]);
 
 export function createApi(base, { timeoutMs = 90000 } = {}) {
-  async function call(method, path, body) {
+  async function call(method, path, body, signal) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    if (signal) signal.addEventListener('abort', () => controller.abort(), { once: true });
     try {
       let response;
       try {
@@ -51,5 +52,11 @@ export function createApi(base, { timeoutMs = 90000 } = {}) {
     send: (id, message) => call('POST', `${conversation(id)}/messages`, message),
     transcript: (id) => call('GET', conversation(id)),
     remove: (id) => call('DELETE', conversation(id)),
+    // The long-poll for staff messages and the queue position (see updates.js).
+    updates: (id, { after, known, wait }, signal) => {
+      const query = new URLSearchParams({ after: String(after), wait: String(wait) });
+      if (known) query.set('known', known);
+      return call('GET', `${conversation(id)}/updates?${query}`, undefined, signal);
+    },
   };
 }

@@ -298,10 +298,11 @@ export class View {
   }
 
   // --- status lines ---
-  setHandoff(handoff) {
+  /** The status line above the log; `detail` follows it (the place in the queue while waiting). */
+  setHandoff(handoff, detail = '') {
     const text = HANDOFF_TEXT[handoff];
     this.handoff.hidden = !text;
-    this.handoff.textContent = text ? this.t(text) : '';
+    this.handoff.textContent = text ? [this.t(text), detail].filter(Boolean).join(' ') : '';
     this.handoff.className = `handoff ${handoff}`;
   }
 

@@ -7,11 +7,14 @@
 // fetches the transcript: a message the server already got is not sent again, a message it never
 // got is sent once. When the bot is down (503) the message is kept by the API and answered when
 // the bot is back: the widget shows it as sent and polls for the answer.
+// While a staff member is involved, staff messages and the queue position come over the /updates
+// long-poll (updates.js); when that fails, the widget polls the transcript instead.
 import { createApi, HttpError, NetworkError } from './api.js';
 import { retryDelay } from './backoff.js';
 import { downloadText, printWidget } from './export.js';
 import { createStorage } from './storage.js';
 import { citizenCount, currentButtons, reconcile, REQUEST_HUMAN, toPlainText } from './transcript.js';
+import { lastId, queueText, unseen, UpdatesFeed } from './updates.js';
 import { View } from './view.js';
 
 const POLL_MS = 4000;
@@ -41,6 +44,15 @@ export class Widget {
     this.attempt = 0;
     this.replyPolls = 0;
     this.generation = 0; // bumped by start over: answers to an older conversation are dropped
+    this.queueLine = ''; // "Er wacht 1 persoon voor u.", from /updates
+    this.feed = new UpdatesFeed({
+      request: (query, signal) => this.api.updates(this.id, query, signal),
+      onNews: (answer) => this.news(answer),
+      onFailure: () => {
+        this.queueLine = ''; // no longer known
+        this.applyState(this.state); // and the transcript poll takes over
+      },
+    });
     this.view = new View(shadow, {
       t,
       locale,
@@ -184,6 +196,7 @@ export class Widget {
   }
 
   applyTranscript(serverEntries, announce) {
+    this.feed.seen(lastId(serverEntries));
     const { reset, changed, added } = reconcile(this.entries, serverEntries);
     if (reset) {
       this.entries = serverEntries.slice();
@@ -207,8 +220,18 @@ export class Widget {
 
   applyState(state) {
     this.state = state || { handoff: 'none' };
-    this.view.setHandoff(this.state.handoff);
+    if (this.state.handoff !== 'waiting') this.queueLine = '';
+    this.view.setHandoff(this.state.handoff, this.queueLine);
     this.schedulePoll();
+  }
+
+  /** An answer of /updates: new staff messages and notices (each once), the queue position, the state. */
+  news(answer) {
+    this.append(unseen(this.entries, answer.messages), true);
+    const line = queueText(answer.status, this.t);
+    if (line && this.queueLine && line !== this.queueLine) this.view.announce([{ lang: this.locale, text: line }]);
+    this.queueLine = line;
+    this.applyState(answer.state);
   }
 
   /** After a reconnect or a poll: the server's transcript is the truth. */
@@ -229,10 +252,13 @@ export class Widget {
     this.applyState(transcript.state);
   }
 
-  // --- polling for staff messages (and for an answer whose response was lost) ---
+  // --- staff messages: /updates, else polling the transcript (also for an answer whose response was lost) ---
   schedulePoll() {
     clearTimeout(this.pollTimer);
-    const wanted = STAFF_STATES.has(this.state.handoff) || this.replyPolls > 0;
+    const staff = Boolean(this.id && this.online && STAFF_STATES.has(this.state.handoff));
+    if (staff) this.feed.start();
+    else this.feed.stop();
+    const wanted = (staff && !this.feed.healthy) || this.replyPolls > 0;
     if (this.id && this.online && wanted) this.pollTimer = setTimeout(() => this.poll(), POLL_MS);
   }
 
@@ -257,6 +283,7 @@ export class Widget {
     if (!this.online) return;
     this.online = false;
     clearTimeout(this.pollTimer);
+    this.feed.stop();
     this.view.setOffline(true);
     if (announce) this.view.announce([{ lang: this.locale, text: this.t('No connection. We are trying again.') }]);
     this.scheduleRetry();
@@ -313,6 +340,8 @@ export class Widget {
     this.generation += 1;
     this.forget();
     clearTimeout(this.pollTimer);
+    this.feed.reset();
+    this.queueLine = '';
     this.replyPolls = 0;
     this.entries = [];
     this.view.renderAll([]);

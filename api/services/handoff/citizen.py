@@ -2,6 +2,7 @@
 console instead of the bot, and the widget polls `/updates` for staff messages and its status line."""
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import select
@@ -83,6 +84,13 @@ class CitizenSide:
                 if conversation_id in order:
                     ahead = order.index(conversation_id)
                     status.update(text=waiting_text(ahead), position=ahead + 1, ahead=ahead)
+            status["key"] = status_key(state["handoff"], status)
             last_id = max([after] + [m["id"] for m in messages])
         return {"messages": messages, "state": State(**state).model_dump(mode="json"), "status": status,
                 "last_id": last_id}
+
+
+def status_key(handoff: str, status: dict) -> str:
+    """A short fingerprint of the state and the status line (no name or text in the URL it is sent back in)."""
+    plain = "|".join(str(v) for v in (handoff, status["text"], status["position"], status["staff_name"]))
+    return hashlib.sha256(plain.encode("utf-8")).hexdigest()[:16]

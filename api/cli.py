@@ -141,7 +141,7 @@ def _review_due(cards_dir: str | None, today: str | None) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from api.services.editor_service import review_due
+    from knowledge.checker.review import review_due
 
     settings = get_settings()
     folder = Path(cards_dir) if cards_dir else settings.cards_dir

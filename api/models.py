@@ -149,7 +149,7 @@ class StaffNote(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-# --- Editors' tools (added for api/routes/editor.py, api/services/editor_service.py) ---
+# --- Editors' tools (added for api/routes/editor.py, api/services/card_publisher.py) ---
 # New tables only. The card files stay the source of truth; these tables hold drafts,
 # published versions (for history and rollback), the audit log and knowledge gaps.
 

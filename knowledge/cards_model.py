@@ -24,7 +24,7 @@ import yaml
 CARDS_DIR = Path(__file__).resolve().parent / "cards"
 
 # `---` on the first line, the YAML, then `---` on a line of its own.
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
 class CardFormatError(ValueError):
@@ -58,7 +58,7 @@ def parse_card(text: str, path: Path | str | None = None) -> Card:
     """Parse the text of a card file."""
     path = Path(path) if path is not None else None
     where = str(path) if path else "card"
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         raise CardFormatError(f"{where}: no front matter (the file must start with a '---' line "
                               "and the YAML must end with a second '---' line)")

@@ -23,9 +23,12 @@ from api.routes.login_flow import log_in, log_out, read_form, safe_next, same_or
 from api.routes.staff import StaffRoute
 from api.services import auth
 from api.services.auth import COOKIE_NAME, StaffIdentity
-from api.services.editor_service import (TAG_KEYS, EditorError, EditorService, card_to_fields, compose,
-                                         empty_fields, sha)
+from api.services.card_list import list_cards
+from api.services.card_publisher import CardPublisher, EditorError
+from api.services.gaps import list_gaps
+from knowledge.card_file import TAG_KEYS, card_to_fields, compose, empty_fields, sha
 from knowledge.cards_model import CardFormatError, parse_card
+from knowledge.checker.thresholds import REVIEW_WARNING_DAYS
 from knowledge.checker.vocabulary import AUDIENCES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,10 +47,10 @@ router = APIRouter(prefix="/editor", tags=["editor"], route_class=StaffRoute, in
 # --- who is asking --------------------------------------------------------------------------------
 
 
-def service_of(request: Request) -> EditorService:
+def service_of(request: Request) -> CardPublisher:
     service = getattr(request.app.state, "editor", None)
     if service is None or service.knowledge is not request.app.state.knowledge:
-        service = EditorService(request.app.state.db, request.app.state.settings, request.app.state.knowledge)
+        service = CardPublisher(request.app.state.db, request.app.state.settings, request.app.state.knowledge)
         request.app.state.editor = service
     return service
 
@@ -109,7 +112,7 @@ async def _payload(request: Request) -> tuple[dict[str, Any], bool]:
     return await _form(request), True
 
 
-def _card_text(service: EditorService, card_id: str | None, data: dict[str, Any]) -> str:
+def _card_text(service: CardPublisher, card_id: str | None, data: dict[str, Any]) -> str:
     """The full card text: `text` as given, or built from the form fields."""
     if isinstance(data.get("text"), str) and data["text"].strip():
         return data["text"]
@@ -158,12 +161,14 @@ def card_list(request: Request, q: str = "", status_filter: str = "") -> Respons
         return user
     service = service_of(request)
     status_filter = request.query_params.get("status", status_filter)
-    rows = service.list_cards(q[:200], status_filter)
-    return _render(request, "editor/list.html", {"user": user, "rows": rows, "q": q, "status": status_filter,
-                                                 "today": service.today(), "total": len(service.list_cards())})
+    today = service.today()
+    rows = list_cards(service.db, service.cards_dir, today, q[:200], status_filter)
+    return _render(request, "editor/list.html", {
+        "user": user, "rows": rows, "q": q, "status": status_filter, "today": today,
+        "total": len(list_cards(service.db, service.cards_dir, today)), "review_days": REVIEW_WARNING_DAYS})
 
 
-def _edit_context(service: EditorService, user: StaffIdentity, card_id: str | None, fields: dict[str, str],
+def _edit_context(service: CardPublisher, user: StaffIdentity, card_id: str | None, fields: dict[str, str],
                   **extra: Any) -> dict[str, Any]:
     old = service.file_text(card_id) if card_id else None
     return {"user": user, "card_id": card_id, "fields": fields, "is_new": old is None,
@@ -278,7 +283,8 @@ async def gaps_page(request: Request, days: int = 90) -> Response:
     user = page_user(request)
     if isinstance(user, Response):
         return user
-    groups = await asyncio.to_thread(service_of(request).gaps, max(1, min(days, 365)))
+    service = service_of(request)
+    groups = await asyncio.to_thread(list_gaps, service.db, service.knowledge, max(1, min(days, 365)))
     return _render(request, "editor/gaps.html", {"user": user, "groups": groups, "days": days, "quote": quote})
 
 

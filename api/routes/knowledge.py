@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from api.deps import get_knowledge
 from api.core.rate_limits import may_record_gap
 from api.schemas import AnswerOut, AnswerQuestion, CardAnswer, CardOut, SearchHit, SearchResults
-from api.services.editor_service import record_gap
+from api.services.gaps import record_gap
 from api.services.knowledge_service import KnowledgeService
 from knowledge.sources import describe_source
 

@@ -1,10 +1,15 @@
-"""Review dates: a card is checked again before `review_by`."""
+"""Review dates: a card is checked again before `review_by`.
+
+One limit for all: thresholds.REVIEW_WARNING_DAYS, for the checker's warning, the editors' card
+list and `python -m api.cli review-due`.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
-from knowledge.cards_model import Card
+from knowledge.cards_model import Card, CardFormatError, card_paths, load_card
 
 from . import thresholds as T
 from .problems import Problem, error, warning
@@ -41,3 +46,29 @@ def check_review(card: Card, today: dt.date) -> list[Problem]:
             problems.append(warning("review-soon", f"review_by is {review_by}, over {days} dagen; "
                                     "plan de controle van deze kaart", field="review_by"))
     return problems
+
+
+def review_state(review_by: dt.date | None, today: dt.date) -> str:
+    """"overdue" (review_by has passed), "soon" (within REVIEW_WARNING_DAYS) or ""."""
+    if review_by is None:
+        return ""
+    if review_by < today:
+        return "overdue"
+    if (review_by - today).days <= T.REVIEW_WARNING_DAYS:
+        return "soon"
+    return ""
+
+
+def review_due(cards_dir: Path, today: dt.date) -> list[tuple[str, dt.date | None, str]]:
+    """Cards past or within REVIEW_WARNING_DAYS of review_by (and unreadable ones): (id, review_by, state)."""
+    due = []
+    for path in card_paths(cards_dir):
+        try:
+            card = load_card(path)
+        except (CardFormatError, UnicodeDecodeError):
+            due.append((path.stem, None, "broken"))
+            continue
+        state = review_state(card.review_by, today) if card.review_by else "overdue"
+        if state:
+            due.append((card.id or path.stem, card.review_by, state))
+    return sorted(due, key=lambda d: (d[1] or dt.date.min, d[0]))

@@ -9,7 +9,7 @@ from knowledge.cards_model import Card, as_date
 
 from . import thresholds as T
 from .problems import Problem, error, warning
-from .readability import split_sentences
+from .sentences import split_sentences
 from .vocabulary import AUDIENCES, ORGANISATIONS, ROUTES, TAG_KEYS, is_known_law_tag
 
 REQUIRED_FIELDS = ("id", "title", "summary", "questions", "tags", "sources", "audience",

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.accounts import PASSWORD, logged_in
-from api.services.editor_service import write_atomic
+from knowledge.card_file import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 CARD = "cak-eigen-bijdrage"

@@ -191,7 +191,7 @@ def test_draft_is_not_live(client_as, cards_dir, api):
 def test_file_edits_by_a_developer_are_picked_up_and_shown_in_history(client_as, cards_dir, api, restore_card):
     original = restore_card(CARD)
     marker = f"Ontwikkelaarszin {uuid.uuid4().hex[:6]}."
-    from api.services.editor_service import write_atomic
+    from knowledge.card_file import write_atomic
 
     write_atomic(cards_dir / f"{CARD}.md", original.rstrip() + f"\n\n{marker}\n")
     deadline = time.monotonic() + 15

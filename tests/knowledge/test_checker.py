@@ -17,8 +17,9 @@ from knowledge.cards_model import CARDS_DIR, load_card, parse_card
 from knowledge.checker import check_cards, check_text
 from knowledge.checker import thresholds as T
 from knowledge.checker.__main__ import main
-from knowledge.checker.readability import analyse, is_common, split_sentences
+from knowledge.checker.readability import analyse, is_common
 from knowledge.checker.report import format_text
+from knowledge.checker.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"

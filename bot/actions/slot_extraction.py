@@ -90,7 +90,7 @@ EXPLICIT_ROUTE = (
 REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s+)?(niet|niks|niets)\b|"
            r"(te\s+weinig|te\s+laag|te\s+lage|minder)\s+(\w+\s+){0,3}(gekregen|toegekend|geïndiceerd)")
 # "de brief is van 27 oktober", "besluit van 9-11": a dated decision letter.
-LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\s+(is\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
+LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
                           re.IGNORECASE)
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
@@ -98,6 +98,7 @@ DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
     r"minder\s+(uren|uur|hulp|zorg)|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
     r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+\d+|"
+    r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
     re.IGNORECASE,
@@ -105,7 +106,9 @@ DECISION_WORDS = re.compile(
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
 RUDE_WORDS = re.compile(
     r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
-    r"afgescheept|niet\s+serieus|afgesnauwd|er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
+    r"afgescheept|niet\s+serieus|afgesnauwd|hing\s+(\w+\s+){0,3}op\b|opgehangen|"
+    r"alsof\s+(ik|hij|zij|ze|mijn\s+\w+)\s+er\s+niet\s+(bij\s+)?(was|zat|is|stond)|geen\s+woord\s+(met|tegen)|"
+    r"er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
     # "ik wil dat die man aangesproken wordt": the citizen wants someone's conduct dealt with
     r"(die|de|deze)\s+(man|vrouw|medewerker|medewerkster|meneer|mevrouw|consulent|ambtenaar)\s+(\w+\s+){0,3}"
     r"(aangesproken|op\s+(zijn|haar)\s+vingers)|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
@@ -211,14 +214,15 @@ WAITING_WORDS = re.compile(
 )
 NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
 APPLIED = re.compile(r"\b(aangevraagd|aanvraag\w*\s+(\w+\s+){0,9}(gedaan|ingediend|ingestuurd|verstuurd|opgestuurd|ingeleverd)|"
-                     r"(vroeg|vroegen)\s+(\w+\s+){1,7}aan)\b", re.IGNORECASE)
+                     r"(vroeg|vroegen)\s+(\w+\s+){1,9}aan)\b", re.IGNORECASE)
 # "ik heb in september bezwaar gemaakt", "ik stuurde mijn bezwaarschrift": a bezwaar that waits for its decision.
-BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingestuurd|gestuurd|verstuurd|aangetekend)|"
+BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingestuurd|gestuurd|verstuurd|opgestuurd|aangetekend|"
+                          r"(ging|gingen|is|zijn)\s+(\w+\s+){0,3}de\s+deur\s+uit|op\s+de\s+post)|"
                           r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
     rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
-    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)",
+    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)",
     re.IGNORECASE,
 )
 
@@ -239,8 +243,10 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
+    if said in BEZWAAR_ROUTES and WAITING_WORDS.search(message) and BEZWAAR_MADE.search(message) and not rude:
+        return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
     if said in ("bezwaar", "klacht", "klacht_en_bezwaar") and APPLIED.search(message) and WAITING_WORDS.search(message) \
-            and not DISAGREES.search(message) and not rude:
+            and not DISAGREES.search(message) and not rude and not LETTER_DATED.search(message):
         return "ingebrekestelling"  # applied, and the decision does not come (routes.md §1)
     if said == "ingebrekestelling" and COMPLAINED.search(message) and not (APPLIED.search(message)
                                                                            or BEZWAAR_MADE.search(message)):
@@ -283,7 +289,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         return "aanvraag"
     if said == "klacht" and rude and STRONG_DECISION.search(message) and DISAGREES.search(message):
         return "klacht_en_bezwaar"
-    if said in ("ingebrekestelling", "klacht") and WAITING_LIST.search(message) and WLZ_CONTEXT.search(message):
+    if said in (None, "ingebrekestelling", "klacht") and WAITING_LIST.search(message) and WLZ_CONTEXT.search(message):
         return "aanvraag"  # a Wlz waiting list: the zorgkantoor's zorgplicht (routes.md §3)
     return said
 
@@ -304,7 +310,8 @@ UNSURE_ROUTE = 0.4
 
 
 def has_case_words(message: str) -> bool:
-    return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS)) \
+    return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS,
+                                                    WAITING_LIST)) \
         or any(words.search(message) for _route, words in EXPLICIT_ROUTE)
 
 

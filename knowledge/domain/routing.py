@@ -130,6 +130,11 @@ WMO_NAME = _words(r"\bwmo\b")
 WLZ_NAME = re.compile(r"\bwet\s+langdurige\s+zorg\b", re.IGNORECASE)
 
 
+# "het huishouden doe ik zelf wel, ze heeft hulp nodig bij het douchen": the Wmo care is not asked for.
+WMO_DONE_ALONE = _words(r"(huishoud\w*|schoonma\w*|poets\w*)\s+(\w+\s+){0,2}(doe|doen|kan|kunnen|red|redden)\s+(ik|we|wij)\s+"
+                        r"(\w+\s+)?(zelf|wel)\b")
+
+
 def aanvraag_organisation(text: str) -> str | None:
     """Where an application for the care named in `text` goes, or None when no care is named.
 
@@ -143,7 +148,7 @@ def aanvraag_organisation(text: str) -> str | None:
         return "zorgkantoor"  # the Wlz indicatie exists: the zorgkantoor arranges the care
     if WLZ_CARE.search(text):
         return "zorgkantoor" if wlz_client else "ciz"
-    if ZVW_CARE.search(text) and not WMO_CARE.search(text):
+    if ZVW_CARE.search(text) and (not WMO_CARE.search(text) or WMO_DONE_ALONE.search(text)):
         return "zorgverzekeraar"
     if WMO_CARE.search(text) or WMO_NAME.search(text):
         return "gemeente"

@@ -64,7 +64,7 @@ def signals(text: str) -> set[str]:
 ANGRY = re.compile(
     r"woedend|razend|\bkwaad\b|\bboos\b|ben\s+het\s+(zo\s+)?zat|spuugzat|schandalig|belachelijk|"
     r"ik\s+word\s+(er\s+)?gek|wanhopig|radeloos|ten\s+einde\s+raad|trek\s+(het|dit|dat)\s+(echt\s+)?niet\s+meer|"
-    r"weet\s+het\s+(gewoon\s+|echt\s+)?niet\s+meer\s*[.,!]|"
+    r"ik\s+ben\s+(zo|echt|heel|helemaal|zó)\s+(moe|op|uitgeput|kapot|verdrietig)\b|"
     # "ik kan niet meer", "ik kan het niet meer aan"; not "ik kan niet meer poetsen" (a need, not despair)
     r"ik\s+kan\s+(het\s+)?(echt\s+)?niet\s+meer\b(?!\s+(zelf\s+|goed\s+|alleen\s+)?\w+en\b)|"
     r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!",

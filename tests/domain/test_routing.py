@@ -76,6 +76,9 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         ("ik wil een wmo voorziening aanvragen", "gemeente"),
         # someone who can never be left alone needs Wlz care: the CIZ decides
         ("onze dochter kan nooit alleen gelaten worden, ze moet wonen met dag en nacht begeleiding", "ciz"),
+        # Wmo care the citizen says they do themselves is not what they ask for
+        ("nee, het schoonmaken kunnen we zelf wel. hij heeft hulp nodig bij het aankleden", "zorgverzekeraar"),
+        ("hulp bij het schoonmaken en bij het aankleden", "gemeente"),
     ],
 )
 def test_applications_go_where_the_kind_of_care_is_decided(text, org):

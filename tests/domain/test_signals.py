@@ -44,7 +44,8 @@ def test_signals_follow_the_words(text, expected):
     ("ik kan niet meer, help me", "angry"),
     ("sinds mijn knie-operatie kan ik niet meer poetsen", None),
     ("ik ben radeloos, wat kunnen we nog doen?", "angry"),
-    ("ik weet het gewoon niet meer. waar kan ik heen?", "angry"),
+    ("ik ben zo moe en verdrietig van dit alles", "angry"),
+    ("ik vertel het hele verhaal want ik weet het niet meer", None),
     ("mijn vrouw is overleden en ik kan niet meer zelf koken", None),
 ])
 def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):

@@ -24,9 +24,10 @@ SELF_SIGNAL = re.compile(
 )
 # The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
 OWN_CASE = re.compile(
-    r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|"
+    r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|zorgprofiel|dossier|"
     r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
-    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|"
+    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
+    r"\b(ik\s+(heb|had)|(heb|had)\s+ik)\s+(\w+\s+){0,4}(klacht|bezwaar)\s+(\w+\s+){0,3}(ingediend|gemaakt)|"
     r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
     r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
     re.IGNORECASE,

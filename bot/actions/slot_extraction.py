@@ -98,7 +98,7 @@ DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
     r"minder\s+(uren|uur|hulp|zorg)|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
     r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+\d+|"
-    r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
+    r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
     re.IGNORECASE,
@@ -106,7 +106,7 @@ DECISION_WORDS = re.compile(
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
 RUDE_WORDS = re.compile(
     r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
-    r"afgescheept|niet\s+serieus|afgesnauwd|hing\s+(\w+\s+){0,3}op\b|opgehangen|"
+    r"afgescheept|niet\s+serieus|afgesnauwd|grote\s+mond|over\s+(mij|hem|haar|ons|mijn\s+\w+)\s+heen\b|hing\s+(\w+\s+){0,3}op\b|opgehangen|"
     r"alsof\s+(ik|hij|zij|ze|mijn\s+\w+)\s+er\s+niet\s+(bij\s+)?(was|zat|is|stond)|geen\s+woord\s+(met|tegen)|"
     r"er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
     # "ik wil dat die man aangesproken wordt": the citizen wants someone's conduct dealt with
@@ -209,9 +209,12 @@ WAITING_WORDS = re.compile(
     r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke|"
     r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist|"
     r"\been\s+(besluit|beslissing)\s+ook\s+niet|nooit\s+een\s+(besluit|beslissing)|eindelijk\s+(een\s+)?(besluit|beslissing)|"
-    r"(laten|te\s+laten)\s+beslissen",
+    r"(laten|te\s+laten)\s+beslissen|eindelijk\s+(\w+\s+)?(beslissen|besluiten|beslist)|\bstilte\b|"
+    r"ligt\s+(nog\s+)?(steeds\s+)?bij\s+de\s+afdeling",
     re.IGNORECASE,
 )
+WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)",
+                            re.IGNORECASE)
 NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
 APPLIED = re.compile(r"\b(aangevraagd|aanvraag\w*\s+(\w+\s+){0,9}(gedaan|ingediend|ingestuurd|verstuurd|opgestuurd|ingeleverd)|"
                      r"(vroeg|vroegen)\s+(\w+\s+){1,9}aan)\b", re.IGNORECASE)
@@ -243,6 +246,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
+    if said == "klacht" and decision and LETTER_DATED.search(message) and not conduct and not COMPLAINED.search(message):
+        return "bezwaar"  # "een klacht" against a dated decision, without any conduct: a bezwaar (routes.md §1)
     if said in BEZWAAR_ROUTES and WAITING_WORDS.search(message) and BEZWAAR_MADE.search(message) and not rude:
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
     if said in ("bezwaar", "klacht", "klacht_en_bezwaar") and APPLIED.search(message) and WAITING_WORDS.search(message) \
@@ -285,7 +290,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said in ("bezwaar", "klacht") and case_intent(tracker) != "beroep" and both_in_sentences(said, message):
         return "klacht_en_bezwaar"
     if case_intent(tracker) in ("klacht", "bezwaar") and not decision and not conduct \
-            and NEED_WORDS.search(message) and _ranked(tracker, "aanvraag", 0.1):
+            and NEED_WORDS.search(message) and (_ranked(tracker, "aanvraag", 0.1) or WHERE_TO_APPLY.search(message)):
         return "aanvraag"
     if said == "klacht" and rude and STRONG_DECISION.search(message) and DISAGREES.search(message):
         return "klacht_en_bezwaar"
@@ -303,6 +308,12 @@ def both_in_sentences(said: str, message: str) -> bool:
     if other == "bezwaar" and not DISAGREES.search(message):
         return False  # conduct around money is a klacht; "both" needs a decision they disagree with
     return any(name == other and confidence >= SENTENCE_CONFIDENCE for name, confidence in sentence_intents(message))
+
+
+def waits_on_bezwaar(message: str) -> bool:
+    """A bezwaar was made and its decision has not come: a date in the message is the day of the
+    bezwaar (or "vandaag"), not of a letter, unless the words say so."""
+    return bool(BEZWAAR_MADE.search(message)) and not BEZWAAR_DECIDED.search(message)
 
 
 # Below this, the classifier's route counts only when the message has words of a case.
@@ -381,7 +392,7 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         if asked and DATE_UNKNOWN_WORDS.search(text(tracker)):
             return {"decision_date": DATE_UNKNOWN}
-        letter, _received = read_letter_dates(text(tracker), today(tracker),
+        letter, _received = read_letter_dates(text(tracker), today(tracker), cued_only=waits_on_bezwaar(text(tracker)),
                                               corrected=bool(CORRECTION.search(text(tracker))))
         if letter is None or letter > today(tracker):
             return {}  # the question for the date explains what was wrong (actions/case_form.py)

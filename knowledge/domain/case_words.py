@@ -28,7 +28,9 @@ def corrects_a_fact(text: str, names_organisation: bool, today: date) -> bool:
 # rules, not the citizen's own case (no route, no organisation of a case; the cards answer it).
 GENERAL_QUESTION = re.compile(
     r"uit\s+nieuwsgierigheid|\bin\s+het\s+algemeen\b|\balgemene\s+vraag|puur\s+informatief|hypothetisch|"
-    r"(gewoon\s+|even\s+)benieuwd|voor\s+(een|mijn)\s+(werkstuk|scriptie|opleiding|studie|cursus)",
+    r"(gewoon\s+|even\s+)benieuwd|voor\s+(een|mijn)\s+(werkstuk|scriptie|opleiding|studie|cursus)|"
+    r"geen\s+(lopende\s+)?(zaak|kwestie)\b|(niks|niets)\s+aan\s+de\s+hand|\bvoor\s+later\b|"
+    r"verschil\s+tussen\s+(een\s+)?(klacht|bezwaar)\s+en\s+(een\s+)?(klacht|bezwaar)",
     re.IGNORECASE,
 )
 OWN_CASE_TOLD = re.compile(r"\b(mijn|m'n|mn)\s+(\w+\s+)?(brief|beslissing|besluit|aanvraag|bezwaar|klacht|pgb|zorg|hulp|"

@@ -107,6 +107,8 @@ WLZ_CARE = _words(
     r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",
     r"dag\s+en\s+nacht\s+(zorg|toezicht|hulp|verzorging|iemand|begeleiding)",
     r"(nooit|niet\s+meer)\s+alleen\s+(worden\s+)?(gelaten|zijn|blijven)",
+    r"geen\s+(moment|minuut|seconde)\s+(meer\s+)?alleen\s+(laten|gelaten)",
+    r"(altijd|steeds|voortdurend|continu)\s+iemand\s+(\w+\s+){0,3}(nodig|bij\s+zich|in\s+de\s+buurt)",
     r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
     r"wlz[- ]?indicatie",
 )

@@ -225,8 +225,14 @@ LETTER_CUE = re.compile(
 )
 # ... or the day it arrived, which does not start the term (Awb 6:8; lateness: 6:11).
 RECEIPT_CUE = re.compile(
-    r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
+    r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|binnengekregen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
     r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat)\b",
+    re.IGNORECASE,
+)
+# The date, then what arrived that day: "19 november een brief binnengekregen", "13-11 de beschikking ontvangen".
+RECEIVED_AFTER = re.compile(
+    r"^\W*((een|de|het|die|deze|mijn|uw)\s+)?(brief|beschikking|besluit|beslissing|post|envelop)\s+(\w+\s+){0,3}"
+    r"(ontvangen|binnengekregen|binnen\s+gekregen|gekregen|binnengekomen|bezorgd|in\s+de\s+(bus|brievenbus))\b",
     re.IGNORECASE,
 )
 LETTER_REF = re.compile(
@@ -278,6 +284,8 @@ def _kind(text: str, start: int, end: int) -> str:
     before, after = _clause(text, start, end)
     if OF_BEFORE.search(before):
         return "letter"
+    if RECEIVED_AFTER.search(after):
+        return "received"  # "op 19 november een brief binnengekregen": the day it came, whatever "brief" is nearer
     letter, received = _nearest(LETTER_CUE, before, after), _nearest(RECEIPT_CUE, before, after)
     if letter is not None and (received is None or letter <= received):
         return "letter"

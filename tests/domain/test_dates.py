@@ -121,3 +121,10 @@ def test_of_several_letters_in_a_story_the_latest_counts():
     text = ("in een brief van 12 mei besloot de gemeente dat het minder werd. wij maakten bezwaar. "
             "de beslissing op bezwaar is gedateerd 29 oktober, maar kwam pas op 2 november binnen")
     assert read_letter_dates(text, date(2026, 11, 23)) == (date(2026, 10, 29), date(2026, 11, 2))
+
+
+def test_a_date_followed_by_what_arrived_that_day_is_the_day_received():
+    text = "ik heb donderdag 19 november een brief binnengekregen van de gemeente, ze wijzen het af"
+    assert read_letter_dates(text, date(2026, 11, 23)) == (None, date(2026, 11, 19))
+    assert read_letter_dates("de brief van 10 november heb ik op 16 november ontvangen", date(2026, 11, 23)) == \
+        (date(2026, 11, 10), date(2026, 11, 16))

@@ -1,0 +1,154 @@
+"""The words that tell what kind of case a message is (routes.md §1): a decision, conduct, waiting,
+a need, a klacht already made. Read by `slot_extraction.checked_route` after the classifier.
+
+Regular expressions over Dutch as citizens write it (spoken, with typos); each names an example.
+"""
+from __future__ import annotations
+
+import re
+
+
+# "klopt niet", "klopt gwn niet", "klopt niks van": a decision the citizen disputes.
+DOES_NOT_ADD_UP = r"klopt\s+((gewoon|gwn|echt|helemaal|totaal|never)\s+)?(niet|niks|niets|nooit|van\s+geen\s+kant)"
+# "ik ben het niet eens met…", "niet mee eens": disagreeing; "hij belde niet eens terug" ("not even") is not.
+NOT_AGREED = (r"niet\s+mee\s+eens|niet\s+eens\s+(met|mee|zijn|ben)\b|"
+              r"\b(het|er|ik|we|wij)\s+(\w+\s+){0,2}niet\s+eens\s*([.,!?;]|$|want\b|omdat\b|maar\b|en\b)")
+
+
+# A citizen who gives facts and literally names the route ("bezwaar tegen het besluit van
+# 10-11") means that route, even when NLU reads the message as just `inform`.
+EXPLICIT_ROUTE = (
+    ("bezwaar", re.compile(rf"\bbezwaa?a?r|{NOT_AGREED}|\boneens\b", re.IGNORECASE)),
+    ("klacht", re.compile(r"\b(klacht|klagen)", re.IGNORECASE)),
+)
+
+
+# A refusal told as its outcome: "ik krijg niks vergoed", "te weinig uren gekregen".
+REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s+)?(niet|niks|niets)\b|"
+           r"(te\s+weinig|te\s+laag|te\s+lage|minder)\s+(\w+\s+){0,3}(gekregen|toegekend|geïndiceerd)")
+# "de brief is van 27 oktober", "besluit van 9-11": a dated decision letter.
+LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
+                          re.IGNORECASE)
+# routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
+# around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
+DECISION_WORDS = re.compile(
+    r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
+    r"minder\s+(uren|uur|hulp|zorg)|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
+    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+\d+|"
+    r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
+    rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
+    rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
+    re.IGNORECASE,
+)
+# Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
+RUDE_WORDS = re.compile(
+    r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
+    r"afgescheept|niet\s+serieus|afgesnauwd|grote\s+mond|over\s+(mij|hem|haar|ons|mijn\s+\w+)\s+heen\b|hing\s+(\w+\s+){0,3}op\b|opgehangen|"
+    r"alsof\s+(ik|hij|zij|ze|mijn\s+\w+)\s+er\s+niet\s+(bij\s+)?(was|zat|is|stond)|geen\s+woord\s+(met|tegen)|"
+    r"er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
+    # "ik wil dat die man aangesproken wordt": the citizen wants someone's conduct dealt with
+    r"(die|de|deze)\s+(man|vrouw|medewerker|medewerkster|meneer|mevrouw|consulent|ambtenaar)\s+(\w+\s+){0,3}"
+    r"(aangesproken|op\s+(zijn|haar)\s+vingers)|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
+    r"lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|neerbuigend|kleineren|kleinerend|"
+    r"(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|"
+    r"(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
+    r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
+    r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
+    r"(niet|nooit)\s+geluisterd|luisterden?\s+(\w+\s+)?niet|slecht\s+behandeld|\bgeen\s+excuses|"
+    r"aanstel|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
+    r"(zat|keek|zaten|keken)\s+(\w+\s+){0,7}(op|naar)\s+(zijn|haar|hun|de)\s+(telefoon|laptop|scherm|mobiel)|"
+    r"(liet|lieten)\s+(me|mij)\s+(\w+\s+){0,3}(afmaken|uitpraten|uitspreken)|zo\s+praat\s+(je|u|men)\s+(toch\s+)?niet|"
+    r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(legde|gooide)\s+(\w+\s+){0,3}(telefoon|hoorn)\s+(\w+\s+)?(neer|erop)|"
+    r"\bhing\s+(\w+\s+){0,2}op\b|opgehangen|(nooit|geen)\s+antwoord\s+(gehad|gekregen)|"
+    r"(vragen|mails?|brieven|e-mails?)\s+(\w+\s+){0,4}(niet|nooit)\s+beantwoord|(niets|niks)\s+teruggehoord",
+    re.IGNORECASE,
+)
+# The citizen says there are two things: "daar wil ik ook over klagen", "ik wil ze allebei aanpakken".
+BOTH_WORDS = re.compile(
+    r"\b(allebei|alle\s*twee|allebij|beiden|twee\s+(dingen|zaken|punten))\b|\bbeide\s*(aanpakken|doen|zaken|dingen|punten|"
+    r"regelen|[.,!?]|$)|"
+    r"\b(daar|daarover|hierover|hier)\s+(\w+\s+){0,2}(ook|eveneens)\s+(\w+\s+){0,3}(klagen|klacht|iets\s+mee|iets\s+aan)|"
+    r"\book\s+(een\s+)?(klacht|klagen)",
+    re.IGNORECASE,
+)
+# There is no decision (yet): then nothing to make bezwaar against (routes.md §1).
+NO_DECISION_YET = re.compile(
+    r"\b(nog\s+)?geen\s+(brief\s+of\s+)?(besluit|beslissing|beschikking|uitslag)\b|"
+    r"\b(besluit|beslissing|beschikking|uitslag)\s+(\w+\s+){0,4}nog\s+(niet|geen)\b|nog\s+niet\s+beslist",
+    re.IGNORECASE,
+)
+# A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
+COMPLAINED = re.compile(
+    r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
+    r"(stuurde|stuurden|diende|dienden|deed|deden)\s+(\w+\s+){0,5}(een\s+)?klacht\w*|"
+    r"(mijn|onze|de)\s+klacht\s+(\w+\s+){0,4}(niet\s+)?(beantwoord|afgewezen|ongegrond|afgehandeld|behandeld|"
+    r"genegeerd|niks|niets|geen))",
+    re.IGNORECASE,
+)
+# "Hoe lang mogen ze erover doen?", "ze stellen de behandeling uit", "de klachtencommissie":
+# the klacht is still being handled (Awb 9:11: 6 weeks, 10 with a committee, + 4).
+STILL_HANDLED = re.compile(
+    r"\bhoe\s+lang\s+(\w+\s+){0,4}(mag|mogen|kan|kunnen|duurt|duren|doen)|\buitgesteld|\buitstellen|\bverdaagd|"
+    r"\bklachtencommissie\b|\bbinnen\s+welke\s+termijn",
+    re.IGNORECASE,
+)
+CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde)\b", re.IGNORECASE)
+# "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
+# "over de mensen aan de telefoon wil ik geen klacht indienen", "klagen hoeft voor mij niet".
+NO_KLACHT = re.compile(r"geen\s+klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|doen|maken)|klagen\s+(\w+\s+){0,5}hoeft\s+(\w+\s+){0,3}niet|"
+                       r"hoef\s+(ik\s+)?(\w+\s+)?niet\s+(te\s+)?klagen|wil\s+(ik\s+)?(\w+\s+)?niet\s+klagen", re.IGNORECASE)
+ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|over)|klagen|een\s+klacht)\b",
+                         re.IGNORECASE)
+# Delay and silence: conduct too, but also what someone waiting for a decision says.
+DELAY_WORDS = re.compile(
+    r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
+    r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
+    r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"
+    r"kwam\s+(niet|nooit)|(niet|nooit)\s+(komen|gekomen)|(niet|nooit)\s+opgenomen|"
+    r"(niet|geen)\s+(antwoord|reactie)\s+(op|gekregen)|(reageert|reageren)\s+(niet|nooit)|onbereikbaar|niet\s+bereikbaar",
+    re.IGNORECASE,
+)
+
+
+# An application told as a story ("mijn moeder heeft een rolstoel nodig"): no decision, no conduct.
+NEED_WORDS = re.compile(
+    r"\b(nodig|aanvragen|aanvraagt|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)\s+ik|regelen|wil\s+graag|"
+    r"(vraag|vragen)\s+(ik|we|wij|je|u)\s+(\w+\s+){0,2}aan)\b",
+    re.IGNORECASE,
+)
+STRONG_DECISION = re.compile(
+    r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
+    rf"minder\s+uren|omlaag|{REFUSED})\b",
+    re.IGNORECASE,
+)
+WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)",
+                          re.IGNORECASE)
+WLZ_CONTEXT = re.compile(r"verpleeghuis|verzorgingshuis|\bwlz|zorgkantoor|indicatie|zorginstelling|instelling", re.IGNORECASE)
+
+
+# Waiting for a decision that does not come (routes.md §1: ingebrekestelling), not a new decision.
+WAITING_WORDS = re.compile(
+    r"(nog\s+)?(steeds\s+)?geen\s+(beslissing|besluit|uitspraak|reactie|antwoord|bericht)|"
+    r"wacht(en|te)?\s+(al|nog|maar)\b|(niks|niets)\s+(meer\s+)?(van\s+\w+\s+)?gehoord|blijft\s+liggen|"
+    r"duurt\s+(al|te|veel\s+te|zo)\s+lang|(niet|nooit)\s+op\s+tijd\s+beslist|in\s+gebreke|"
+    r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist|"
+    r"\been\s+(besluit|beslissing)\s+ook\s+niet|nooit\s+een\s+(besluit|beslissing)|eindelijk\s+(een\s+)?(besluit|beslissing)|"
+    r"(laten|te\s+laten)\s+beslissen|eindelijk\s+(\w+\s+)?(beslissen|besluiten|beslist)|\bstilte\b|"
+    r"ligt\s+(nog\s+)?(steeds\s+)?bij\s+de\s+afdeling",
+    re.IGNORECASE,
+)
+WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)",
+                            re.IGNORECASE)
+NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
+APPLIED = re.compile(r"\b(aangevraagd|aanvraag\w*\s+(\w+\s+){0,9}(gedaan|ingediend|ingestuurd|verstuurd|opgestuurd|ingeleverd)|"
+                     r"(vroeg|vroegen)\s+(\w+\s+){1,9}aan)\b", re.IGNORECASE)
+# "ik heb in september bezwaar gemaakt", "ik stuurde mijn bezwaarschrift": a bezwaar that waits for its decision.
+BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingestuurd|gestuurd|verstuurd|opgestuurd|aangetekend|"
+                          r"(ging|gingen|is|zijn)\s+(\w+\s+){0,3}de\s+deur\s+uit|op\s+de\s+post)|"
+                          r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r", re.IGNORECASE)
+BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
+DISAGREES = re.compile(
+    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
+    rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)",
+    re.IGNORECASE,
+)

@@ -13,10 +13,10 @@ from rasa_sdk import Action
 
 from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
-from knowledge.domain.routing import ORGANISATIONS
+from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS
 
 from .context import intent, text, today
-from .slot_extraction import BEZWAAR_ROUTES, DATE_UNKNOWN_WORDS
+from .slot_extraction import DATE_UNKNOWN_WORDS
 
 # Intents that break off the form: the rules in data/rules.yml handle them.
 INTERRUPTIONS = {

@@ -5,11 +5,10 @@ import re
 
 from rasa_sdk import Tracker
 
-from knowledge.domain.routing import DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
+from knowledge.domain.routing import BEZWAAR_ROUTES, DECIDING_ORGANISATIONS, ORGANISATIONS, aanvraag_organisation
 
 from .context import text
 
-BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
 EIGEN_BIJDRAGE = re.compile(r"eigen\s*bijdrage", re.IGNORECASE)
 
 

@@ -14,12 +14,12 @@ from knowledge.domain.advice import compose
 from knowledge.domain.short_answers import key_facts, urgent
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.deadlines import bezwaar_deadline
-from knowledge.domain.routing import ORGANISATIONS, ROUTE_CARDS
+from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
 from .case import case_from
 from .context import intent, sources_message, staff_available, text, today
-from .slot_extraction import BEZWAAR_ROUTES, DATE_UNKNOWN
+from .slot_extraction import DATE_UNKNOWN
 
 WITH_A_PERSON = ("waiting", "active", "callback")
 # A Dutch number however it is typed: 06-12345678, 020 - 123 45 67, +31 (0)6 1234 5678, 0031 6 ...

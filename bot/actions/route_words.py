@@ -17,9 +17,10 @@ NOT_AGREED = (r"niet\s+mee\s+eens|niet\s+eens\s+(met|mee|zijn|ben)\b|"
 
 # A citizen who gives facts and literally names the route ("bezwaar tegen het besluit van
 # 10-11") means that route, even when NLU reads the message as just `inform`.
+KLACHT_WORD = re.compile(r"\b(klacht|klagen)", re.IGNORECASE)
 EXPLICIT_ROUTE = (
     ("bezwaar", re.compile(rf"\bbezwaa?a?r|{NOT_AGREED}|\boneens\b", re.IGNORECASE)),
-    ("klacht", re.compile(r"\b(klacht|klagen)", re.IGNORECASE)),
+    ("klacht", KLACHT_WORD),
 )
 
 

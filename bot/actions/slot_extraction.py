@@ -15,9 +15,9 @@ from rasa_sdk.types import DomainDict
 
 from knowledge.domain.case_words import BELONGS_TO, CORRECTION
 from knowledge.domain.dates import read_letter_dates, weeks_since
-from knowledge.domain.routing import aanvraag_organisation
+from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation
 
-from .case_organisation import BEZWAAR_ROUTES, chosen_organisation, decided_by, deciding_by_care, deciding_first
+from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first
 from .context import entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .route_words import (
@@ -32,6 +32,7 @@ from .route_words import (
     DELAY_WORDS,
     DISAGREES,
     EXPLICIT_ROUTE,
+    KLACHT_WORD,
     LETTER_DATED,
     NEED_WORDS,
     NEVER_APPLIED,
@@ -207,9 +208,10 @@ def has_case_words(message: str) -> bool:
 
 
 def said_route(tracker: Tracker) -> str | None:
-    said = INTENT_ROUTE.get(case_intent(tracker) or "")
+    case = case_intent(tracker)
+    said = INTENT_ROUTE.get(case or "")
     confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0)
-    if said and intent(tracker) == case_intent(tracker) and confidence < UNSURE_ROUTE \
+    if said and intent(tracker) == case and confidence < UNSURE_ROUTE \
             and not has_case_words(text(tracker)):
         said = None  # "mail maar naar …, woensdag na twee uur": contact details, not a case
     if said is None and intent(tracker) == "inform":
@@ -230,7 +232,7 @@ def updated_route(tracker: Tracker) -> str | None:
     if {previous, said} == {"bezwaar", "klacht"}:
         # a second route needs its own words: conduct for a klacht, a decision for a bezwaar
         message = text(tracker)
-        evidence = (RUDE_WORDS, DELAY_WORDS, EXPLICIT_ROUTE[1][1]) if said == "klacht" else (DECISION_WORDS,)
+        evidence = (RUDE_WORDS, DELAY_WORDS, KLACHT_WORD) if said == "klacht" else (DECISION_WORDS,)
         return "klacht_en_bezwaar" if any(words.search(message) for words in evidence) else previous
     if previous == "klacht_en_bezwaar" and said in ("bezwaar", "klacht"):
         return previous

@@ -313,16 +313,12 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     plain = [] if cued_only else [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
     if corrected and letter:
         return letter[-1][1], received
-    if letter:
-        # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29
-        # oktober"): the latest is the one the citizen acts on now
-        past = [day for _s, day in letter if day <= today]
-        return (max(past) if past else letter[0][1]), received
-    if len(plain) == 1:
-        return plain[0][1], received
-    if plain:
-        past = [day for _s, day in plain if day <= today]
-        return (max(past) if past else plain[0][1]), received
+    # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29
+    # oktober"): the latest is the one the citizen acts on now
+    found = letter or plain
+    if found:
+        past = [day for _s, day in found if day <= today]
+        return (max(past) if past else found[0][1]), received
     return None, received
 
 

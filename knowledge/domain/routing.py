@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 ROUTES = ("klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvraag")
+# The routes with a bezwaar against a decision (and its 6-week term).
+BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
 HANDOFF_STATES = ("none", "offered", "waiting", "active", "callback", "closed")
 ASKING_FOR = ("self", "relative")
 
@@ -75,9 +77,9 @@ def advise(
             return Advice("klacht", "zorgverzekeraar", None, note=note)
         if not org.decides:
             return Advice("klacht", org.key, None, note="geen_besluit_zorgaanbieder")
-    if route in ("bezwaar", "klacht_en_bezwaar") and decision_on_bezwaar:
+    if route in BEZWAAR_ROUTES and decision_on_bezwaar:
         return Advice(route, "rechtbank", "beroep")
-    if route in ("bezwaar", "klacht_en_bezwaar"):
+    if route in BEZWAAR_ROUTES:
         return Advice(route, org.key, "bezwaar")
     if route == "klacht" and already_complained and org.klacht_after == "ombudsman":
         return Advice("klacht", "ombudsman", None)

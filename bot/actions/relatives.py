@@ -14,7 +14,7 @@ from .context import intent, text
 
 # The citizen asks for themselves although a relative is named.
 SELF_SIGNAL = re.compile(
-    r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
+    r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|begeleider|begeleidster|zorgverlener|hulpverlener|verzorger|verzorgster|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
     r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
     r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
@@ -36,8 +36,10 @@ OWN_CASE = re.compile(
 # zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
 RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$", re.IGNORECASE)
 RELATIVE_AFTER = re.compile(
-    r"^\W*(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|"
-    r"dementie|alzheimer|parkinson|beperking)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
+    # "mijn zoon Daan is 11 en heeft autisme": a first name may stand between
+    r"^\W*((?-i:[A-Z][a-z]+)\s+)?(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|is\s+\d+\s+(jaar\s+)?en\s+heeft|"
+    r"heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|dementie|alzheimer|parkinson|beperking|autisme|adhd|"
+    r"een\s+verstandelijke\s+beperking|downsyndroom)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
     r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis))\b",
     re.IGNORECASE,
 )
@@ -47,6 +49,8 @@ FOR_SOMEONE_ELSE = re.compile(
     r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b",
     re.IGNORECASE,
 )
+SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|ze|zijn|hun|iemand\s+anders|een\s+ander)\b",
+                                re.IGNORECASE)
 # Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
 OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
 SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
@@ -107,7 +111,9 @@ def asking_for(tracker: Tracker) -> str | None:
     message = text(tracker)
     if SELF_SIGNAL.search(message):
         return "self"  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
-    someone_else = relatives_named(tracker) or intent(tracker) == "mantelzorger"
+    # the classifier's "mantelzorger" needs a word of someone else when nobody is named: "ik wil mijn
+    # eigen begeleider houden, die ken ik al 6 jaar" is the citizen's own case
+    someone_else = relatives_named(tracker) or (intent(tracker) == "mantelzorger" and SOMEONE_ELSE_WORDS.search(message))
     if relative_is_the_case(tracker):
         return "relative"
     if OWN_CASE.search(message) and tracker.get_slot("asking_for") != "relative":

@@ -79,11 +79,15 @@ NO_DECISION_YET = re.compile(
     re.IGNORECASE,
 )
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
+# "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
+# judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:8, 9:18, routes.md §3).
+KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\b(on)?gegrond\s+(verklaard|bevonden)|"
+                            r"\b(on)?gegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht", re.IGNORECASE)
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
     r"(stuurde|stuurden|diende|dienden|deed|deden)\s+(\w+\s+){0,5}(een\s+)?klacht\w*|"
     r"(mijn|onze|de)\s+klacht\s+(\w+\s+){0,4}(niet\s+)?(beantwoord|afgewezen|ongegrond|afgehandeld|behandeld|"
-    r"genegeerd|niks|niets|geen))",
+    r"genegeerd|niks|niets|geen))|" + KLACHT_DECIDED.pattern,
     re.IGNORECASE,
 )
 # "Hoe lang mogen ze erover doen?", "ze stellen de behandeling uit", "de klachtencommissie":
@@ -103,6 +107,9 @@ ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|o
 # Delay and silence: conduct too, but also what someone waiting for a decision says.
 DELAY_WORDS = re.compile(
     r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
+    # "komt haar geld te laat", "elke keer als ik bel een ander verhaal": late payment, shifting answers
+    r"(geld|betaling|salaris|loon|uitbetaling|vergoeding)\s+(\w+\s+){0,3}te\s+laat|"
+    r"(elke|iedere)\s+keer\s+(\w+\s+){0,4}(een\s+)?ander(e)?\s+(verhaal|antwoord|smoes|excuus)|"
     r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
     r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"
     r"kwam\s+(niet|nooit)|(niet|nooit)\s+(komen|gekomen)|(niet|nooit)\s+opgenomen|"

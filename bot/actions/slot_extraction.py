@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from knowledge.domain.case_words import BELONGS_TO, CORRECTION
+from knowledge.domain.case_words import BELONGS_TO, BEZWAAR_DECIDED, CORRECTION, HOGER_BEROEP
 from knowledge.domain.dates import read_letter_dates, weeks_since
-from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation
+from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, names_care
 
 from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first
 from .context import entity_values, intent, text, today
@@ -32,6 +32,7 @@ from .route_words import (
     DELAY_WORDS,
     DISAGREES,
     EXPLICIT_ROUTE,
+    KLACHT_DECIDED,
     KLACHT_WORD,
     LETTER_DATED,
     NEED_WORDS,
@@ -57,19 +58,10 @@ INTENT_ROUTE = {
     "geen_besluit": "ingebrekestelling",
     "aanvraag": "aanvraag",
 }
-# After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
-HOGER_BEROEP = re.compile(
-    r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"
-    r"centrale\s+raad",
-    re.IGNORECASE,
-)
 NO_BEZWAAR_YET = re.compile(
     r"\b(nog\s+)?(geen|nooit)\s+(\w+\s+)?bezwaa?r\b|\bniet\s+(\w+\s+){0,2}(in\s+)?bezwaa?r\s+(gemaakt|gegaan|ingediend)",
     re.IGNORECASE,
 )
-# "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
-BEZWAAR_DECIDED = re.compile(r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
-                             r"bezwaar\s+(\w+\s+){0,3}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
 DATE_UNKNOWN = "unknown"
 DATE_UNKNOWN_WORDS = re.compile(
     r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend)\b",
@@ -89,13 +81,19 @@ def case_intent(tracker: Tracker) -> str | None:
     name = intent(tracker)
     if name not in CARRIES_A_CASE:
         return name
-    if name != "mantelzorger" and not entity_values(tracker, "organisation"):
-        return name  # a crisis or a call for a person names no case without an organisation
+    if name != "mantelzorger" and not (entity_values(tracker, "organisation") or tracker.get_slot("about_organisation")):
+        return name  # a crisis or a call for a person names no case without an organisation (now or told before)
     for ranked in tracker.latest_message.get("intent_ranking") or []:
         if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
             return ranked["name"]
     named = [route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))]
-    return named[0] if len(named) == 1 else name  # "ik wil klagen over de gemeente": the route is named
+    if len(named) == 1:
+        return named[0]  # "ik wil klagen over de gemeente": the route is named
+    if name == "kastje_muur" and names_care(text(tracker)) and not DECISION_WORDS.search(text(tracker)):
+        # sent back and forth about care of a kind that has its organisation (a broken Wmo wheelchair:
+        # the gemeente), without a decision: a klacht about how that organisation handles it
+        return "klacht"
+    return name
 
 
 def _ranked(tracker: Tracker, name: str, at_least: float) -> bool:
@@ -127,6 +125,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
+    if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message):
+        return "klacht"  # the judgment on a klacht is no besluit: the klacht goes on (to the ombudsman)
     if said == "klacht" and decision and LETTER_DATED.search(message) and not conduct and not COMPLAINED.search(message):
         return "bezwaar"  # "een klacht" against a dated decision, without any conduct: a bezwaar (routes.md §1)
     if said in BEZWAAR_ROUTES and WAITING_WORDS.search(message) and BEZWAAR_MADE.search(message) and not rude:
@@ -198,13 +198,13 @@ def waits_on_bezwaar(message: str) -> bool:
 
 
 # Below this, the classifier's route counts only when the message has words of a case.
-UNSURE_ROUTE = 0.4
+UNSURE_ROUTE = 0.5
 
 
 def has_case_words(message: str) -> bool:
     return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS,
                                                     WAITING_LIST)) \
-        or any(words.search(message) for _route, words in EXPLICIT_ROUTE)
+        or any(words.search(message) for _route, words in EXPLICIT_ROUTE) or names_care(message)
 
 
 def said_route(tracker: Tracker) -> str | None:
@@ -229,6 +229,8 @@ def updated_route(tracker: Tracker) -> str | None:
         return "bezwaar"
     if said is None:
         return previous
+    if previous in ("klacht", "klacht_en_bezwaar") and said in BEZWAAR_ROUTES and NO_KLACHT.search(text(tracker)):
+        return "bezwaar"  # "klagen over al dat doorsturen hoeft voor mij niet": the bezwaar alone
     if {previous, said} == {"bezwaar", "klacht"}:
         # a second route needs its own words: conduct for a klacht, a decision for a bezwaar
         message = text(tracker)
@@ -316,7 +318,7 @@ class ValidateSlotMappings(ValidationAction):
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         told = case_intent(tracker) == "beroep" or BEZWAAR_DECIDED.search(text(tracker))
-        if not told or said_route(tracker) == "ingebrekestelling":
+        if not told or said_route(tracker) in ("ingebrekestelling", "klacht"):
             return {}
         if NO_BEZWAAR_YET.search(text(tracker)) or NO_DECISION_YET.search(text(tracker)):
             return {}  # "ik heb nog geen bezwaar gemaakt": there is no decision on bezwaar

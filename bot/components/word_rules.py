@@ -2,7 +2,8 @@
 for a person in so many words `request_human` (routes.md §5), and one that corrects a fact of the
 case ("nee, het was niet het CAK maar de SVB") `inform`, whatever the classifier read in its "nee",
 and a question about the rules in general ("uit nieuwsgierigheid: …") `ask_info`. An unsure
-`crisis` of the classifier's own, without any signal word, gives way to its runner-up.
+`crisis` of the classifier's own, without any signal word, gives way to its runner-up; an unsure
+`beroep` without a word of the court or a decided bezwaar is a `bezwaar`.
 
 Runs after the intent classifier. The words are in knowledge/domain/signals.py; a citizen in
 danger must not depend on how well a model learned their phrasing. The classifier's own ranking
@@ -21,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from datetime import date
 
-from knowledge.domain.case_words import asks_in_general, corrects_a_fact
+from knowledge.domain.case_words import asks_in_general, corrects_a_fact, tells_beroep
 from knowledge.domain.signals import asks_for_person, signals
 
 CRISIS = "crisis"
@@ -29,8 +30,17 @@ REQUEST_HUMAN = "request_human"
 INFORM = "inform"
 ASK_INFO = "ask_info"
 # What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
-# Below this, a `crisis` the classifier found without any signal word is not trusted.
-UNSURE_CRISIS = 0.7
+# Below these, a `crisis` the classifier found without any signal word, or a `beroep` without a
+# word of a decided bezwaar or the court ("kan ik dat bezwaar voor haar schrijven?"), is not trusted.
+UNSURE_BELOW = {CRISIS: 0.7, "beroep": 0.6}
+HAS_ITS_WORDS = {CRISIS: lambda text: bool(signals(text)), "beroep": tells_beroep}
+# What an untrusted intent becomes: a disputed decision not yet at the court is a bezwaar; an
+# unsure crisis gives way to the classifier's runner-up.
+INSTEAD = {"beroep": "bezwaar"}
+FALLBACK = "nlu_fallback"
+# Intents that each tell a kind of case; a near-tie between two of them is left to the actions' words.
+CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvraag", "beroep", "al_geklaagd"}
+TIED_AT_LEAST = 0.3
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 
 
@@ -55,21 +65,54 @@ class WordRules(GraphComponent):
                 self._set(message, INFORM)
             elif asks_in_general(text):
                 self._set(message, ASK_INFO)
-            elif self._unsure_crisis(message):
-                self._drop_crisis(message)
+            elif (unsure := self._unsure(message, text)) in INSTEAD:
+                self._replace(message, unsure, INSTEAD[unsure])
+            elif unsure:
+                self._drop(message, unsure)
+            elif tied := self._tied_case(message):
+                self._restore(message, tied)
         return messages
 
     @staticmethod
-    def _unsure_crisis(message: Message) -> bool:
+    def _unsure(message: Message, text: str) -> str | None:
         """The classifier's own, unsure `crisis` without a word of danger, suicide or urgency (a
-        mantelzorger who is tired, a long wait): the guide answers the case and offers a person on
-        its own signals (routes.md §5: 112/113 only on their own signals)."""
+        mantelzorger who is tired, a long wait: the guide answers the case and offers a person on
+        its own signals, routes.md §5), or `beroep` without a word of it: that intent."""
         found = message.get(INTENT) or {}
-        return found.get("name") == CRISIS and found.get("confidence", 0) < UNSURE_CRISIS
+        name = found.get("name")
+        if name in UNSURE_BELOW and found.get("confidence", 0) < UNSURE_BELOW[name] and not HAS_ITS_WORDS[name](text):
+            return name
+        return None
 
     @staticmethod
-    def _drop_crisis(message: Message) -> None:
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS]
+    def _tied_case(message: Message) -> Dict[Text, Any] | None:
+        """The fallback for a near-tie between two kinds of case (klacht_en_bezwaar 0.46,
+        al_geklaagd 0.44): the case is told, and the actions' words tell which kind (routes.md §1).
+        Not when either is unsure, and never for a tie between answers ("ja" or "nee")."""
+        if (message.get(INTENT) or {}).get("name") != FALLBACK:
+            return None
+        ranked = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK]
+        if len(ranked) >= 2 and {ranked[0].get("name"), ranked[1].get("name")} <= CASE_INTENTS \
+                and ranked[1].get("confidence", 0) >= TIED_AT_LEAST:
+            return ranked[0]
+        return None
+
+    @staticmethod
+    def _restore(message: Message, ranked: Dict[Text, Any]) -> None:
+        message.set(INTENT, ranked, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK],
+                    add_to_output=True)
+
+    @staticmethod
+    def _replace(message: Message, intent: str, instead: str) -> None:
+        confidence = (message.get(INTENT) or {}).get("confidence", 0)
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, instead)]
+        message.set(INTENT, {"name": instead, "confidence": confidence}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [{"name": instead, "confidence": confidence}, *ranking], add_to_output=True)
+
+    @staticmethod
+    def _drop(message: Message, intent: str) -> None:
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
         if ranking:
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -29,7 +29,8 @@ def corrects_a_fact(text: str, names_organisation: bool, today: date) -> bool:
 GENERAL_QUESTION = re.compile(
     r"uit\s+nieuwsgierigheid|\bin\s+het\s+algemeen\b|\balgemene\s+vraag|puur\s+informatief|hypothetisch|"
     r"(gewoon\s+|even\s+)benieuwd|voor\s+(een|mijn)\s+(werkstuk|scriptie|opleiding|studie|cursus)|"
-    r"geen\s+(lopende\s+)?(zaak|kwestie)\b|(niks|niets)\s+aan\s+de\s+hand|\bvoor\s+later\b|"
+    r"geen\s+(lopende\s+)?(zaak|kwestie)\b|(niks|niets)\s+(aan\s+de\s+hand|lopen|lopend)\b|\bvoor\s+later\b|"
+    r"\bnergens\s+last\s+van\b|\bmensen\s+vragen\s+(me|mij|ons)\b|"
     r"verschil\s+tussen\s+(een\s+)?(klacht|bezwaar)\s+en\s+(een\s+)?(klacht|bezwaar)",
     re.IGNORECASE,
 )
@@ -40,3 +41,21 @@ OWN_CASE_TOLD = re.compile(r"\b(mijn|m'n|mn)\s+(\w+\s+)?(brief|beslissing|beslui
 def asks_in_general(text: str) -> bool:
     """A question about the rules in general, without a case of the citizen's own."""
     return bool(GENERAL_QUESTION.search(text)) and not OWN_CASE_TOLD.search(text)
+
+
+# After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
+HOGER_BEROEP = re.compile(
+    r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"
+    r"centrale\s+raad",
+    re.IGNORECASE,
+)
+# "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
+BEZWAAR_DECIDED = re.compile(r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
+                             r"bezwaar\s+(\w+\s+){0,3}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
+# Beroep is the next step only when the words say a bezwaar was decided, or name the court.
+NAMES_BEROEP = re.compile(r"\bberoep|\brechter|\brechtbank|\buitspraak", re.IGNORECASE)
+
+
+def tells_beroep(text: str) -> bool:
+    """The words make beroep (or hoger beroep) the next step."""
+    return bool(NAMES_BEROEP.search(text) or BEZWAAR_DECIDED.search(text) or HOGER_BEROEP.search(text))

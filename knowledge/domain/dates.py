@@ -310,7 +310,11 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     mentions = [(s, e, day, _kind(text, s, e)) for s, e, day in _mentions(text, today)]
     received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
-    plain = [] if cued_only else [(s, day) for s, _e, day, kind in mentions if kind == "plain"]
+    plain = [] if cued_only else [(s, e, day) for s, e, day, kind in mentions if kind == "plain"]
+    # "zij gaat op dinsdag naar de dagbesteding … brief gemeente 20-10-2026": a bare weekday without
+    # any cue is a habit or an event, not a letter, when a calendar date is named beside it
+    calendar = [(s, day) for s, e, day in plain if not BARE_DAY.fullmatch(text[s:e].strip())]
+    plain = calendar or [(s, day) for s, _e, day in plain]
     if corrected and letter:
         return letter[-1][1], received
     # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29

@@ -115,8 +115,9 @@ WLZ_CARE = _words(
     r"wlz[- ]?indicatie",
 )
 ZVW_CARE = _words(
-    r"wijkverple", r"wijkzuster", r"thuisverpleging", r"\bwassen\b", r"\bdouchen\b", r"aan\s*(te\s+)?kleden",
-    r"uit\s*(te\s+)?kleden", r"steunkousen", r"wond(zorg|verzorging)", r"persoonlijke\s+verzorging",
+    # every form of the verb: "wassen", "gewassen", "douchen", "gedoucht", "aankleden", "aangekleed"
+    r"wijkverple", r"wijkzuster", r"thuisverpleging", r"\b(ge)?wassen\b", r"\b(ge)?douch(en|t)\b",
+    r"\baan\s*(te\s+|ge)?kle(den|ed|edt)\b", r"\buit\s*(te\s+|ge)?kle(den|ed|edt)\b", r"steunkousen", r"wond(zorg|verzorging)", r"persoonlijke\s+verzorging",
     r"insuline", r"\bzvw\b",
 )
 WMO_CARE = _words(
@@ -159,6 +160,11 @@ def aanvraag_organisation(text: str) -> str | None:
     if WLZ_AFTER_INDICATIE.search(text):
         return "zorgkantoor"
     return None
+
+
+def names_care(text: str) -> bool:
+    """The text names a kind of care or aid (a wheelchair, wijkverpleging, a verpleeghuis), not only an organisation."""
+    return any(words.search(text) for words in (WLZ_CARE, ZVW_CARE, WMO_CARE))
 
 
 # Someone still applying for (or refused) a Wlz indicatie is not yet a Wlz client.

@@ -128,3 +128,12 @@ def test_a_date_followed_by_what_arrived_that_day_is_the_day_received():
     assert read_letter_dates(text, date(2026, 11, 23)) == (None, date(2026, 11, 19))
     assert read_letter_dates("de brief van 10 november heb ik op 16 november ontvangen", date(2026, 11, 23)) == \
         (date(2026, 11, 10), date(2026, 11, 16))
+
+
+def test_a_bare_weekday_beside_a_calendar_date_is_not_the_letter():
+    text = ("mijn aanvraag is afgewezen. maar zij gaat op dinsdag naar de dagbesteding en ik zit dan thuis vast. "
+            "brief gemeente 20-10-2026. hoeveel tijd heb ik nog?")
+    assert read_letter_dates(text, date(2026, 11, 23))[0] == date(2026, 10, 20)
+    # alone, a weekday still names the letter's date
+    assert read_letter_dates("ik heb hem op dinsdag gekregen, wat nu", date(2026, 11, 23))[1] == date(2026, 11, 17)
+    assert read_letter_dates("afgewezen, op dinsdag", date(2026, 11, 23))[0] == date(2026, 11, 17)

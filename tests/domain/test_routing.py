@@ -63,6 +63,9 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         # personal care at home is wijkverpleging under the Zvw
         ("ik kan me niet meer zelf wassen en aankleden", "zorgverzekeraar"),
         ("mijn vader heeft wijkverpleging nodig", "zorgverzekeraar"),
+        # every form of the verb
+        ("sinds de operatie krijg ik mezelf niet gewassen en aangekleed", "zorgverzekeraar"),
+        ("ze moet elke ochtend gedoucht worden", "zorgverzekeraar"),
         # once the Wlz indicatie exists: the zorgkantoor (Wlz-pgb, vpt, mpt, waiting list)
         ("ik wil een wlz-pgb aanvragen", "zorgkantoor"),
         ("mijn moeder heeft een wlz-indicatie en staat op de wachtlijst voor een verpleeghuis", "zorgkantoor"),

@@ -1,0 +1,51 @@
+"""How a message relates to the case: a question in general, a correction, a step to the court."""
+from datetime import date
+
+import pytest
+
+from knowledge.domain.case_words import asks_in_general, corrects_a_fact, tells_beroep
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("text", [
+    "uit nieuwsgierigheid: hoe lang mag het CIZ over een bezwaar doen?",
+    "ik werk bij het buurthuis en mensen vragen me wat het verschil is tussen klacht en bezwaar",
+    "hoeveel tijd heb je voor een klacht? ik heb zelf niks lopen",
+    "geldt daar een termijn voor? ik heb er nu nergens last van",
+])
+def test_a_question_about_the_rules_without_an_own_case_is_general(text):
+    assert asks_in_general(text)
+
+
+@pytest.mark.parametrize("text", [
+    "hoe lang heb ik voor bezwaar, mijn uren zijn verlaagd",
+    "ik heb niks lopen maar mijn brief van de gemeente zegt dat mijn pgb stopt",
+    "de gemeente heeft mijn aanvraag afgewezen, wat nu",
+])
+def test_a_question_with_an_own_case_is_not_general(text):
+    assert not asks_in_general(text)
+
+
+@pytest.mark.parametrize("text", [
+    "mijn bezwaar is ongegrond verklaard",
+    "de beslissing op ons bezwaar kwam vorige week",
+    "kan ik naar de rechter?",
+    "wij willen in hoger beroep",
+])
+def test_words_of_a_decided_bezwaar_or_the_court_tell_beroep(text):
+    assert tells_beroep(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kan ik dat bezwaar voor haar schrijven? ze ziet bijna niks meer",
+    "ik wil bezwaar maken tegen de verlaging",
+])
+def test_a_bezwaar_still_to_write_does_not_tell_beroep(text):
+    assert not tells_beroep(text)
+
+
+def test_a_correction_needs_the_corrected_fact():
+    assert corrects_a_fact("nee, het was niet het CAK maar de SVB", True, TODAY)
+    assert corrects_a_fact("sorry, de brief is van 30 oktober", False, TODAY)
+    assert not corrects_a_fact("nee, dat wil ik niet", False, TODAY)

@@ -64,3 +64,13 @@ def citizen_text(tracker: Tracker) -> str:
     """Everything the citizen typed in this conversation (button payloads left out)."""
     said = [str(event.get("text") or "") for event in tracker.events if event.get("event") == "user"]
     return "\n".join(t for t in said if t and not t.startswith("/"))
+
+
+def set_by_this_message(tracker: Tracker, slot: str) -> bool:
+    """The slot mappings set `slot` from the latest message (events after the last user event)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == slot and event.get("value") is not None:
+            return True
+    return False

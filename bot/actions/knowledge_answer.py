@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from knowledge.domain.short_answers import clientondersteuning
 
-from .context import API_URL, citizen_text, intent, sources_message, text
+from .context import API_URL, citizen_text, intent, set_by_this_message, sources_message, text
 from .handoff import not_understood, offer_handoff
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,10 @@ class ActionAnswerQuestion(Action):
         return "action_answer_question"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        if intent(tracker) == "nlu_fallback" and set_by_this_message(tracker, "route"):
+            # the classifier could not place the message, the words told a case ("hij heeft dag en
+            # nacht iemand nodig"): go on with that case
+            return [FollowupAction("case_form")]
         answer = find_answer(text(tracker), tracker.sender_id)
         if answer:
             dispatcher.utter_message(text=answer["body"])

@@ -27,6 +27,8 @@ OWN_CASE = re.compile(
     r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|zorgprofiel|dossier|"
     r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
     r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
+    r"\b(sinds|na)\s+mijn\s+(\w+\s+)?(beroerte|operatie|heupoperatie|val|ongeluk|hersenbloeding|herseninfarct|"
+    r"ziekenhuisopname|opname)\b|\bkrijg\s+ik\s+mezelf\b|"
     r"\b(ik\s+(heb|had)|(heb|had)\s+ik)\s+(\w+\s+){0,4}(klacht|bezwaar)\s+(\w+\s+){0,3}(ingediend|gemaakt)|"
     r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
     r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
@@ -67,7 +69,7 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"(wonen|woont)\s+(\w+\s+)?(ver\s+weg|ver\s+van|te\s+ver|niet\s+in\s+de\s+buurt|in\s+het\s+buitenland)|"
     r"(hebben|heeft)\s+(\w+\s+)?(geen|weinig)\s+tijd|"
     r"is\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
-    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
+    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|doet\s+(het|dat|dit|alles)|"
     r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
     re.IGNORECASE,
 )

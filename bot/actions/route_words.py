@@ -34,8 +34,8 @@ LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|wa
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
-    r"minder\s+(uren|uur|hulp|zorg)|teruggebracht|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
-    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+\d+|"
+    r"minder\s+(uren|uur|hulp|zorg)|teruggebracht\s+(naar|tot)|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
+    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|anderhalf|een\s+half|half|één|een|twee|drie)\b|"
     r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",

@@ -177,7 +177,26 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         return "klacht_en_bezwaar"
     if said in (None, "ingebrekestelling", "klacht") and WAITING_LIST.search(message) and WLZ_CONTEXT.search(message):
         return "aanvraag"  # a Wlz waiting list: the zorgkantoor's zorgplicht (routes.md §3)
+    if told_a_need(said, tracker, decision or conduct):
+        return "aanvraag"
     return said
+
+
+A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
+
+
+def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -> bool:
+    """A first message about a kind of care ("ik krijg mezelf niet meer gewassen", "kan hij ergens
+    logeren?", "hij heeft dag en nacht iemand nodig") without a decision, conduct, a wait or a route
+    named, that the classifier could not place (unsure or no intent): an application (routes.md §1)."""
+    message = text(tracker)
+    unsure = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0) < UNSURE_ROUTE
+    placed = said in ("bezwaar", "klacht", "klacht_en_bezwaar") and unsure \
+        or said is None and intent(tracker) in ("nlu_fallback", "mantelzorger")
+    # the slot mappings may run twice on one message: the route it set then is "aanvraag"
+    return placed and tracker.get_slot("route") in (None, "aanvraag") and not decision_or_conduct and names_care(message) \
+        and not WAITING_WORDS.search(message) and not APPLIED.search(message) and not A_LETTER.search(message) \
+        and not any(words.search(message) for _route, words in EXPLICIT_ROUTE)
 
 
 SENTENCE_CONFIDENCE = 0.7

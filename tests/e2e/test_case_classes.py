@@ -88,3 +88,23 @@ def test_a_question_for_others_without_an_own_case_leaves_the_case_empty(chat):
                     "ik heb zelf niks lopen")
     assert (c.state["route"], c.state["organisation"]) == (None, None)
     assert "Dit is een bezwaar" not in said(replies)  # a card's answer, not advice on a case of their own
+
+
+@pytest.mark.parametrize(("message", "organisation"), [
+    ("sinds mijn herseninfarct kan ik me 's ochtends niet meer zelf douchen, mijn zoon doet het nu maar hij werkt", "zorgverzekeraar"),
+    ("mijn vrouw heeft dementie en loopt 's nachts weg, ze heeft eigenlijk dag en nacht toezicht nodig. "
+     "de huisarts noemde een verpleeghuis. waar moeten we beginnen?", "ciz"),
+    ("ik zorg elke dag voor mijn broer met een verstandelijke beperking. kan hij af en toe een weekend ergens logeren "
+     "zodat ik even bij kan komen?", "gemeente"),
+])
+def test_a_first_story_of_a_need_for_care_is_an_application_at_the_right_place(chat, message, organisation):
+    c = chat()
+    c.say(message)
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", organisation)
+
+
+def test_a_letter_with_fewer_hours_is_no_application(chat):
+    c = chat()
+    c.say("ik doe de administratie voor mijn tante")
+    c.say("ze heeft een brief van de gemeente gekregen, haar begeleiding gaat van 4 naar anderhalf uur")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "gemeente")

@@ -72,6 +72,8 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
         advice = advise(route, about, already_complained=bool(slots.get("already_complained")),
                         decision_on_bezwaar=bool(slots.get("decision_on_bezwaar")))
         route, organisation = advice.route, advice.organisation
+    if route == "aanvraag" and about in ORGANISATIONS and organisation not in ORGANISATIONS:
+        organisation = about  # where to apply for the care named (told in a crisis, before any advice)
     organisation = organisation if organisation in ORGANISATIONS else None
     asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None
     handoff = slots.get("handoff")

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from knowledge.domain.case_words import BELONGS_TO, BEZWAAR_DECIDED, CORRECTION, HOGER_BEROEP
 from knowledge.domain.dates import read_letter_dates, weeks_since
 from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, names_care
+from knowledge.domain.signals import signals
 
 from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first
 from .context import entity_values, intent, text, today
@@ -81,15 +82,19 @@ def case_intent(tracker: Tracker) -> str | None:
     name = intent(tracker)
     if name not in CARRIES_A_CASE:
         return name
-    if name != "mantelzorger" and not (entity_values(tracker, "organisation") or tracker.get_slot("about_organisation")):
-        return name  # a crisis or a call for a person names no case without an organisation (now or told before)
+    message = text(tracker)
+    if name != "mantelzorger" and not (entity_values(tracker, "organisation") or tracker.get_slot("about_organisation")
+                                       or DECISION_WORDS.search(message) or names_care(message)):
+        # a crisis or a call for a person names no case without an organisation (now or told before),
+        # a decision or a kind of care ("mijn hulp is teruggebracht naar 1 uur … ik wil er niet meer zijn")
+        return name
     for ranked in tracker.latest_message.get("intent_ranking") or []:
         if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
             return ranked["name"]
-    named = [route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))]
+    named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
     if len(named) == 1:
         return named[0]  # "ik wil klagen over de gemeente": the route is named
-    if name == "kastje_muur" and names_care(text(tracker)) and not DECISION_WORDS.search(text(tracker)):
+    if name == "kastje_muur" and names_care(message) and not DECISION_WORDS.search(message):
         # sent back and forth about care of a kind that has its organisation (a broken Wmo wheelchair:
         # the gemeente), without a decision: a klacht about how that organisation handles it
         return "klacht"
@@ -188,13 +193,15 @@ A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de ge
 def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -> bool:
     """A first message about a kind of care ("ik krijg mezelf niet meer gewassen", "kan hij ergens
     logeren?", "hij heeft dag en nacht iemand nodig") without a decision, conduct, a wait or a route
-    named, that the classifier could not place (unsure or no intent): an application (routes.md §1)."""
+    named, that the classifier could not place (unsure or no intent): an application (routes.md §1).
+    Care that stops tomorrow was decided on: no application."""
     message = text(tracker)
     unsure = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0) < UNSURE_ROUTE
     placed = said in ("bezwaar", "klacht", "klacht_en_bezwaar") and unsure \
-        or said is None and intent(tracker) in ("nlu_fallback", "mantelzorger")
+        or said is None and intent(tracker) in ("nlu_fallback", "mantelzorger", "crisis")
     # the slot mappings may run twice on one message: the route it set then is "aanvraag"
-    return placed and tracker.get_slot("route") in (None, "aanvraag") and not decision_or_conduct and names_care(message) \
+    return placed and tracker.get_slot("route") in (None, "aanvraag") and not decision_or_conduct \
+        and "urgent" not in signals(message) and names_care(message) \
         and not WAITING_WORDS.search(message) and not APPLIED.search(message) and not A_LETTER.search(message) \
         and not any(words.search(message) for _route, words in EXPLICIT_ROUTE)
 

@@ -108,3 +108,19 @@ def test_a_letter_with_fewer_hours_is_no_application(chat):
     c.say("ik doe de administratie voor mijn tante")
     c.say("ze heeft een brief van de gemeente gekregen, haar begeleiding gaat van 4 naar anderhalf uur")
     assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "gemeente")
+
+
+def test_a_case_told_with_thoughts_of_suicide_is_kept_for_the_staff_member(chat):
+    c = chat()
+    replies = c.say("mijn begeleiding is teruggebracht naar 2 uur per week, de brief is van 5 november. "
+                    "ik zie het niet meer zitten, ik wil er eigenlijk niet meer zijn")
+    assert "113" in said(replies)
+    assert (c.state["route"], c.state["organisation"], c.state["deadline"]) == ("bezwaar", "gemeente", "2026-12-17")
+    assert c.state["handoff"] == "waiting"
+
+
+def test_a_wlz_waiting_list_told_in_despair_names_the_zorgkantoor(chat):
+    c = chat()
+    c.say("mijn moeder heeft een wlz-indicatie en wacht al een half jaar op een plek in het verpleeghuis. "
+          "ik zorg elke nacht voor haar en ik wil eigenlijk niet meer leven zo")
+    assert (c.state["route"], c.state["organisation"], c.state["handoff"]) == ("aanvraag", "zorgkantoor", "waiting")

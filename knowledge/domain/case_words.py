@@ -16,7 +16,9 @@ CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+be
 
 # "de vraagwijzer is van de gemeente", "dat team valt onder het zorgkantoor": the citizen tells who an
 # office or team belongs to, which settles the organisation of the case.
-BELONGS_TO = re.compile(r"\b(is|zijn|hoort|horen|valt|vallen)\s+(\w+\s+)?(van|bij|onder)\s+(de|het)\s+\w+", re.IGNORECASE)
+# Not a question between two ("moet ik bij de gemeente zijn of bij de SVB?").
+BELONGS_TO = re.compile(r"\b(is|zijn|hoort|horen|valt|vallen)\s+((ook|gewoon|eigenlijk|dus|toch|wel|allemaal)\s+)?"
+                        r"(van|bij|onder)\s+(de|het)\s+\w+", re.IGNORECASE)
 
 
 def corrects_a_fact(text: str, names_organisation: bool, today: date) -> bool:

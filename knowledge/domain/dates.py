@@ -219,14 +219,16 @@ class DateOnlyReceived(ValueError):
 
 # Words near a date that say it is the date ON the letter (or the day it was sent) ...
 LETTER_CUE = re.compile(
-    r"\b(gedateerd|dagtekening|datum|staat|stond|verstuurd|gestuurd|verzonden|geschreven|"
+    r"\b(gedateerd|dagtekening|datum|staat|stond|verstuurd|gestuurd|verzonden|geschreven|geplaatst|gepubliceerd|"
     r"brief\s+(is|was)|besluit\s+(is|was)|beschikking\s+(is|was))\b",
     re.IGNORECASE,
 )
 # ... or the day it arrived, which does not start the term (Awb 6:8; lateness: 6:11).
 RECEIPT_CUE = re.compile(
     r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|binnengekregen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
-    r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat)\b",
+    r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat|"
+    # a letter in a portal or the post noticed later: "ik heb het pas gisteren gezien"
+    r"gezien|zag|gelezen|las|ontdekt|opgemerkt)\b",
     re.IGNORECASE,
 )
 # The date, then what arrived that day: "19 november een brief binnengekregen", "13-11 de beschikking ontvangen".
@@ -279,9 +281,17 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
     return min(distances) if distances else None
 
 
+# "ik heb vorige week al bezwaar gestuurd": the day of the citizen's own bezwaar, not of a letter.
+BEZWAAR_SENT = re.compile(
+    r"\bbezwaa?r(schrift)?\s+(\w+\s+){0,3}(gestuurd|verstuurd|ingediend|gemaakt|opgestuurd|ingestuurd|gedaan)|"
+    r"\b(stuurde|stuurden|diende|dienden)\s+(\w+\s+){0,3}(bezwaa?r|in\s+bezwaar)", re.IGNORECASE)
+
+
 def _kind(text: str, start: int, end: int) -> str:
-    """'letter', 'received' or 'plain' for the date at text[start:end]."""
+    """'letter', 'received', 'plain' or 'other' for the date at text[start:end]."""
     before, after = _clause(text, start, end)
+    if BEZWAAR_SENT.search(before + " " + after) and not OF_BEFORE.search(before):
+        return "other"
     if OF_BEFORE.search(before):
         return "letter"
     if RECEIVED_AFTER.search(after):

@@ -123,7 +123,8 @@ ZVW_CARE = _words(
 WMO_CARE = _words(
     r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
     r"traplift", r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)", r"vervoer",
-    r"jeugdhulp", r"jeugdzorg", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
+    r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"(kinder|jeugd)psycholo", r"opvoed(ondersteuning|hulp|ingsondersteuning)",
+    r"gezinscoach", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
     r"logeren", r"ontlast", r"administratie", r"(post|rekeningen|geldzaken|financi[eë]n|papieren)\b.{0,30}\b(bijhouden|bij\s+te\s+houden|regelen|overzicht)",
     r"(bijhouden|overzicht)\b.{0,20}\b(post|rekeningen|geldzaken|financi[eë]n)", r"ergens\s+heen\b.{0,20}\b(overdag|mensen)",
     r"(mensen|anderen|lotgenoten)\s+(te\s+)?(zien|ontmoeten|spreken)", r"eenzaam", r"de\s+was\s+doen", r"maaltijd",

@@ -48,12 +48,21 @@ URGENT = re.compile(
 )
 
 
+# "hij is terminaal ziek en wil thuis sterven": where someone who is dying wants to die is palliative
+# care, not a thought of suicide (no 113).
+DYING_AT_HOME = re.compile(
+    r"\b(wil|willen|wilde|wilden|mag|mogen)\s+(\w+\s+){0,2}(thuis|in\s+(zijn|haar|mijn|ons|het)\s+(eigen\s+)?"
+    r"(bed|huis|omgeving)|in\s+(een|het)\s+hospice)\s+(\w+\s+)?(sterven|overlijden|doodgaan)\b",
+    re.IGNORECASE,
+)
+
+
 def signals(text: str) -> set[str]:
     """The signals in a message: any of "danger", "suicide", "urgent"."""
     found = set()
     if DANGER.search(text):
         found.add("danger")
-    if SUICIDE.search(text):
+    if SUICIDE.search(DYING_AT_HOME.sub(" ", text)):
         found.add("suicide")
     if URGENT.search(text):
         found.add("urgent")

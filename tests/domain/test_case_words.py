@@ -49,3 +49,10 @@ def test_a_correction_needs_the_corrected_fact():
     assert corrects_a_fact("nee, het was niet het CAK maar de SVB", True, TODAY)
     assert corrects_a_fact("sorry, de brief is van 30 oktober", False, TODAY)
     assert not corrects_a_fact("nee, dat wil ik niet", False, TODAY)
+
+
+def test_who_an_office_belongs_to_is_told_but_a_question_between_two_is_not():
+    from knowledge.domain.case_words import BELONGS_TO
+    assert BELONGS_TO.search("de vraagwijzer is van de gemeente")
+    assert BELONGS_TO.search("dat team valt gewoon onder het zorgkantoor")
+    assert not BELONGS_TO.search("moet ik nou bij de gemeente zijn of bij de SVB?")

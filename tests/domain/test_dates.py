@@ -137,3 +137,15 @@ def test_a_bare_weekday_beside_a_calendar_date_is_not_the_letter():
     # alone, a weekday still names the letter's date
     assert read_letter_dates("ik heb hem op dinsdag gekregen, wat nu", date(2026, 11, 23))[1] == date(2026, 11, 17)
     assert read_letter_dates("afgewezen, op dinsdag", date(2026, 11, 23))[0] == date(2026, 11, 17)
+
+
+def test_the_day_of_the_citizens_own_bezwaar_is_not_a_letter_date():
+    text = ("de gemeente stopt zijn begeleiding. daar hebben we een brief over gehad van 28 oktober 2026, "
+            "ik heb vorige week al bezwaar gestuurd")
+    assert read_letter_dates(text, date(2026, 11, 23))[0] == date(2026, 10, 28)
+
+
+def test_a_letter_placed_in_a_portal_and_seen_later_counts_from_its_date():
+    text = ("in het portaal staat een nieuw besluit. het is daar geplaatst op zaterdag 14 november 2026. "
+            "ik heb het pas gisteren gezien")
+    assert read_letter_dates(text, date(2026, 11, 23)) == (date(2026, 11, 14), date(2026, 11, 22))

@@ -63,6 +63,9 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         # personal care at home is wijkverpleging under the Zvw
         ("ik kan me niet meer zelf wassen en aankleden", "zorgverzekeraar"),
         ("mijn vader heeft wijkverpleging nodig", "zorgverzekeraar"),
+        # help for a child's mental health or upbringing is jeugdhulp (Jeugdwet), even if the insurer is named
+        ("de huisarts denkt dat onze zoon hulp van een kinderpsycholoog nodig heeft, via de zorgverzekering of de gemeente?",
+         "gemeente"),
         # every form of the verb
         ("sinds de operatie krijg ik mezelf niet gewassen en aangekleed", "zorgverzekeraar"),
         ("ze moet elke ochtend gedoucht worden", "zorgverzekeraar"),

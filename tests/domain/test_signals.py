@@ -79,3 +79,16 @@ def test_thoughts_of_suicide_in_other_word_orders_are_signals(message):
 @pytest.mark.parametrize("message", ["mijn zoon zegt dat hij me gaat slaan", "hij gaat haar pijn doen, ik ben bang"])
 def test_a_threat_in_the_future_tense_is_danger(message):
     assert "danger" in signals(message)
+
+
+@pytest.mark.parametrize("text", [
+    "hij is terminaal ziek en wil thuis sterven, niet in een verpleeghuis",
+    "mijn moeder wil in haar eigen bed sterven, kan het zorgkantoor dat regelen?",
+])
+def test_a_dying_persons_wish_where_to_die_is_no_thought_of_suicide(text):
+    assert "suicide" not in signals(text)
+
+
+def test_a_wish_to_die_is_still_a_thought_of_suicide():
+    assert "suicide" in signals("ik wil gewoon sterven, ik kan niet meer")
+    assert "suicide" in signals("thuis denk ik steeds: ik wil dood")

@@ -29,6 +29,8 @@ OWN_CASE = re.compile(
     r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
     r"\b(sinds|na)\s+mijn\s+(\w+\s+)?(beroerte|operatie|heupoperatie|val|ongeluk|hersenbloeding|herseninfarct|"
     r"ziekenhuisopname|opname)\b|\bkrijg\s+ik\s+mezelf\b|"
+    # "ik heb een afwijzing gehad", "ik krijg van het CAK een rekening"
+    r"\bik\s+(heb|had|kreeg|krijg)\s+(\w+\s+){0,4}(afwijzing|beschikking|besluit|rekening|factuur|indicatie)\b|"
     r"\b(ik\s+(heb|had)|(heb|had)\s+ik)\s+(\w+\s+){0,4}(klacht|bezwaar)\s+(\w+\s+){0,3}(ingediend|gemaakt)|"
     r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
     r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
@@ -57,6 +59,11 @@ SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|ze|zijn|hun|
 OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
 SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
 
+# A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
+# mijn overleden man".
+NOT_THE_CASE_BEFORE = re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$|\b(overleden|wijlen|gestorven|ex-?)\s*$",
+                                 re.IGNORECASE)
+
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
 POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
@@ -68,7 +75,7 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"^\W*(als\s+(\w+\s+)?(zorgverlener|zorgverleenster|hulp|verzorger|verzorgster|begeleider|oppas|mantelzorger)|"
     r"(wonen|woont)\s+(\w+\s+)?(ver\s+weg|ver\s+van|te\s+ver|niet\s+in\s+de\s+buurt|in\s+het\s+buitenland)|"
     r"(hebben|heeft)\s+(\w+\s+)?(geen|weinig)\s+tijd|"
-    r"is\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
+    r"((\w+\s+){0,3})(is|was)\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
     r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|doet\s+(het|dat|dit|alles)|"
     r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
     re.IGNORECASE,
@@ -87,8 +94,8 @@ def relatives_named(tracker: Tracker) -> list[str]:
         after = message[item.get("end", 0):]
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
             continue
-        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before):
-            continue  # "zijn moeder", "ik ben de buurvrouw van…": not the one the case is about
+        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or NOT_THE_CASE_BEFORE.search(before):
+            continue  # "zijn moeder", "ik ben de buurvrouw van…", "aan mijn buurvrouw verteld", "mijn overleden man"
         if RELATIVE_ONLY_HELPS.search(after):
             continue
         if value and value not in found:
@@ -102,6 +109,8 @@ def relative_is_the_case(tracker: Tracker) -> bool:
     if FOR_SOMEONE_ELSE.search(message):
         return True
     for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") == "relative" and NOT_THE_CASE_BEFORE.search(message[: item.get("start", 0)]):
+            continue
         if item.get("entity") == "relative" and (RELATIVE_BEFORE.search(message[: item.get("start", 0)])
                                                  or RELATIVE_AFTER.search(message[item.get("end", 0):])):
             return True

@@ -124,3 +124,16 @@ def test_a_wlz_waiting_list_told_in_despair_names_the_zorgkantoor(chat):
     c.say("mijn moeder heeft een wlz-indicatie en wacht al een half jaar op een plek in het verpleeghuis. "
           "ik zorg elke nacht voor haar en ik wil eigenlijk niet meer leven zo")
     assert (c.state["route"], c.state["organisation"], c.state["handoff"]) == ("aanvraag", "zorgkantoor", "waiting")
+
+
+@pytest.mark.parametrize("message", [
+    "ik heb een afwijzing gehad voor een traplift van de gemeente, omdat mijn man nog gezond is. brief van 3 november",
+    "ik krijg van het CAK een te hoge rekening voor de eigen bijdrage, terwijl mijn vrouw in mei is overleden",
+    "de thuiszorg heeft de klok van mijn overleden vrouw gebroken en niemand zegt sorry",
+    "de consulent van het wijkteam heeft dingen over mij aan mijn dochter verteld zonder het te vragen",
+])
+def test_a_relative_who_only_appears_in_the_citizens_own_story_keeps_it_their_own(chat, message):
+    c = chat()
+    c.say(message)
+    assert c.state["route"] is not None
+    assert c.state["asking_for"] == "self"

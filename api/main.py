@@ -8,19 +8,20 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from api.core.config import Settings, get_settings
 from api.core.db import Database
 from api.core.hardening import PublicCORS, StrictTransportSecurity
 from api.core.input_limits import BodySizeLimit, message_too_long_response
 from api.core.rate_limits import RateLimits
+from api.core.security import AREAS, AreaHeaders, PageRefused, area_of
 from api.core.privacy import install_masking
 from api.routes import conversations, docs, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.routes import privacy  # deleting conversations, the privacy statement
 from api.services.conversation_service import ConversationService
-from api.services.handoff import HandoffService  # staff handoff and console
+from api.services.handoff import HandoffError, HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
 from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if not settings.insecure_cookies:
         app.add_middleware(StrictTransportSecurity)
     app.add_middleware(PublicCORS, origins=settings.cors_origins)
+    app.add_middleware(AreaHeaders)  # security headers on everything under /staff and /editor
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -95,6 +97,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if too_long is not None:
             return too_long
         return JSONResponse(status_code=422, content={"detail": INVALID_INPUT, "errors": jsonable_errors(error)})
+
+    @app.exception_handler(PageRefused)
+    async def page_refused(_request: Request, refused: PageRefused) -> Response:
+        return refused.response  # the login form or a refusal page (api/core/security.py)
+
+    @app.exception_handler(HandoffError)
+    async def handoff_refused(request: Request, error: HandoffError) -> Response:
+        area = area_of(request.url.path)
+        if area is None:
+            return JSONResponse({"detail": error.message}, status_code=error.status_code)
+        return area.answer(request, error.message, error.status_code)  # JSON for the API, else a page
 
     app.include_router(health.router)
     app.include_router(conversations.router)
@@ -105,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor.router)  # editors' tools (/editor)
     app.include_router(privacy.router)  # DELETE a conversation, /privacy
     app.include_router(privacy.staff_router)  # admin delete in the staff console
+    for area in AREAS:
+        app.mount(f"{area.prefix}/static", area.static_files())  # staff.js, editor.css, area.css ...
     if settings.api_docs:
         app.include_router(docs.router)  # /docs without a CDN
     return app

@@ -5,15 +5,11 @@ these helpers, and the service's pushes to the consoles pass through `console_pa
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any, Callable
 
-from fastapi.templating import Jinja2Templates
-
+from api.core.security import templates  # the one Jinja environment of api/templates/
 from knowledge.domain.dates import format_date_nl
 from knowledge.domain.routing import ORGANISATIONS
-
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 
 ROUTE_LABELS = {
     "klacht": "Klacht", "bezwaar": "Bezwaar", "klacht_en_bezwaar": "Klacht en bezwaar",

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, status
 from fastapi.responses import FileResponse, HTMLResponse
 
 SWAGGER_DIR = Path(fastapi_offline.__file__).parent / "static"
-INIT_SCRIPT = Path(__file__).resolve().parents[1] / "static" / "docs-init.js"
+INIT_SCRIPT = Path(__file__).resolve().parents[1] / "static" / "docs" / "docs-init.js"
 ASSETS = {
     "swagger-ui-bundle.js": (SWAGGER_DIR / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
     "swagger-ui.css": (SWAGGER_DIR / "swagger-ui.css", "text/css; charset=utf-8"),

@@ -1,28 +1,26 @@
 """The editors' tools (/editor): card list, edit form with live B1 feedback, preview, drafts,
 publish, history with diffs, rollback, and knowledge gaps.
 
-Server-rendered HTML plus /editor/static/editor.js; no inline script or style (strict CSP).
-Logins are the staff accounts and sessions of api/services/auth.py; the cookie is the same
-`wegwijs_staff` session, set for path /editor. Roles editor and admin only:
-anonymous → 401 (login form for pages), staff → 403.
+Server-rendered HTML plus /editor/static/editor.js; no inline script or style (strict CSP, headers:
+api/core/security.py). Logins are the staff accounts and sessions of api/services/auth.py; the cookie
+is the same `wegwijs_staff` session, set for path /editor. Roles editor and admin only (the EDITOR
+area's dependencies in api/deps.py): anonymous → 401 (login form for pages), staff → 403.
 """
 from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Request, status
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from api.core.input_limits import read_capped
-from api.routes.login_flow import log_in, log_out, read_form, safe_next, same_origin
-from api.routes.staff import StaffRoute
-from api.services import auth
-from api.services.auth import COOKIE_NAME, StaffIdentity
+from api.core.security import EDITOR
+from api.deps import EditorApiUser, EditorPageUser, EditorUser, PublisherDep
+from api.routes.login_flow import login_routes, read_form
+from api.services.auth import StaffIdentity
 from api.services.card_list import list_cards
 from api.services.card_publisher import CardPublisher, EditorError
 from api.services.gaps import list_gaps
@@ -31,76 +29,26 @@ from knowledge.cards_model import CardFormatError, parse_card
 from knowledge.checker.thresholds import REVIEW_WARNING_DAYS
 from knowledge.checker.vocabulary import AUDIENCES
 
-ROOT = Path(__file__).resolve().parents[1]
-STATIC = ROOT / "static"
-templates = Jinja2Templates(directory=str(ROOT / "templates"))
-
-EDITOR_ROLES = ("editor", "admin")
-LOGIN_FIRST = "Log eerst in als redacteur."
-WRONG_ROLE = "Uw account mag de kaarten niet bewerken (alleen de rollen editor en admin)."
-WRONG_ORIGIN = "Dit verzoek komt niet van de redactie-omgeving."
 MAX_BODY = 200_000
 
-router = APIRouter(prefix="/editor", tags=["editor"], route_class=StaffRoute, include_in_schema=False)
-
-
-# --- who is asking --------------------------------------------------------------------------------
-
-
-def service_of(request: Request) -> CardPublisher:
-    service = getattr(request.app.state, "editor", None)
-    if service is None or service.knowledge is not request.app.state.knowledge:
-        service = CardPublisher(request.app.state.db, request.app.state.settings, request.app.state.knowledge)
-        request.app.state.editor = service
-    return service
-
-
-def _user(request: Request) -> StaffIdentity | None:
-    return auth.session_user(request.app.state.db, request.cookies.get(COOKIE_NAME),
-                             idle=request.app.state.settings.session_idle)
-
-
-def api_user(request: Request) -> StaffIdentity:
-    """JSON API: 401 anonymous, 403 wrong role or a request from another site."""
-    user = _user(request)
-    if user is None:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, LOGIN_FIRST)
-    if user.role not in EDITOR_ROLES:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ROLE)
-    if request.method not in ("GET", "HEAD") and not same_origin(request.headers):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_ORIGIN)
-    return user
-
-
-def page_user(request: Request) -> StaffIdentity | Response:
-    user = _user(request)
-    if user is None:
-        return _login_page(request, 401, next_url=str(request.url.path))
-    if user.role not in EDITOR_ROLES:
-        return _render(request, "editor/message.html", {"user": user, "title": "Dit kan niet", "message": WRONG_ROLE},
-                       403)
-    if request.method not in ("GET", "HEAD") and not same_origin(request.headers):
-        return _render(request, "editor/message.html", {"user": user, "title": "Dit kan niet",
-                                                        "message": WRONG_ORIGIN}, 403)
-    return user
+router = APIRouter(prefix="/editor", tags=["editor"], include_in_schema=False)
+router.include_router(login_routes(EDITOR))
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+    return EDITOR.render(request, name, context, status_code)
 
 
-def _login_page(request: Request, status_code: int = 200, error: str = "", next_url: str = "/editor",
-                username: str = "") -> HTMLResponse:
-    return _render(request, "editor/login.html", {"error": error, "next": safe_next(next_url, "/editor"),
-                                                  "username": username, "user": None}, status_code)
+def _not_found(request: Request, user: StaffIdentity, message: str) -> HTMLResponse:
+    return EDITOR.message_page(request, message, 404, title="Niet gevonden", user=user)
 
 
 async def _form(request: Request) -> dict[str, str]:
     return await read_form(request, MAX_BODY)
 
 
-async def _payload(request: Request) -> tuple[dict[str, Any], bool]:
-    """(data, is_form): JSON from editor.js or API clients, or a plain HTML form post."""
+async def _payload(request: Request) -> dict[str, Any]:
+    """JSON from editor.js or API clients, or a plain HTML form post."""
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
             data = json.loads(await read_capped(request, MAX_BODY) or b"{}")
@@ -108,8 +56,12 @@ async def _payload(request: Request) -> tuple[dict[str, Any], bool]:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "Dit is geen geldige JSON.") from exc
         if not isinstance(data, dict):
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "Stuur een JSON-object.")
-        return data, False
-    return await _form(request), True
+        return data
+    return await _form(request)
+
+
+FormFields = Annotated[dict[str, str], Depends(_form)]
+Payload = Annotated[dict[str, Any], Depends(_payload)]
 
 
 def _card_text(service: CardPublisher, card_id: str | None, data: dict[str, Any]) -> str:
@@ -124,42 +76,13 @@ def _card_text(service: CardPublisher, card_id: str | None, data: dict[str, Any]
     return compose(fields, old)
 
 
-# --- static files and login -----------------------------------------------------------------------
-
-
-@router.get("/static/{name}")
-def static_file(name: str) -> FileResponse:
-    if name not in ("editor.js", "editor.css"):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Niet gevonden.")
-    media = "text/javascript" if name.endswith(".js") else "text/css"
-    return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/editor") -> HTMLResponse:  # noqa: A002
-    return _login_page(request, next_url=next)
-
-
-@router.post("/login")
-async def login(request: Request) -> Response:
-    return await log_in(request, area="/editor", wrong_origin=WRONG_ORIGIN, render_login=_login_page)
-
-
-@router.post("/logout")
-async def logout(request: Request) -> Response:
-    return log_out(request, area="/editor", wrong_origin=WRONG_ORIGIN)
-
-
 # --- pages ----------------------------------------------------------------------------------------
 
 
 @router.get("", response_class=HTMLResponse)
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def card_list(request: Request, q: str = "", status_filter: str = "") -> Response:
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
+def card_list(request: Request, user: EditorPageUser, service: PublisherDep, q: str = "",
+              status_filter: str = "") -> Response:
     status_filter = request.query_params.get("status", status_filter)
     today = service.today()
     rows = list_cards(service.db, service.cards_dir, today, q[:200], status_filter)
@@ -177,37 +100,26 @@ def _edit_context(service: CardPublisher, user: StaffIdentity, card_id: str | No
 
 
 @router.get("/cards/new", response_class=HTMLResponse)
-def new_card(request: Request, question: str = "") -> Response:
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
+def new_card(request: Request, user: EditorPageUser, service: PublisherDep, question: str = "") -> Response:
     fields = empty_fields(question=question.strip()[:300], today=service.today())
     return _render(request, "editor/edit.html", _edit_context(service, user, None, fields))
 
 
 @router.get("/cards/{card_id}", response_class=HTMLResponse)
-def edit_card(request: Request, card_id: str, draft: int = 1) -> Response:
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
+def edit_card(request: Request, card_id: str, user: EditorPageUser, service: PublisherDep, draft: int = 1) -> Response:
     try:
         text = service.file_text(card_id)
     except EditorError as error:
-        return _render(request, "editor/message.html", {"user": user, "title": "Niet gevonden",
-                                                        "message": error.message}, 404)
+        return _not_found(request, user, error.message)
     saved = service.draft(card_id)
     source = saved.text if saved is not None and draft else text
     if source is None:
-        return _render(request, "editor/message.html", {"user": user, "title": "Niet gevonden",
-                                                        "message": "Deze kaart bestaat niet."}, 404)
+        return _not_found(request, user, "Deze kaart bestaat niet.")
     try:
         fields = card_to_fields(parse_card(source))
     except CardFormatError as error:
-        return _render(request, "editor/message.html", {
-            "user": user, "title": "Kaart niet te lezen",
-            "message": f"Dit bestand is geen geldige kaart. Laat een ontwikkelaar het herstellen: {error}"}, 422)
+        return EDITOR.message_page(request, f"Dit bestand is geen geldige kaart. Laat een ontwikkelaar het "
+                                   f"herstellen: {error}", 422, title="Kaart niet te lezen", user=user)
     return _render(request, "editor/edit.html", _edit_context(
         service, user, card_id, fields, draft_at=saved.updated_at if saved is not None and draft else None,
         has_draft=saved is not None))
@@ -215,13 +127,9 @@ def edit_card(request: Request, card_id: str, draft: int = 1) -> Response:
 
 @router.post("/cards/{card_id}")
 @router.post("/cards")
-async def submit_card(request: Request, card_id: str | None = None) -> Response:
+async def submit_card(request: Request, user: EditorPageUser, service: PublisherDep, form: FormFields,
+                      card_id: str | None = None) -> Response:
     """The edit form without JavaScript: action=check | draft | publish | discard."""
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
-    form = await _form(request)
     action = form.pop("action", "check")
     base = form.pop("base_sha", "") or None
     card_id = card_id or (form.get("id") or "").strip()
@@ -259,16 +167,12 @@ async def submit_card(request: Request, card_id: str | None = None) -> Response:
 
 
 @router.get("/cards/{card_id}/history", response_class=HTMLResponse)
-def history_page(request: Request, card_id: str, published: int | None = None) -> Response:
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
+def history_page(request: Request, card_id: str, user: EditorPageUser, service: PublisherDep,
+                 published: int | None = None) -> Response:
     try:
         service.path_of(card_id)
     except EditorError as error:
-        return _render(request, "editor/message.html", {"user": user, "title": "Niet gevonden",
-                                                        "message": error.message}, 404)
+        return _not_found(request, user, error.message)
     if request.headers.get("accept", "").startswith("application/json"):
         rows = service.history(card_id)
         return JSONResponse({"card_id": card_id, "versions": [
@@ -279,11 +183,7 @@ def history_page(request: Request, card_id: str, published: int | None = None) -
 
 
 @router.get("/gaps", response_class=HTMLResponse)
-async def gaps_page(request: Request, days: int = 90) -> Response:
-    user = page_user(request)
-    if isinstance(user, Response):
-        return user
-    service = service_of(request)
+async def gaps_page(request: Request, user: EditorPageUser, service: PublisherDep, days: int = 90) -> Response:
     groups = await asyncio.to_thread(list_gaps, service.db, service.knowledge, max(1, min(days, 365)))
     return _render(request, "editor/gaps.html", {"user": user, "groups": groups, "days": days, "quote": quote})
 
@@ -291,12 +191,14 @@ async def gaps_page(request: Request, days: int = 90) -> Response:
 # --- JSON API (editor.js, scripts, tests) -----------------------------------------------------------
 
 
+def _refused(error: EditorError, with_problems: bool = True) -> JSONResponse:
+    body = {"detail": error.message, **({"problems": error.problems} if with_problems else {})}
+    return JSONResponse(body, status_code=error.status_code)
+
+
 @router.post("/api/check")
-async def api_check(request: Request) -> JSONResponse:
+async def api_check(user: EditorApiUser, data: Payload, service: PublisherDep) -> JSONResponse:
     """Run the card checker on a card text (`text`) or on the form fields; problems with offsets."""
-    api_user(request)
-    data, _ = await _payload(request)
-    service = service_of(request)
     card_id = str(data.get("card_id") or data.get("id") or "").strip() or None
     try:
         text = _card_text(service, card_id, data)
@@ -307,65 +209,50 @@ async def api_check(request: Request) -> JSONResponse:
 
 
 @router.post("/api/cards/{card_id}/draft")
-async def api_draft(request: Request, card_id: str) -> JSONResponse:
-    user = api_user(request)
-    data, _ = await _payload(request)
-    service = service_of(request)
+async def api_draft(card_id: str, user: EditorApiUser, data: Payload, service: PublisherDep) -> JSONResponse:
     try:
         service.save_draft(card_id, _card_text(service, card_id, data), user)
     except EditorError as error:
-        return JSONResponse({"detail": error.message}, status_code=error.status_code)
+        return _refused(error, with_problems=False)
     return JSONResponse({"ok": True, "message": "Concept bewaard. De chatbot gebruikt het nog niet."})
 
 
 @router.post("/api/cards/{card_id}/publish")
-async def api_publish(request: Request, card_id: str) -> JSONResponse:
-    user = api_user(request)
-    data, _ = await _payload(request)
-    service = service_of(request)
+async def api_publish(card_id: str, user: EditorApiUser, data: Payload, service: PublisherDep) -> JSONResponse:
     try:
         text = _card_text(service, card_id, data)
         result = await asyncio.to_thread(service.publish, card_id, text, user,
                                          base_sha=str(data.get("base_sha") or "") or None)
     except EditorError as error:
-        return JSONResponse({"detail": error.message, "problems": error.problems}, status_code=error.status_code)
+        return _refused(error)
     return JSONResponse(result)
 
 
 @router.post("/api/cards/{card_id}/rollback/{version}")
 @router.post("/cards/{card_id}/rollback/{version}")
-async def rollback(request: Request, card_id: str, version: int) -> Response:
+async def rollback(request: Request, card_id: str, version: int, user: EditorUser, service: PublisherDep) -> Response:
     """Publish an old version again, through the same checks as a normal publish."""
     is_page = not request.url.path.startswith("/editor/api/")
-    if is_page:
-        user = page_user(request)
-        if isinstance(user, Response):
-            return user
-    else:
-        user = api_user(request)
-    service = service_of(request)
     try:
         result = await asyncio.to_thread(service.rollback, card_id, version, user)
     except EditorError as error:
-        if is_page:
-            return _render(request, "editor/history.html", {
-                "user": user, "card_id": card_id, "versions": service.history(card_id), "published": None,
-                "audit": service.audit(card_id, 20), "error": error.message, "problems": error.problems},
-                error.status_code)
-        return JSONResponse({"detail": error.message, "problems": error.problems}, status_code=error.status_code)
+        if not is_page:
+            return _refused(error)
+        return _render(request, "editor/history.html", {
+            "user": user, "card_id": card_id, "versions": service.history(card_id), "published": None,
+            "audit": service.audit(card_id, 20), "error": error.message, "problems": error.problems},
+            error.status_code)
     if is_page:
         return RedirectResponse(f"/editor/cards/{card_id}/history?published={result['version']}", status_code=303)
     return JSONResponse(result)
 
 
 @router.get("/api/cards/{card_id}")
-def api_card(request: Request, card_id: str) -> JSONResponse:
-    api_user(request)
-    service = service_of(request)
+def api_card(card_id: str, user: EditorApiUser, service: PublisherDep) -> JSONResponse:
     try:
         text = service.file_text(card_id)
     except EditorError as error:
-        return JSONResponse({"detail": error.message}, status_code=error.status_code)
+        return _refused(error, with_problems=False)
     if text is None:
         return JSONResponse({"detail": "Deze kaart bestaat niet."}, status_code=404)
     return JSONResponse({"card_id": card_id, "text": text, "sha": sha(text)})

@@ -14,11 +14,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from markdown_it import MarkdownIt
 
 from api.core.config import Settings
-from api.deps import get_settings_dep
+from api.deps import StaffApiUser, get_settings_dep
 from api.routes.conversations import NOT_FOUND
-from api.routes.staff import StaffRoute, console_user
 from api.routes.widget import PAGE_HEADERS
-from api.services.auth import StaffIdentity
 from api.services.retention import ConversationEraser
 from knowledge.domain.gemeente import load_gemeente
 
@@ -27,7 +25,7 @@ ONLY_ADMIN = "Alleen een beheerder (rol admin) mag gesprekken verwijderen."
 
 logger = logging.getLogger("api.privacy")
 router = APIRouter(tags=["privacy"])
-staff_router = APIRouter(prefix="/staff/api", route_class=StaffRoute, include_in_schema=False)
+staff_router = APIRouter(prefix="/staff/api", include_in_schema=False)  # headers: api/core/security.py
 
 
 def get_eraser(request: Request) -> ConversationEraser:
@@ -47,7 +45,7 @@ async def delete_conversation(conversation_id: str, eraser: ConversationEraser =
 
 
 @staff_router.delete("/conversations/{conversation_id}")
-async def delete_conversation_as_admin(conversation_id: str, user: StaffIdentity = Depends(console_user),
+async def delete_conversation_as_admin(conversation_id: str, user: StaffApiUser,
                                        eraser: ConversationEraser = Depends(get_eraser)) -> Response:
     if user.role != "admin":
         return JSONResponse({"detail": ONLY_ADMIN}, status_code=status.HTTP_403_FORBIDDEN)

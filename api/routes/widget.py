@@ -3,7 +3,7 @@
     GET /                          demo page with the widget embedded (strict CSP, no inline code)
     GET /widget.js                 the bundle built from web-widget/ (`make widget`)
     GET /widget/i18n/{locale}.json the interface texts, from the gettext catalogs in api/locales/
-    GET /static/{name}             the demo page's own files (demo.css, favicon.svg)
+    GET /static/{name}             the demo page's own files (api/static/demo/: demo.css, favicon.svg)
 """
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from babel.messages.pofile import read_po
 from fastapi import APIRouter, HTTPException, status
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from api.core.static_files import StaticFolder
+
 API_DIR = Path(__file__).resolve().parents[1]
 WIDGET_BUNDLE = API_DIR.parent / "web-widget" / "dist" / "widget.js"
 DEMO_PAGE = API_DIR / "templates" / "demo.html"
-STATIC_DIR = API_DIR / "static"
+DEMO_DIR = API_DIR / "static" / "demo"
 LOCALES_DIR = API_DIR / "locales"
 LOCALES = ("nl", "en")
-DEMO_FILES = frozenset({"demo.css", "favicon.svg"})  # api/static/ is shared with the staff console
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self'",
@@ -75,8 +76,5 @@ def widget_texts(locale: str) -> JSONResponse:
     return JSONResponse({"locale": locale, "strings": CATALOGS[locale]}, headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/static/{name}", include_in_schema=False)
-def static_file(name: str) -> FileResponse:
-    if name not in DEMO_FILES:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Dit bestand bestaat niet.")
-    return FileResponse(STATIC_DIR / name, headers={"X-Content-Type-Options": "nosniff"})
+# the demo page's own files (api/static/demo/): demo.css, favicon.svg
+router.mount("/static", StaticFolder(DEMO_DIR, headers={}, not_found="Dit bestand bestaat niet."))

@@ -78,11 +78,11 @@ NO_DECISION_YET = re.compile(
     r"\b(besluit|beslissing|beschikking|uitslag)\s+(\w+\s+){0,4}nog\s+(niet|geen)\b|nog\s+niet\s+beslist",
     re.IGNORECASE,
 )
-# A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 # "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
-# judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:8, 9:18, routes.md §3).
+# judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:12 lid 2, 9:18, routes.md §3).
 KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\b(on)?gegrond\s+(verklaard|bevonden)|"
                             r"\b(on)?gegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht", re.IGNORECASE)
+# A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
     r"(stuurde|stuurden|diende|dienden|deed|deden)\s+(\w+\s+){0,5}(een\s+)?klacht\w*|"

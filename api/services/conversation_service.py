@@ -57,6 +57,9 @@ def _iso_date(value: Any) -> str | None:
         return None
 
 
+APPLICATION_DESKS = ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")  # where one applies for care (routes.md §1)
+
+
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
     """Rasa slots -> the public state (unknown values become null).
 
@@ -72,7 +75,7 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
         advice = advise(route, about, already_complained=bool(slots.get("already_complained")),
                         decision_on_bezwaar=bool(slots.get("decision_on_bezwaar")))
         route, organisation = advice.route, advice.organisation
-    if route == "aanvraag" and about in ORGANISATIONS and organisation not in ORGANISATIONS:
+    if route == "aanvraag" and about in APPLICATION_DESKS and organisation not in ORGANISATIONS:
         organisation = about  # where to apply for the care named (told in a crisis, before any advice)
     organisation = organisation if organisation in ORGANISATIONS else None
     asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None

@@ -53,7 +53,7 @@ FOR_SOMEONE_ELSE = re.compile(
     r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b",
     re.IGNORECASE,
 )
-SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|ze|zijn|hun|iemand\s+anders|een\s+ander)\b",
+SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|hun|iemand\s+anders|een\s+ander)\b",
                                 re.IGNORECASE)
 # Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
 OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
@@ -61,8 +61,9 @@ SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
 
 # A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
 # mijn overleden man".
-NOT_THE_CASE_BEFORE = re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$|\b(overleden|wijlen|gestorven|ex-?)\s*$",
-                                 re.IGNORECASE)
+NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?)\s*$", re.IGNORECASE)
+TOLD_TO = (re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$", re.IGNORECASE),
+           re.compile(r"^\s*(\w+\s+){0,2}(verteld|gezegd|doorverteld|doorgegeven|laten\s+weten)\b", re.IGNORECASE))
 
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
@@ -76,7 +77,8 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"(wonen|woont)\s+(\w+\s+)?(ver\s+weg|ver\s+van|te\s+ver|niet\s+in\s+de\s+buurt|in\s+het\s+buitenland)|"
     r"(hebben|heeft)\s+(\w+\s+)?(geen|weinig)\s+tijd|"
     r"((\w+\s+){0,3})(is|was)\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
-    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|doet\s+(het|dat|dit|alles)|"
+    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
+    r"doet\s+(het|dat|dit)\s+(nu|al|nog|elke|iedere|voor)|doet\s+alles\s+voor\s+(mij|me)|"
     r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
     re.IGNORECASE,
 )
@@ -94,7 +96,9 @@ def relatives_named(tracker: Tracker) -> list[str]:
         after = message[item.get("end", 0):]
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
             continue
-        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or NOT_THE_CASE_BEFORE.search(before):
+        told_to = TOLD_TO[0].search(before) and TOLD_TO[1].search(after)
+        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or NOT_THE_CASE_BEFORE.search(before) \
+                or told_to:
             continue  # "zijn moeder", "ik ben de buurvrouw van…", "aan mijn buurvrouw verteld", "mijn overleden man"
         if RELATIVE_ONLY_HELPS.search(after):
             continue

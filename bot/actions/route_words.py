@@ -35,7 +35,7 @@ LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|wa
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
     r"minder\s+(uren|uur|hulp|zorg)|teruggebracht\s+(naar|tot)|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
-    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|anderhalf|een\s+half|half|één|een|twee|drie)\b|"
+    r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|(anderhalf|een\s+half|half|één|een|twee|drie)\s+(uur|dag|dagdeel|keer))\b|"
     r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
@@ -80,8 +80,8 @@ NO_DECISION_YET = re.compile(
 )
 # "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
 # judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:12 lid 2, 9:18, routes.md §3).
-KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\b(on)?gegrond\s+(verklaard|bevonden)|"
-                            r"\b(on)?gegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht", re.IGNORECASE)
+KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond\s+(verklaard|bevonden)|"
+                            r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht", re.IGNORECASE)
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
@@ -101,14 +101,14 @@ CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|beh
 # "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
 # "over de mensen aan de telefoon wil ik geen klacht indienen", "klagen hoeft voor mij niet".
 NO_KLACHT = re.compile(r"geen\s+klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|doen|maken)|klagen\s+(\w+\s+){0,5}hoeft\s+(\w+\s+){0,3}niet|"
-                       r"hoef\s+(ik\s+)?(\w+\s+)?niet\s+(te\s+)?klagen|wil\s+(ik\s+)?(\w+\s+)?niet\s+klagen", re.IGNORECASE)
+                       r"hoef\s+(ik\s+)?(\w+\s+)?niet\s+(te\s+)?klagen|wil\s+(ik\s+)?(\w+\s+)?niet\s+klagen(?!\s*,?\s*(hoor\s*,?\s*)?maar)", re.IGNORECASE)
 ASKS_KLACHT = re.compile(r"\b(klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|in\b|over)|klagen|een\s+klacht)\b",
                          re.IGNORECASE)
 # Delay and silence: conduct too, but also what someone waiting for a decision says.
 DELAY_WORDS = re.compile(
     r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
     # "komt haar geld te laat", "elke keer als ik bel een ander verhaal": late payment, shifting answers
-    r"(geld|betaling|salaris|loon|uitbetaling|vergoeding)\s+(\w+\s+){0,3}te\s+laat|"
+    r"(geld|betaling|salaris|loon|uitbetaling|vergoeding)\s+(\w+\s+){0,3}te\s+laat(?!\s+(aangevraagd|ingediend|ingestuurd|aangemeld))|"
     r"(elke|iedere)\s+keer\s+(\w+\s+){0,4}(een\s+)?ander(e)?\s+(verhaal|antwoord|smoes|excuus)|"
     r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
     r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"

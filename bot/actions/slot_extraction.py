@@ -130,7 +130,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
-    if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message):
+    if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message) \
+            and not DECISION_WORDS.search(KLACHT_DECIDED.sub(" ", message)):
         return "klacht"  # the judgment on a klacht is no besluit: the klacht goes on (to the ombudsman)
     if said == "klacht" and decision and LETTER_DATED.search(message) and not conduct and not COMPLAINED.search(message):
         return "bezwaar"  # "een klacht" against a dated decision, without any conduct: a bezwaar (routes.md §1)
@@ -188,6 +189,12 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
 
 
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
+# Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
+CARE_ENDS = re.compile(r"\bstop(t|pen)\b|\bgeen\s+(\w+\s+){0,2}meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
+                       r"afgebouwd|afbouwen", re.IGNORECASE)
+# "moet ik daarvoor bij de gemeente zijn?", "is er iets dat hij ergens kan logeren?": asking for help.
+ASKS_WHERE = re.compile(r"\b(moet|kan|kunnen|moeten)\s+(ik|we|wij)\s+(\w+\s+){0,2}(bij|naar)\s+(de|het)\s+\w+|"
+                        r"\bis\s+er\s+(iets|een\s+mogelijkheid|hulp|een\s+plek)\b", re.IGNORECASE)
 
 
 def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -> bool:
@@ -197,12 +204,14 @@ def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -
     Care that stops tomorrow was decided on: no application."""
     message = text(tracker)
     unsure = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0) < UNSURE_ROUTE
-    placed = said in ("bezwaar", "klacht", "klacht_en_bezwaar") and unsure \
-        or said is None and intent(tracker) in ("nlu_fallback", "mantelzorger", "crisis")
+    asks = bool(NEED_WORDS.search(message) or WHERE_TO_APPLY.search(message) or ASKS_WHERE.search(message))
+    placed = (said in ("bezwaar", "klacht", "klacht_en_bezwaar") and unsure and asks) \
+        or (said is None and intent(tracker) in ("nlu_fallback", "mantelzorger", "crisis"))
     # the slot mappings may run twice on one message: the route it set then is "aanvraag"
     return placed and tracker.get_slot("route") in (None, "aanvraag") and not decision_or_conduct \
         and "urgent" not in signals(message) and names_care(message) \
         and not WAITING_WORDS.search(message) and not APPLIED.search(message) and not A_LETTER.search(message) \
+        and not CARE_ENDS.search(message) \
         and not any(words.search(message) for _route, words in EXPLICIT_ROUTE)
 
 

@@ -39,7 +39,8 @@ HAS_ITS_WORDS = {CRISIS: lambda text: bool(signals(text)), "beroep": tells_beroe
 INSTEAD = {"beroep": "bezwaar"}
 FALLBACK = "nlu_fallback"
 # Intents that each tell a kind of case; a near-tie between two of them is left to the actions' words.
-CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvraag", "beroep", "al_geklaagd"}
+# Not `beroep`: the court needs its own words (see UNSURE_BELOW).
+CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvraag", "al_geklaagd"}
 TIED_AT_LEAST = 0.3
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 
@@ -88,7 +89,7 @@ class WordRules(GraphComponent):
     def _tied_case(message: Message) -> Dict[Text, Any] | None:
         """The fallback for a near-tie between two kinds of case (klacht_en_bezwaar 0.46,
         al_geklaagd 0.44): the case is told, and the actions' words tell which kind (routes.md §1).
-        Not when either is unsure, and never for a tie between answers ("ja" or "nee")."""
+        Only when both are likely (TIED_AT_LEAST), and never for a tie between answers ("ja" or "nee")."""
         if (message.get(INTENT) or {}).get("name") != FALLBACK:
             return None
         ranked = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK]

@@ -53,9 +53,10 @@ HOGER_BEROEP = re.compile(
 )
 # "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
 BEZWAAR_DECIDED = re.compile(r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
-                             r"bezwaar\s+(\w+\s+){0,3}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
+                             r"bezwaa?r\w*\s+(\w+\s+){0,3}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
 # Beroep is the next step only when the words say a bezwaar was decided, or name the court.
-NAMES_BEROEP = re.compile(r"\bberoep|\brechter|\brechtbank|\buitspraak", re.IGNORECASE)
+NAMES_BEROEP = re.compile(r"\bberoep|rechter\b|\brechtbank|\buitspraak|bezwaarcommissie|ongelijk\s+gegeven|"
+                          r"blijft\s+bij\s+(het|haar|zijn|hun)\s+(besluit|beslissing)|\bin\s+stand\b", re.IGNORECASE)
 
 
 def tells_beroep(text: str) -> bool:

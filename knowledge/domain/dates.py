@@ -283,20 +283,21 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> int | None:
 
 # "ik heb vorige week al bezwaar gestuurd": the day of the citizen's own bezwaar, not of a letter.
 BEZWAAR_SENT = re.compile(
-    r"\bbezwaa?r(schrift)?\s+(\w+\s+){0,3}(gestuurd|verstuurd|ingediend|gemaakt|opgestuurd|ingestuurd|gedaan)|"
+    r"\bbezwaa?r(schrift)?\s+(?!(kan|kunt|moet|mag)\b)(\w+\s+){0,3}(gestuurd|verstuurd|ingediend|gemaakt|opgestuurd|ingestuurd|gedaan)|"
     r"\b(stuurde|stuurden|diende|dienden)\s+(\w+\s+){0,3}(bezwaa?r|in\s+bezwaar)", re.IGNORECASE)
 
 
 def _kind(text: str, start: int, end: int) -> str:
     """'letter', 'received', 'plain' or 'other' for the date at text[start:end]."""
     before, after = _clause(text, start, end)
-    if BEZWAAR_SENT.search(before + " " + after) and not OF_BEFORE.search(before):
-        return "other"
     if OF_BEFORE.search(before):
         return "letter"
     if RECEIVED_AFTER.search(after):
         return "received"  # "op 19 november een brief binnengekregen": the day it came, whatever "brief" is nearer
     letter, received = _nearest(LETTER_CUE, before, after), _nearest(RECEIPT_CUE, before, after)
+    bezwaar = _nearest(BEZWAAR_SENT, before, after)
+    if bezwaar is not None and (letter is None or bezwaar < letter):
+        return "other"  # "ik heb op 10 november bezwaar gemaakt": the day of the citizen's own bezwaar
     if letter is not None and (received is None or letter <= received):
         return "letter"
     if received is None:
@@ -322,9 +323,13 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]
     plain = [] if cued_only else [(s, e, day) for s, e, day, kind in mentions if kind == "plain"]
     # "zij gaat op dinsdag naar de dagbesteding … brief gemeente 20-10-2026": a bare weekday without
-    # any cue is a habit or an event, not a letter, when a calendar date is named beside it
+    # any cue is a habit or an event, not a letter, when a calendar date beside it is a letter's
     calendar = [(s, day) for s, e, day in plain if not BARE_DAY.fullmatch(text[s:e].strip())]
-    plain = calendar or [(s, day) for s, _e, day in plain]
+    if any(LETTER_REF.search(" ".join(_clause(text, s, e))) for s, e, day in plain
+           if not BARE_DAY.fullmatch(text[s:e].strip())):
+        plain = calendar
+    else:
+        plain = [(s, day) for s, _e, day in plain]
     if corrected and letter:
         return letter[-1][1], received
     # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29

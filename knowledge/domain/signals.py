@@ -16,7 +16,7 @@ SUICIDE = re.compile(
     r"er\s+een\s+eind(e)?\s+aan\s+(maken|breien)|"
     r"(mezelf|mijzelf|zichzelf)\s+(iets\s+)?(aan\s*doen|van\s+het\s+leven\s+beroven|ophangen|doden)|"
     r"er\s+niet\s+meer\s+(willen\s+)?zijn|wil\s+er\s+niet\s+meer\s+zijn|(van\s+(de|een)\s+(brug|flat)|voor\s+de\s+trein)\s+springen|"
-    r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,3}(dood|sterven)\b|"
+    r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,4}(dood|sterven|doodgaan)\b|"
     r"(pillen|tabletten|medicijnen)\b.{0,40}\b(slikken|sparen|opsparen|gespaard|opgespaard|verzameld|innemen|genomen|"
     r"in\s+(één|een)\s+keer)|(gespaard|opgespaard|verzameld)\b.{0,20}\b(pillen|tabletten|medicijnen)|"
     r"(als|dat|wanneer)\s+ik\s+er\s+(\w+\s+){0,2}niet\s+meer\s+(ben|zou\s+zijn)|(beter|fijner)\s+(\w+\s+){0,4}zonder\s+mij\b|zie\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
@@ -57,12 +57,26 @@ DYING_AT_HOME = re.compile(
 )
 
 
+PALLIATIVE = re.compile(r"terminaal|palliati\w*|uitbehandeld|ongeneeslijk|hospice|laatste\s+(fase|levensfase|weken)|"
+                        r"stervensfase", re.IGNORECASE)
+OWN_WISH_OR_DESPAIR = re.compile(r"\bik\s+(wil|zou|mag|ga)\b|niet\s+meer|liever|overal\s+vanaf|vannacht|vandaag|"
+                                 r"niemand\s+mist", re.IGNORECASE)
+
+
+def _without_a_dying_persons_wish(text: str) -> str:
+    """The text without "hij wil thuis sterven" when someone else is dying (palliative words) and no
+    wish or despair of the writer's own is in it; otherwise the text as it is."""
+    if PALLIATIVE.search(text) and not OWN_WISH_OR_DESPAIR.search(text):
+        return DYING_AT_HOME.sub(" ", text)
+    return text
+
+
 def signals(text: str) -> set[str]:
     """The signals in a message: any of "danger", "suicide", "urgent"."""
     found = set()
     if DANGER.search(text):
         found.add("danger")
-    if SUICIDE.search(DYING_AT_HOME.sub(" ", text)):
+    if SUICIDE.search(_without_a_dying_persons_wish(text)):
         found.add("suicide")
     if URGENT.search(text):
         found.add("urgent")

@@ -32,6 +32,10 @@ def test_a_question_with_an_own_case_is_not_general(text):
     "de beslissing op ons bezwaar kwam vorige week",
     "kan ik naar de rechter?",
     "wij willen in hoger beroep",
+    "mijn bezwaarschrift is afgewezen",
+    "ik wil naar de bestuursrechter",
+    "de bezwaarcommissie heeft mij ongelijk gegeven",
+    "de gemeente blijft bij haar besluit",
 ])
 def test_words_of_a_decided_bezwaar_or_the_court_tell_beroep(text):
     assert tells_beroep(text)

@@ -149,3 +149,14 @@ def test_a_letter_placed_in_a_portal_and_seen_later_counts_from_its_date():
     text = ("in het portaal staat een nieuw besluit. het is daar geplaatst op zaterdag 14 november 2026. "
             "ik heb het pas gisteren gezien")
     assert read_letter_dates(text, date(2026, 11, 23)) == (date(2026, 11, 14), date(2026, 11, 22))
+
+
+@pytest.mark.parametrize(("text", "letter"), [
+    # a weekday gives way only to a calendar date that is a letter's
+    ("de gemeente heeft dinsdag mijn traplift afgewezen. mijn heupoperatie was op 2 oktober", date(2026, 11, 17)),
+    # the letter's own date, then the day of the bezwaar
+    ("het besluit is gedateerd 3 november en ik heb op 10 november bezwaar gemaakt", date(2026, 11, 3)),
+    ("de beschikking is gedateerd 3 november 2026 en er staat dat bezwaar kan worden ingediend", date(2026, 11, 3)),
+])
+def test_a_letter_date_is_not_taken_from_other_days_in_the_story(text, letter):
+    assert read_letter_dates(text, date(2026, 11, 23))[0] == letter

@@ -83,7 +83,7 @@ def test_a_threat_in_the_future_tense_is_danger(message):
 
 @pytest.mark.parametrize("text", [
     "hij is terminaal ziek en wil thuis sterven, niet in een verpleeghuis",
-    "mijn moeder wil in haar eigen bed sterven, kan het zorgkantoor dat regelen?",
+    "mijn moeder is uitbehandeld en wil in haar eigen bed sterven, kan het zorgkantoor dat regelen?",
 ])
 def test_a_dying_persons_wish_where_to_die_is_no_thought_of_suicide(text):
     assert "suicide" not in signals(text)
@@ -92,3 +92,13 @@ def test_a_dying_persons_wish_where_to_die_is_no_thought_of_suicide(text):
 def test_a_wish_to_die_is_still_a_thought_of_suicide():
     assert "suicide" in signals("ik wil gewoon sterven, ik kan niet meer")
     assert "suicide" in signals("thuis denk ik steeds: ik wil dood")
+
+
+@pytest.mark.parametrize("text", [
+    "ik wil gewoon thuis doodgaan, dan ben ik overal vanaf",
+    "ik wil liever thuis sterven dan zo verder",
+    "ik wil niet meer, ik wil thuis sterven",
+    "ik wil in mijn eigen bed sterven, niemand mist me toch",
+])
+def test_the_writers_own_wish_to_die_at_home_stays_a_thought_of_suicide(text):
+    assert "suicide" in signals(text)

@@ -137,3 +137,22 @@ def test_a_relative_who_only_appears_in_the_citizens_own_story_keeps_it_their_ow
     c.say(message)
     assert c.state["route"] is not None
     assert c.state["asking_for"] == "self"
+
+
+# From the independent review of this work: the same rules must not misfire on ordinary stories.
+def test_care_that_stops_is_a_bezwaar_not_an_application(chat):
+    c = chat()
+    c.say("de gemeente stopt met mijn huishoudelijke hulp per 1 januari, wat kan ik doen?")
+    assert c.state["route"] in ("bezwaar", "klacht_en_bezwaar") and c.state["organisation"] == "gemeente"
+
+
+def test_a_klacht_about_a_decision_judged_ongegrond_is_no_case_for_the_ombudsman_yet(chat):
+    c = chat()
+    c.say("mijn pgb is afgewezen. ik heb daarover een klacht ingediend maar die is ongegrond verklaard")
+    assert c.state["organisation"] != "ombudsman"
+
+
+def test_a_letter_sent_to_a_parent_is_the_parents_case(chat):
+    c = chat()
+    c.say("de gemeente heeft aan mijn moeder een brief gestuurd: haar huishoudelijke hulp stopt")
+    assert c.state["asking_for"] == "relative"

@@ -37,6 +37,11 @@ def intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def confidence(tracker: Tracker) -> float:
+    """The classifier's confidence in the latest message's intent (1.0 when there is none)."""
+    return (tracker.latest_message.get("intent") or {}).get("confidence", 1.0)
+
+
 def entity_values(tracker: Tracker, entity: str) -> list[str]:
     """Values of an entity in the latest message, in order, without repeats."""
     values: list[str] = []

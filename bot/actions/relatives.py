@@ -62,8 +62,8 @@ SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
 # A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
 # mijn overleden man".
 NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?)\s*$", re.IGNORECASE)
-TOLD_TO = (re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$", re.IGNORECASE),
-           re.compile(r"^\s*(\w+\s+){0,2}(verteld|gezegd|doorverteld|doorgegeven|laten\s+weten)\b", re.IGNORECASE))
+TOLD_TO_BEFORE = re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$", re.IGNORECASE)
+TOLD_TO_AFTER = re.compile(r"^\s*(\w+\s+){0,2}(verteld|gezegd|doorverteld|doorgegeven|laten\s+weten)\b", re.IGNORECASE)
 
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
@@ -96,7 +96,7 @@ def relatives_named(tracker: Tracker) -> list[str]:
         after = message[item.get("end", 0):]
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
             continue
-        told_to = TOLD_TO[0].search(before) and TOLD_TO[1].search(after)
+        told_to = TOLD_TO_BEFORE.search(before) and TOLD_TO_AFTER.search(after)
         if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or NOT_THE_CASE_BEFORE.search(before) \
                 or told_to:
             continue  # "zijn moeder", "ik ben de buurvrouw van…", "aan mijn buurvrouw verteld", "mijn overleden man"

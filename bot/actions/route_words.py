@@ -24,6 +24,11 @@ EXPLICIT_ROUTE = (
 )
 
 
+def named_routes(message: str) -> list[str]:
+    """The routes the citizen names in so many words ("bezwaar", "klagen"), in EXPLICIT_ROUTE's order."""
+    return [route for route, words in EXPLICIT_ROUTE if words.search(message)]
+
+
 # A refusal told as its outcome: "ik krijg niks vergoed", "te weinig uren gekregen".
 REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s+)?(niet|niks|niets)\b|"
            r"(te\s+weinig|te\s+laag|te\s+lage|minder)\s+(\w+\s+){0,3}(gekregen|toegekend|geïndiceerd)")

@@ -19,7 +19,7 @@ from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, name
 from knowledge.domain.signals import signals
 
 from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first
-from .context import entity_values, intent, text, today
+from .context import confidence, entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .route_words import (
     APPLIED,
@@ -32,7 +32,6 @@ from .route_words import (
     DECISION_WORDS,
     DELAY_WORDS,
     DISAGREES,
-    EXPLICIT_ROUTE,
     KLACHT_DECIDED,
     KLACHT_WORD,
     LETTER_DATED,
@@ -47,6 +46,7 @@ from .route_words import (
     WAITING_WORDS,
     WHERE_TO_APPLY,
     WLZ_CONTEXT,
+    named_routes,
 )
 from .sentences import sentence_intents
 
@@ -91,7 +91,7 @@ def case_intent(tracker: Tracker) -> str | None:
     for ranked in tracker.latest_message.get("intent_ranking") or []:
         if ranked.get("name") in INTENT_ROUTE and ranked.get("confidence", 0) >= RUNNER_UP_CONFIDENCE:
             return ranked["name"]
-    named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
+    named = named_routes(message)
     if len(named) == 1:
         return named[0]  # "ik wil klagen over de gemeente": the route is named
     if name == "kastje_muur" and names_care(message) and not DECISION_WORDS.search(message):
@@ -121,6 +121,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     stories. Conduct around money or a visit without a decision is a klacht; a decision without
     conduct a bezwaar; neither, with a need, an aanvraag."""
     message = text(tracker)
+    case = case_intent(tracker)
     decision = bool(DECISION_WORDS.search(message))
     rude = bool(RUDE_WORDS.search(message))
     conduct = rude or bool(DELAY_WORDS.search(message))
@@ -166,17 +167,17 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         return "bezwaar"  # the application was decided already, and the citizen disputes that decision
     if said == "aanvraag":
         # "waar kan ik klagen", "ik wil bezwaar maken": the citizen names the route
-        named = [route for route, words in EXPLICIT_ROUTE if words.search(message)]
+        named = named_routes(message)
         if len(named) == 1 and not NEED_WORDS.search(message):
             return named[0]
     if said == "bezwaar" and WAITING_WORDS.search(message) and (BEZWAAR_MADE.search(message)
                                                               or not DISAGREES.search(message)):
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
-    if said == "bezwaar" and rude and decision and case_intent(tracker) != "beroep":
+    if said == "bezwaar" and rude and decision and case != "beroep":
         return "klacht_en_bezwaar"
-    if said in ("bezwaar", "klacht") and case_intent(tracker) != "beroep" and both_in_sentences(said, message):
+    if said in ("bezwaar", "klacht") and case != "beroep" and both_in_sentences(said, message):
         return "klacht_en_bezwaar"
-    if case_intent(tracker) in ("klacht", "bezwaar") and not decision and not conduct \
+    if case in ("klacht", "bezwaar") and not decision and not conduct \
             and NEED_WORDS.search(message) and (_ranked(tracker, "aanvraag", 0.1) or WHERE_TO_APPLY.search(message)):
         return "aanvraag"
     if said == "klacht" and rude and STRONG_DECISION.search(message) and DISAGREES.search(message):
@@ -203,7 +204,7 @@ def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -
     named, that the classifier could not place (unsure or no intent): an application (routes.md §1).
     Care that stops tomorrow was decided on: no application."""
     message = text(tracker)
-    unsure = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0) < UNSURE_ROUTE
+    unsure = confidence(tracker) < UNSURE_ROUTE
     asks = bool(NEED_WORDS.search(message) or WHERE_TO_APPLY.search(message) or ASKS_WHERE.search(message))
     placed = (said in ("bezwaar", "klacht", "klacht_en_bezwaar") and unsure and asks) \
         or (said is None and intent(tracker) in ("nlu_fallback", "mantelzorger", "crisis"))
@@ -212,7 +213,7 @@ def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -
         and "urgent" not in signals(message) and names_care(message) \
         and not WAITING_WORDS.search(message) and not APPLIED.search(message) and not A_LETTER.search(message) \
         and not CARE_ENDS.search(message) \
-        and not any(words.search(message) for _route, words in EXPLICIT_ROUTE)
+        and not named_routes(message)
 
 
 SENTENCE_CONFIDENCE = 0.7
@@ -223,7 +224,7 @@ def both_in_sentences(said: str, message: str) -> bool:
     other = "klacht" if said == "bezwaar" else "bezwaar"
     if other == "bezwaar" and not DISAGREES.search(message):
         return False  # conduct around money is a klacht; "both" needs a decision they disagree with
-    return any(name == other and confidence >= SENTENCE_CONFIDENCE for name, confidence in sentence_intents(message))
+    return any(name == other and score >= SENTENCE_CONFIDENCE for name, score in sentence_intents(message))
 
 
 def waits_on_bezwaar(message: str) -> bool:
@@ -239,18 +240,17 @@ UNSURE_ROUTE = 0.5
 def has_case_words(message: str) -> bool:
     return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS,
                                                     WAITING_LIST)) \
-        or any(words.search(message) for _route, words in EXPLICIT_ROUTE) or names_care(message)
+        or bool(named_routes(message)) or names_care(message)
 
 
 def said_route(tracker: Tracker) -> str | None:
     case = case_intent(tracker)
     said = INTENT_ROUTE.get(case or "")
-    confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 1.0)
-    if said and intent(tracker) == case and confidence < UNSURE_ROUTE \
+    if said and intent(tracker) == case and confidence(tracker) < UNSURE_ROUTE \
             and not has_case_words(text(tracker)):
         said = None  # "mail maar naar …, woensdag na twee uur": contact details, not a case
     if said is None and intent(tracker) == "inform":
-        said = next((route for route, words in EXPLICIT_ROUTE if words.search(text(tracker))), None)
+        said = next(iter(named_routes(text(tracker))), None)
     if said is None and intent(tracker) in ("inform", "angry") and RUDE_WORDS.search(text(tracker)):
         said = "klacht"  # "zo praat je toch niet tegen mensen", told after a bezwaar: conduct
     return checked_route(said, tracker)

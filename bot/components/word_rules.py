@@ -29,7 +29,6 @@ CRISIS = "crisis"
 REQUEST_HUMAN = "request_human"
 INFORM = "inform"
 ASK_INFO = "ask_info"
-# What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
 # Below these, a `crisis` the classifier found without any signal word, or a `beroep` without a
 # word of a decided bezwaar or the court ("kan ik dat bezwaar voor haar schrijven?"), is not trusted.
 UNSURE_BELOW = {CRISIS: 0.7, "beroep": 0.6}
@@ -42,6 +41,7 @@ FALLBACK = "nlu_fallback"
 # Not `beroep`: the court needs its own words (see UNSURE_BELOW).
 CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvraag", "al_geklaagd"}
 TIED_AT_LEAST = 0.3
+# What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 
 
@@ -67,11 +67,12 @@ class WordRules(GraphComponent):
             elif asks_in_general(text):
                 self._set(message, ASK_INFO)
             elif (unsure := self._unsure(message, text)) in INSTEAD:
-                self._replace(message, unsure, INSTEAD[unsure])
+                confidence = (message.get(INTENT) or {}).get("confidence", 0)
+                self._set(message, INSTEAD[unsure], confidence, instead_of=unsure)
             elif unsure:
                 self._drop(message, unsure)
-            elif tied := self._tied_case(message):
-                self._restore(message, tied)
+            elif self._tied_case(message):
+                self._drop(message, FALLBACK)  # the classifier's own first case intent
         return messages
 
     @staticmethod
@@ -86,30 +87,15 @@ class WordRules(GraphComponent):
         return None
 
     @staticmethod
-    def _tied_case(message: Message) -> Dict[Text, Any] | None:
+    def _tied_case(message: Message) -> bool:
         """The fallback for a near-tie between two kinds of case (klacht_en_bezwaar 0.46,
         al_geklaagd 0.44): the case is told, and the actions' words tell which kind (routes.md §1).
         Only when both are likely (TIED_AT_LEAST), and never for a tie between answers ("ja" or "nee")."""
         if (message.get(INTENT) or {}).get("name") != FALLBACK:
-            return None
+            return False
         ranked = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK]
-        if len(ranked) >= 2 and {ranked[0].get("name"), ranked[1].get("name")} <= CASE_INTENTS \
-                and ranked[1].get("confidence", 0) >= TIED_AT_LEAST:
-            return ranked[0]
-        return None
-
-    @staticmethod
-    def _restore(message: Message, ranked: Dict[Text, Any]) -> None:
-        message.set(INTENT, ranked, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK],
-                    add_to_output=True)
-
-    @staticmethod
-    def _replace(message: Message, intent: str, instead: str) -> None:
-        confidence = (message.get(INTENT) or {}).get("confidence", 0)
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, instead)]
-        message.set(INTENT, {"name": instead, "confidence": confidence}, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{"name": instead, "confidence": confidence}, *ranking], add_to_output=True)
+        return len(ranked) >= 2 and {ranked[0].get("name"), ranked[1].get("name")} <= CASE_INTENTS \
+            and ranked[1].get("confidence", 0) >= TIED_AT_LEAST
 
     @staticmethod
     def _drop(message: Message, intent: str) -> None:
@@ -119,7 +105,8 @@ class WordRules(GraphComponent):
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     @staticmethod
-    def _set(message: Message, intent: str) -> None:
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
-        message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking], add_to_output=True)
+    def _set(message: Message, intent: str, confidence: float = 1.0, instead_of: str | None = None) -> None:
+        """`intent` first, with `confidence`; the classifier's ranking after it (without `instead_of`)."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, instead_of)]
+        message.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}, *ranking], add_to_output=True)

@@ -324,12 +324,10 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     plain = [] if cued_only else [(s, e, day) for s, e, day, kind in mentions if kind == "plain"]
     # "zij gaat op dinsdag naar de dagbesteding … brief gemeente 20-10-2026": a bare weekday without
     # any cue is a habit or an event, not a letter, when a calendar date beside it is a letter's
-    calendar = [(s, day) for s, e, day in plain if not BARE_DAY.fullmatch(text[s:e].strip())]
-    if any(LETTER_REF.search(" ".join(_clause(text, s, e))) for s, e, day in plain
-           if not BARE_DAY.fullmatch(text[s:e].strip())):
+    calendar = [(s, e, day) for s, e, day in plain if not BARE_DAY.fullmatch(text[s:e].strip())]
+    if any(LETTER_REF.search(" ".join(_clause(text, s, e))) for s, e, _day in calendar):
         plain = calendar
-    else:
-        plain = [(s, day) for s, _e, day in plain]
+    plain = [(s, day) for s, _e, day in plain]
     if corrected and letter:
         return letter[-1][1], received
     # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29

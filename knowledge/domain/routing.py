@@ -103,7 +103,7 @@ HAS_WLZ_INDICATIE = _words(
     r"wlz[- ]?indicatie\s+(heeft|is|gekregen|toegekend)", r"indicatie\s+(van|voor)\s+(het\s+)?ciz",
     r"wlz[- ]?(cli[eë]nt|zorg)", r"zorgprofiel",
     r"(mijn|zijn|haar|de)\s+(wlz[- ]?)?indicatie\s+(\w+\s+){0,3}(te\s+laag|lager|verlaagd|omlaag)",
-    r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+(een|het|de)\s+(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
+    r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+((een|het|de|zijn|haar)\s+)?(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
 )
 WLZ_CARE = _words(
     r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",

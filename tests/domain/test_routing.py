@@ -118,6 +118,13 @@ def test_clientondersteuning_wlz_at_zorgkantoor_else_gemeente():
     assert clientondersteuning_organisation("", None) == "gemeente"
 
 
+def test_someone_living_in_a_verpleeghuis_is_a_wlz_client_also_when_written_without_an_article():
+    # people drop articles: "woont sinds een jaar in verpleeghuis" is a Wlz client (routes.md §4: zorgkantoor)
+    assert clientondersteuning_organisation("mijn vader woont sinds een jaar in verpleeghuis", None) == "zorgkantoor"
+    assert clientondersteuning_organisation("ze woont in haar instelling en snapt de brieven niet", None) == "zorgkantoor"
+    assert clientondersteuning_organisation("ik woon thuis en wil naar een verpleeghuis", None) == "gemeente"
+
+
 def test_unknown_route_is_refused():
     with pytest.raises(ValueError):
         advise("beroep", "gemeente")

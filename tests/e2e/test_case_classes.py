@@ -156,3 +156,25 @@ def test_a_letter_sent_to_a_parent_is_the_parents_case(chat):
     c = chat()
     c.say("de gemeente heeft aan mijn moeder een brief gestuurd: haar huishoudelijke hulp stopt")
     assert c.state["asking_for"] == "relative"
+
+
+def test_a_bezwaar_against_pay_that_does_not_come_is_a_klacht(chat):
+    # routes.md §1: a bezwaar needs a decision; money granted but not paid is conduct, even when called "bezwaar"
+    c = chat()
+    replies = c.say("ik wil bezwaar indienen bij de svb want mijn hulp heeft sinds september geen loon ontvangen, "
+                    "en de facturen zijn allemaal op tijd verstuurd")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "svb")
+    assert c.state["deadline"] is None and "klacht" in said(replies).lower()
+
+
+def test_a_bezwaar_against_a_cut_named_with_a_date_stays_a_bezwaar(chat):
+    c = chat()
+    c.say("ik wil bezwaar maken tegen de svb, ze vorderen 1200 euro pgb terug, brief van 6 november")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "svb")
+
+
+def test_someone_in_a_verpleeghuis_gets_clientondersteuning_from_the_zorgkantoor(chat):
+    c = chat()
+    replies = c.say("mijn tante woont al twee jaar in verpleeghuis de Linde. wie kan ons gratis helpen met al die "
+                    "regels, iemand die onafhankelijk is?")
+    assert c.state["organisation"] == "zorgkantoor" and "zorgkantoor" in said(replies)

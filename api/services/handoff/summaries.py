@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from api.core.config import Settings
 from api.models import Callback, Conversation, Handoff, HandoffEvent, Message, StaffNote, StaffUser
-from api.schemas import State
 from api.services.auth import StaffIdentity
+from api.services.handoff import store
 from api.services.handoff.errors import NotFound
 from api.services.handoff.queue import DEADLINE_CLOSE_DAYS, PRIORITY_REASONS, queue_order
 from api.services.handoff.times import aware, iso, parse_date
@@ -59,7 +59,7 @@ def entry(message: Message, authors: dict[int, str | None], settings: Settings) 
 
 def summary(session: Session, conversation: Conversation, settings: Settings, position: int | None = None,
             transcript_limit: int | None = None, authors: dict[int, str | None] | None = None) -> dict:
-    state = {**State().model_dump(mode="json"), **(conversation.state or {})}
+    state = store.public_state(session, conversation)
     messages = conversation.messages
     said = [_truncate(m.text, SAID_CHARS) for m in messages
             if m.sender == "citizen" and not m.payload and m.text.strip()][:SAID_MESSAGES]

@@ -103,6 +103,18 @@ def note(note: StaffNote, who: str, settings: Settings) -> dict:
             "time": aware(note.created_at).astimezone(settings.now().tzinfo).strftime("%d-%m %H:%M")}
 
 
+STAFF_ACTS = {"claimed": "active", "returned": "returned", "closed": "closed"}
+
+
+def last_staff_act(session: Session, conversation_id: str) -> str | None:
+    """How staff last left the chat (`active`, `returned`, `closed`), None if staff never had it;
+    the console shows it while the bot answers again ("Teruggegeven aan Wegwijs.")."""
+    kind = session.scalar(
+        select(HandoffEvent.kind).where(HandoffEvent.conversation_id == conversation_id,
+                                        HandoffEvent.kind.in_(STAFF_ACTS)).order_by(HandoffEvent.id.desc()).limit(1))
+    return STAFF_ACTS.get(kind)
+
+
 def conversation_detail(session: Session, settings: Settings, conversation_id: str, viewer: StaffIdentity) -> dict:
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
@@ -114,11 +126,11 @@ def conversation_detail(session: Session, settings: Settings, conversation_id: s
         select(StaffNote, StaffUser.display_name).outerjoin(StaffUser, StaffUser.id == StaffNote.staff_id)
         .where(StaffNote.conversation_id == conversation_id).order_by(StaffNote.id)
     ).all()
-    claimed_by = claim.claimed_by if claim is not None and claim.status == "active" else None
+    claimed_by = claim.claimed_by if claim is not None and claim.status == store.ACTIVE else None
     out.update(
         position=order.index(conversation_id) + 1 if conversation_id in order else None,
         waiting=conversation_id in order,
-        claim_status=claim.status if claim is not None else None,
+        claim_status=last_staff_act(session, conversation_id),
         outcome=claim.outcome if claim is not None else None,
         claimed_by_id=claimed_by,
         claimed_by=first_names(session, {claimed_by}).get(claimed_by) if claimed_by else None,

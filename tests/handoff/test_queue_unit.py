@@ -205,3 +205,25 @@ def test_the_cli_creates_accounts(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "api.cli", "--database-url", db_url, "list-users"],
                             capture_output=True, text=True, timeout=60)
     assert "petra\tstaff\tPetra de Vries\tactief" in listed.stdout
+
+
+def test_a_bot_signal_never_ends_waiting_or_active(sqlite_db):
+    """Only staff ends a wait or a chat with staff; the bot's signals count again once it has the chat back."""
+    from api.services.handoff import store
+    from api.services.handoff.store import HandoffSignal
+
+    service = HandoffService(sqlite_db, NoCards(), settings())
+    conversation = add_conversation(sqlite_db)
+    anna = auth.create_user(sqlite_db, "anna", "correct-horse-battery", "staff", "Anna Jansen")
+
+    def signal(kind: str) -> str:
+        with sqlite_db.session() as session:
+            return store.apply_signal(session, conversation, HandoffSignal(kind, "request"))[1]
+
+    assert [signal(k) for k in ("declined", "offered", "callback")] == ["waiting"] * 3
+    service.claim_in_db(conversation, anna)
+    assert [signal(k) for k in ("declined", "requested", "offered", "callback")] == ["active"] * 4
+    assert service.updates(conversation, 0)["state"]["handoff"] == "active"
+    with sqlite_db.session() as session:
+        assert store.end(session, conversation, store.NONE, None)  # handed back
+    assert signal("offered") == "offered" and signal("declined") == "none" and signal("requested") == "waiting"

@@ -95,6 +95,9 @@ def _compare_and_set(session: Session, conversation_id: str, stored: str | None,
 
 def apply_signal(session: Session, conversation_id: str, signal: HandoffSignal | None) -> tuple[str, str]:
     """Apply a signal; returns (status before, status after)."""
+    if signal is None:
+        current = status(session, conversation_id)
+        return current, current
     ensure_row(session, conversation_id)
     while True:
         stored = _stored(session, conversation_id)

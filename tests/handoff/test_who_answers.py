@@ -14,10 +14,10 @@ ALREADY_WAITING = "U wacht al op een medewerker."
 
 
 def seen_by_all(c, staff) -> set[str]:
+    """`state.handoff` as /updates, the transcript and the staff console show it now."""
     transcript = c.client.get(f"/api/conversations/{c.id}").json()
     console = staff.get(f"/staff/api/conversations/{c.id}").json()
-    return {c.state["handoff"], updates(c.client, c.id)["state"]["handoff"], transcript["state"]["handoff"],
-            console["handoff"]}
+    return {updates(c.client, c.id)["state"]["handoff"], transcript["state"]["handoff"], console["handoff"]}
 
 
 def test_after_a_hand_back_a_new_request_queues_the_citizen_again(chat, staff_client):
@@ -27,13 +27,13 @@ def test_after_a_hand_back_a_new_request_queues_the_citizen_again(chat, staff_cl
     assert any(t.startswith(ALREADY_WAITING) for t in again)  # the bot knows the citizen waits
 
     assert staff.post(f"/staff/api/conversations/{c.id}/claim").status_code == 200
-    assert c.say("hallo?") == [] and seen_by_all(c, staff) == {"active"}
+    assert c.say("hallo?") == [] and c.state["handoff"] == "active" and seen_by_all(c, staff) == {"active"}
     assert staff.post(f"/staff/api/conversations/{c.id}/handback").status_code == 200
     assert seen_by_all(c, staff) == {"none"}
 
     asked = [m["text"] for m in c.say("ik wil graag met een medewerker spreken")]
     assert any(t.startswith(QUEUED) for t in asked), asked  # not "U wacht al …": the bot was told
     assert not any(t.startswith(ALREADY_WAITING) for t in asked)
-    assert seen_by_all(c, staff) == {"waiting"}
+    assert c.state["handoff"] == "waiting" and seen_by_all(c, staff) == {"waiting"}
     assert c.id in [e["id"] for e in staff.get("/staff/api/queue").json()["queue"]]
     assert staff.post(f"/staff/api/conversations/{c.id}/claim").status_code == 200

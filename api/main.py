@@ -50,10 +50,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.knowledge = knowledge_service
         app.state.rate_limits = RateLimits(settings.rate_limit_storage)  # api/core/rate_limits.py
         app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
-        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
-        # --- staff handoff and console (api/services/handoff/, api/staff_views.py) ---
+        # staff handoff and console (api/services/handoff/, api/staff_views.py): the conversations'
+        # staff desk, where a citizen's message goes while staff has the chat
         app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload)
-        app.state.conversations.handoff = app.state.handoff
+        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, staff=app.state.handoff)
         await app.state.handoff.start()
         # --- end staff handoff ---
         watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))

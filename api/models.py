@@ -108,12 +108,15 @@ class StaffSession(Base):
 
 
 class Handoff(Base):
-    """Who has a conversation now. Claimed with a conditional UPDATE ... WHERE claimed_by IS NULL."""
+    """Who answers a conversation: the one store of `state.handoff` (api/services/handoff/store.py).
+    No row: `none`. Changed only by conditional UPDATEs (a claim: ... WHERE status = 'waiting' AND
+    claimed_by IS NULL)."""
 
     __tablename__ = "handoffs"
 
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
-    status: Mapped[str] = mapped_column(String(20), default="waiting")  # waiting | active | returned | closed
+    # none | offered | waiting | active | callback | closed (`returned`: handed back, by an earlier version)
+    status: Mapped[str] = mapped_column(String(20), default="none")
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     outcome: Mapped[str | None] = mapped_column(String(40), nullable=True)

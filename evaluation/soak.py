@@ -312,7 +312,7 @@ def audit(stack: Stack, database_url: str, citizens: list[Citizen], report: Repo
             rows = connection.execute(text(
                 "SELECT conversation_id, text, delivered FROM messages WHERE sender = 'citizen'")).all()
             events = connection.execute(text("SELECT sender_id, data FROM events WHERE type_name = 'user'")).all()
-            states = dict(connection.execute(text("SELECT id, state FROM conversations")).all())
+            handoffs = dict(connection.execute(text("SELECT conversation_id, status FROM handoffs")).all())
     finally:
         db.engine.dispose()
     mine = set(ids)
@@ -336,9 +336,7 @@ def audit(stack: Stack, database_url: str, citizens: list[Citizen], report: Repo
         report.lost += missing + max(len(kept) - answered, not_seen)  # ... or stored and never answered
         if citizen.waited:
             report.waiting_seen += 1
-            state = states.get(citizen.id)
-            state = json.loads(state) if isinstance(state, str) else (state or {})
-            report.waiting_kept += state.get("handoff") == "waiting"
+            report.waiting_kept += handoffs.get(citizen.id) == "waiting"  # who answers: its one store
 
     processed = Counter()
     for sender_id, data in events:

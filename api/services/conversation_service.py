@@ -1,4 +1,5 @@
-"""A citizen's conversation: store every message, ask Rasa, return the answer and the state."""
+"""A citizen's conversation: store every message, let the one who answers have it (the bot, or the
+staff member who has the chat: api/services/handoff/responder.py), return the answer and the state."""
 from __future__ import annotations
 
 import html
@@ -16,12 +17,15 @@ from api.models import Conversation, Feedback, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.callbacks import record_callback
 from api.services.delivery import BotDelivery, NotDelivered
+from api.services.handoff import store
+from api.services.handoff.responder import Responder, StaffDesk, responder
+from api.services.handoff.store import HandoffSignal
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
 from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
-from knowledge.domain.routing import ASKING_FOR, HANDOFF_STATES, ORGANISATIONS, ROUTES, advise
+from knowledge.domain.routing import ASKING_FOR, ORGANISATIONS, ROUTES, advise
 
 logger = logging.getLogger("api.conversations")
 
@@ -61,7 +65,8 @@ APPLICATION_DESKS = ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")  # whe
 
 
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
-    """Rasa slots -> the public state (unknown values become null).
+    """Rasa slots -> the case facts of the public state (unknown values become null). Who answers
+    (`handoff`) is not the bot's to say: it comes from the handoff store.
 
     Once the bot gave its advice, its organisation (where the citizen goes next) is the state's.
     Before, route and next organisation already follow from the routing table once the route and
@@ -79,7 +84,6 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
         organisation = about  # where to apply for the care named (told in a crisis, before any advice)
     organisation = organisation if organisation in ORGANISATIONS else None
     asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None
-    handoff = slots.get("handoff")
     return {
         "route": route,
         "organisation": organisation,
@@ -87,22 +91,23 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
         "deadline": _iso_date(slots.get("deadline")),
         # contracts.md: `self` only once a route or organisation is known, null before
         "asking_for": (asking_for or "self") if route or organisation else (asking_for if asking_for == "relative" else None),
-        "handoff": handoff if handoff in HANDOFF_STATES else "none",
     }
 
 
 class ConversationService:
-    def __init__(self, db: Database, rasa: RasaClient, knowledge: KnowledgeService, settings: Settings):
+    def __init__(self, db: Database, rasa: RasaClient, knowledge: KnowledgeService, settings: Settings,
+                 staff: StaffDesk | None = None):
         self.db = db
         self.rasa = rasa
         self.knowledge = knowledge
         self.settings = settings
+        self.staff = staff  # None: no staff console (the bot answers everything)
         self.delivery = BotDelivery(self)  # exactly once to the bot, an answer always (delivery.py)
 
     def create(self, locale: str, staff_available_override: bool | None = None) -> str:
         with self.db.session() as session:
             conversation = Conversation(
-                locale=locale, state=State().model_dump(mode="json"), staff_available_override=staff_available_override
+                locale=locale, state=store.empty_facts(), staff_available_override=staff_available_override
             )
             session.add(conversation)
             session.flush()
@@ -117,8 +122,8 @@ class ConversationService:
     def _staff_available(self, conversation: Conversation) -> bool:
         if conversation.staff_available_override is not None:
             return conversation.staff_available_override
-        if getattr(self, "handoff", None) is not None:  # staff handoff: office hours AND someone online
-            return self.handoff.staff_available()
+        if self.staff is not None:  # staff handoff: office hours AND someone online
+            return self.staff.staff_available()
         return self.settings.staff_available_now()
 
     async def handle(self, conversation_id: str, message: MessageIn) -> MessagesOut:
@@ -134,23 +139,22 @@ class ConversationService:
             if message.payload:
                 with self.db.session() as session:
                     message = screen(session, conversation_id, message)
-            # --- staff handoff hook: while a staff member has the chat, store the message, push it to
-            # the staff console and do not ask Rasa (api/services/handoff/) ---
-            if getattr(self, "handoff", None) is not None:
-                taken = await self.handoff.intercept(conversation_id, message)
-                if taken is not None:
-                    self.delivery.remember_taken_by_staff(conversation_id, message.client_message_id, taken)
-                    return taken
-            with self.db.session() as session:
-                self._get(session, conversation_id)
+            with self.db.session() as session:  # who answers is decided and the message stored at once
+                conversation = self._get(session, conversation_id)
+                answers = responder(session, conversation_id) if self.staff is not None else Responder.BOT
                 shown = self._shown_text(session, conversation_id, message)
                 citizen = Message(conversation_id=conversation_id, sender="citizen", text=shown,
-                                  payload=message.payload, delivered=False)
+                                  payload=message.payload, delivered=answers is Responder.STAFF)
                 session.add(citizen)
                 session.flush()
-                citizen_id = citizen.id
-                self.delivery.track(session, conversation_id, citizen_id, message.client_message_id)
-            return await self._delivered(self.delivery.answer(conversation_id, citizen_id))
+                # for staff: no answer now (staff writes), the state says who has the chat
+                taken = MessagesOut(messages=[], state=State(**store.public_state(session, conversation))) \
+                    if answers is Responder.STAFF else None
+                self.delivery.track(session, conversation_id, citizen.id, message.client_message_id, answer=taken)
+            if taken is not None:
+                await self.staff.citizen_wrote(conversation_id, citizen)  # to the staff console, not to Rasa
+                return taken
+            return await self._delivered(self.delivery.answer(conversation_id, citizen.id))
 
     async def _delivered(self, answering) -> MessagesOut:
         try:
@@ -183,9 +187,10 @@ class ConversationService:
 
     def _store_turn(self, conversation_id: str, citizen_id: int, message: MessageIn,
                     replies: list[BotReply], slots: dict[str, Any] | None,
-                    forgot: bool = False, queued_by_api: str | None = None) -> MessagesOut:
-        """`slots` None: Rasa's state is unknown (keep ours). `forgot`: Rasa knew nothing of the
-        conversation (keep what we knew). `queued_by_api`: the API put the chat in the queue."""
+                    forgot: bool = False, signal: HandoffSignal | None = None) -> MessagesOut:
+        """`slots` None: Rasa's facts are unknown (keep ours). `forgot`: Rasa knew nothing of the
+        conversation (keep what we knew). `signal`: the bot's (or the safety net's) handoff signal,
+        decided on by the handoff store."""
         out = [
             BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
             for r in replies
@@ -199,19 +204,17 @@ class ConversationService:
                 session.add(Message(conversation_id=conversation_id, sender="bot", text=reply.text,
                                     buttons=[b.model_dump() for b in reply.buttons],
                                     sources=[s.model_dump() for s in reply.sources]))
-            previous = {**State().model_dump(mode="json"), **(conversation.state or {})}
-            state = keep_known(previous, state_from_slots(slots) if slots is not None else previous, forgot)
-            if queued_by_api:
-                state["handoff"] = "waiting"
-            previous_handoff = previous["handoff"]
-            if state["handoff"] == "waiting" and previous_handoff != "waiting":
+            previous = store.facts(conversation)
+            conversation.state = keep_known(previous, state_from_slots(slots) if slots is not None else previous,
+                                            forgot)
+            before, handoff = store.apply_signal(session, conversation_id, signal)
+            if handoff == store.WAITING and before != store.WAITING:
                 conversation.handoff_requested_at = utcnow()
-                conversation.handoff_reason = queued_by_api or (slots or {}).get("handoff_reason")
-            if state["handoff"] == "callback" and previous_handoff != "callback":
+                conversation.handoff_reason = signal.reason
+            if handoff == store.CALLBACK and before != store.CALLBACK:
                 record_callback(session, conversation_id, str((slots or {}).get("callback_contact") or ""),
                                 str((slots or {}).get("callback_time") or ""))
-            conversation.state = state
-            result = MessagesOut(messages=out, state=State(**state))
+            result = MessagesOut(messages=out, state=State(**store.public_state(session, conversation, handoff)))
             delivery = session.get(MessageDelivery, citizen_id)
             if delivery is not None:  # kept for a resend of the same message
                 delivery.answer = result.model_dump(mode="json")
@@ -238,4 +241,4 @@ class ConversationService:
                 for m in conversation.messages
             ]
             return Transcript(id=conversation.id, locale=conversation.locale, messages=entries,
-                              state=State(**(conversation.state or {})))
+                              state=State(**store.public_state(session, conversation)))

@@ -12,6 +12,8 @@
 - The bot's answer is never nothing: with no reply (the action server down) the citizen reads a
   fallback with the person button; a crisis or a request for a person is queued by the API
   itself when the bot could not (api/services/safety_net.py).
+- Every message tells the bot who answers (metadata `handoff`, from the one handoff store): the
+  bot keeps no copy of its own, so a hand-back or a lost tracker needs no update in Rasa.
 
 One lock per conversation (in this process; run the API as one process) keeps the messages of a
 conversation in order and a resend from overtaking the first attempt.
@@ -29,9 +31,12 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlalchemy import func, select
 
-from api.models import Conversation, Handoff, Message, MessageDelivery, utcnow
+from api.models import Conversation, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State
 from api.services import safety_net
+from api.services.handoff import store
+from api.services.handoff.responder import Responder, responder
+from api.services.handoff.store import HandoffSignal, after_signal
 from api.services.rasa_client import (
     BotReply,
     RasaUnavailable,
@@ -39,7 +44,7 @@ from api.services.rasa_client import (
     replies_of_turn,
     user_messages,
 )
-from api.services.state_guard import keep_known, knows_something, slots_to_restore
+from api.services.state_guard import knows_something, slots_to_restore
 
 if TYPE_CHECKING:
     from api.services.conversation_service import ConversationService
@@ -47,7 +52,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("api.delivery")
 
 METADATA_KEY = "wegwijs_message_id"  # in the metadata of every message sent to Rasa
-WITH_A_PERSON = ("waiting", "active", "callback")
+WITH_A_PERSON = (store.WAITING, store.ACTIVE, store.CALLBACK)
 
 
 class NotDelivered(Exception):
@@ -70,7 +75,8 @@ class Pending:
     attempts: int
     last_attempt_at: datetime | None
     maybe_received: bool
-    conversation_state: dict
+    facts: dict  # the case facts the API knows (route, organisation, dates, asking_for)
+    handoff: str  # who answers, from the handoff store
     staff_available: bool
 
 
@@ -120,19 +126,12 @@ class BotDelivery:
                 MessageDelivery.conversation_id == conversation_id,
                 MessageDelivery.client_message_id == client_message_id))
 
-    def track(self, session, conversation_id: str, message_id: int, client_message_id: str | None) -> None:
+    def track(self, session, conversation_id: str, message_id: int, client_message_id: str | None,
+              answer: MessagesOut | None = None) -> None:
+        """`answer`: the message is answered already (it went to the staff member who has the chat)."""
         session.add(MessageDelivery(message_id=message_id, conversation_id=conversation_id,
-                                    client_message_id=client_message_id))
-
-    def remember_taken_by_staff(self, conversation_id: str, client_message_id: str | None, out: MessagesOut) -> None:
-        """The message went to the staff member who has the chat (stored by the handoff service)."""
-        if not client_message_id:
-            return
-        with self.db.session() as session:
-            message_id = session.scalar(select(func.max(Message.id)).where(
-                Message.conversation_id == conversation_id, Message.sender == "citizen"))
-            session.add(MessageDelivery(message_id=message_id, conversation_id=conversation_id,
-                                        client_message_id=client_message_id, answer=out.model_dump(mode="json")))
+                                    client_message_id=client_message_id,
+                                    answer=answer.model_dump(mode="json") if answer is not None else None))
 
     async def resume(self, conversation_id: str, message_id: int) -> MessagesOut:
         """A resend: the answer already given, or (not answered yet) one more try."""
@@ -172,9 +171,9 @@ class BotDelivery:
                 return recovered
         self._attempt(message_id)
         metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
-                    METADATA_KEY: message_id}
+                    "handoff": pending.handoff, METADATA_KEY: message_id}
         try:
-            replies = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
+            said = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
         except RasaUnreachable:
             self._attempt(message_id, reached=False)
             return self._without_bot(conversation_id, pending, late, maybe_received=False)
@@ -185,8 +184,9 @@ class BotDelivery:
         turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
         if turn is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
             logger.warning("rasa did not store the turn of message #%s", message_id)
-            return await self._finish(conversation_id, pending, replies, None, actions_up, late)
-        return await self._finish(conversation_id, pending, replies, tracker, actions_up, late, turn[1])
+            return await self._finish(conversation_id, pending, said.replies, said.handoff, None, actions_up, late)
+        return await self._finish(conversation_id, pending, said.replies, said.handoff, tracker, actions_up, late,
+                                  turn[1])
 
     async def _recover(self, conversation_id: str, pending: Pending, late: bool) -> MessagesOut | None:
         """An earlier attempt may have reached Rasa: take its answer from the tracker if so."""
@@ -196,8 +196,8 @@ class BotDelivery:
         turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, pending.id)
         if turn is not None:
             logger.info("answer of message #%s taken from rasa's tracker", pending.id)
-            replies, intent = turn
-            return await self._finish(conversation_id, pending, replies, tracker, True, late, intent)
+            said, intent = turn
+            return await self._finish(conversation_id, pending, said.replies, said.handoff, tracker, True, late, intent)
         if self._in_grace(pending):
             raise StillWorking()
         return None  # Rasa never got it: send it again
@@ -207,56 +207,48 @@ class BotDelivery:
         return last is not None and utcnow() - last < timedelta(seconds=2 * self.settings.rasa_timeout_s)
 
     async def _finish(self, conversation_id: str, pending: Pending, replies: list[BotReply],
-                      tracker: dict | None, actions_up: bool, late: bool, intent: str | None = None) -> MessagesOut:
-        """Store the bot's answer. `tracker` None: Rasa's view of this turn is unknown, so the
-        state stays as it was and crisis words count as if the bot had not understood."""
-        from api.services.conversation_service import state_from_slots
-
+                      signal: HandoffSignal | None, tracker: dict | None, actions_up: bool, late: bool,
+                      intent: str | None = None) -> MessagesOut:
+        """Store the bot's answer and apply its handoff signal. `tracker` None: Rasa's view of this
+        turn is unknown, so the facts stay as they were and crisis words count as if the bot had
+        not understood."""
         slots = tracker.get("slots") if tracker else None
         events = (tracker or {}).get("events") or []
-        forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.conversation_state)
-        state = keep_known(pending.conversation_state,
-                           state_from_slots(slots) if slots is not None else pending.conversation_state, forgot)
+        forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.facts)
         person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
-        queued_by_api = None
-        if (person and state["handoff"] not in WITH_A_PERSON
+        if (person and after_signal(pending.handoff, signal) not in WITH_A_PERSON
                 and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
                                                            pending.text)
-            queued_by_api = person if pending.staff_available else None
+            if pending.staff_available:  # the API queues the chat itself
+                signal = HandoffSignal("requested", person)
         elif not replies or not actions_up:
             replies = replies + [safety_net.fallback()]
         if late:
             replies = [safety_net.late_answer(pending.text)] + replies
-        out = self._store(conversation_id, pending, replies, slots, forgot, queued_by_api)
-        told = {}
-        if forgot:
-            told.update(slots_to_restore(out.state.model_dump(mode="json")))
-        if queued_by_api:
-            told.update(handoff="waiting", handoff_reason=queued_by_api)
-        if told and tracker is not None:
+        out = self._store(conversation_id, pending, replies, slots, forgot, signal)
+        if forgot and tracker is not None:  # tell the bot the facts it lost
             with contextlib.suppress(RasaUnavailable):
-                await self.rasa.set_slots(conversation_id, told)
+                await self.rasa.set_slots(conversation_id, slots_to_restore(out.state.model_dump(mode="json")))
         return out
 
     def _without_bot(self, conversation_id: str, pending: Pending, late: bool, maybe_received: bool) -> MessagesOut:
         """Rasa did not answer. A crisis or a request for a person is queued by the API; a citizen
         who already waits for a person is told so; anything else waits for Rasa (503)."""
         person = safety_net.wants_a_person(pending.payload, pending.text, None, bot_understood=False)
-        handoff = pending.conversation_state.get("handoff")
-        if person and handoff not in ("waiting", "active"):
+        if person and pending.handoff not in store.WITH_STAFF:
             replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text)
             return self._store(conversation_id, pending, replies, None, False,
-                               person if pending.staff_available else None)
-        if handoff in ("waiting", "active"):
+                               HandoffSignal("requested", person) if pending.staff_available else None)
+        if pending.handoff in store.WITH_STAFF:
             return self._store(conversation_id, pending, [safety_net.still_waiting()], None, False, None)
         raise StillWorking() if maybe_received else NotDelivered()
 
     def _store(self, conversation_id: str, pending: Pending, replies: list[BotReply], slots: dict | None,
-               forgot: bool, queued_by_api: str | None) -> MessagesOut:
+               forgot: bool, signal: HandoffSignal | None) -> MessagesOut:
         message = MessageIn(text=pending.text or None, payload=pending.payload)
         return self.conversations._store_turn(conversation_id, pending.id, message, replies, slots,
-                                              forgot=forgot, queued_by_api=queued_by_api)
+                                              forgot=forgot, signal=signal)
 
     # --- what Rasa and the action server say -----------------------------------------------
 
@@ -288,7 +280,7 @@ class BotDelivery:
                 id=message_id, text=message.text, payload=message.payload, delivered=message.delivered,
                 answer=delivery.answer, attempts=delivery.attempts, last_attempt_at=delivery.last_attempt_at,
                 maybe_received=delivery.maybe_received,
-                conversation_state={**State().model_dump(mode="json"), **(conversation.state or {})},
+                facts=store.facts(conversation), handoff=store.status(session, conversation_id),
                 staff_available=self.conversations._staff_available(conversation),
             )
 
@@ -322,7 +314,7 @@ class BotDelivery:
                 if message.sender == "bot":
                     messages.append(BotMessage(text=message.text, buttons=message.buttons or [],
                                                sources=message.sources or []))
-            state = State(**{**State().model_dump(mode="json"), **(conversation.state or {})})
+            state = State(**store.public_state(session, conversation))
         return MessagesOut(messages=messages, state=state)
 
     # --- the background job ----------------------------------------------------------------
@@ -365,8 +357,7 @@ class BotDelivery:
     def _with_staff(self, conversation_id: str) -> bool:
         """A staff member has the chat: they read the messages; the bot must not answer them."""
         with self.db.session() as session:
-            claim = session.get(Handoff, conversation_id)
-            if claim is None or claim.status != "active":
+            if responder(session, conversation_id) is not Responder.STAFF:
                 return False
             for message in session.scalars(select(Message).where(
                     Message.conversation_id == conversation_id, Message.sender == "citizen",

@@ -1,10 +1,15 @@
-"""Talks to the Rasa server over HTTP: the REST channel for messages, the tracker for slots."""
+"""The one client of the Rasa server (HTTP): the REST channel for messages, the tracker for slots.
+
+A reply may carry custom payloads: `{"sources": [...]}` (the cards of the message before it) and
+`{"handoff": "requested", "reason": ...}`, the bot's handoff signal (api/services/handoff/store.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from api.services.handoff.store import SIGNALS, HandoffSignal
 
 
 class RasaUnavailable(Exception):
@@ -22,6 +27,14 @@ class BotReply:
     source_ids: list[str]
 
 
+@dataclass
+class BotTurn:
+    """What the bot said in one turn, and its handoff signal (the last one, if any)."""
+
+    replies: list[BotReply]
+    handoff: HandoffSignal | None = None
+
+
 class RasaClient:
     def __init__(self, base_url: str, timeout_s: float, token: str = ""):
         # Rasa's HTTP API (tracker, status) wants its --auth-token as the `token` query parameter.
@@ -31,7 +44,7 @@ class RasaClient:
     async def close(self) -> None:
         await self._client.aclose()
 
-    async def send(self, sender_id: str, message: str, metadata: dict[str, Any]) -> list[BotReply]:
+    async def send(self, sender_id: str, message: str, metadata: dict[str, Any]) -> BotTurn:
         try:
             response = await self._client.post(
                 "/webhooks/rest/webhook", json={"sender": sender_id, "message": message, "metadata": metadata}
@@ -41,7 +54,7 @@ class RasaClient:
             raise RasaUnreachable(type(error).__name__) from error
         except httpx.HTTPError as error:
             raise RasaUnavailable(type(error).__name__) from error
-        return group_replies(response.json())
+        return bot_turn(response.json())
 
     async def tracker(self, sender_id: str) -> dict[str, Any]:
         """Slots, the active loop, the latest message and every event of a conversation."""
@@ -78,24 +91,30 @@ class RasaClient:
             return False
 
 
-def group_replies(raw: list[dict[str, Any]]) -> list[BotReply]:
-    """REST channel output -> messages; a custom `sources` payload belongs to the message before it."""
+def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:
+    """REST channel output -> messages; a custom `sources` payload belongs to the message before it,
+    a custom `handoff` payload is the turn's handoff signal."""
     replies: list[BotReply] = []
+    signal: HandoffSignal | None = None
     for item in raw:
         custom = item.get("custom")
         if custom is not None:
-            ids = [str(i) for i in custom.get("sources", [])] if isinstance(custom, dict) else []
+            custom = custom if isinstance(custom, dict) else {}
+            if custom.get("handoff") in SIGNALS:
+                reason = custom.get("reason")
+                signal = HandoffSignal(custom["handoff"], str(reason)[:40] if reason else None)
+            ids = [str(i) for i in custom.get("sources", [])]
             if replies:
                 replies[-1].source_ids.extend(ids)
             continue
         if item.get("text"):
             buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]
             replies.append(BotReply(text=item["text"], buttons=buttons, source_ids=[]))
-    return replies
+    return BotTurn(replies, signal)
 
 
 def replies_of_turn(events: list[dict[str, Any]], metadata_key: str,
-                    message_id: int) -> tuple[list[BotReply], str | None] | None:
+                    message_id: int) -> tuple[BotTurn, str | None] | None:
     """The bot's messages after the user message whose metadata has `metadata_key: message_id`
     (up to the next user message) and that message's intent; None when Rasa never processed it.
 
@@ -116,7 +135,7 @@ def replies_of_turn(events: list[dict[str, Any]], metadata_key: str,
         if data.get("custom") is not None:
             raw.append({"custom": data["custom"]})
     intent = ((events[start].get("parse_data") or {}).get("intent") or {}).get("name")
-    return group_replies(raw), intent
+    return bot_turn(raw), intent
 
 
 def user_messages(events: list[dict[str, Any]]) -> int:

@@ -19,18 +19,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, exists, inspect, or_, select, text
+from sqlalchemy import Table, delete, exists, inspect, select, text
 
 from api.core.config import Settings
 from api.core.db import Base, Database
 from api.core.privacy import mask_for_storage
 from api.models import Conversation, Handoff, KnowledgeGap, Message
 from api.services.conversation_service import text_for_the_bot
+from api.services.handoff.store import WITH_STAFF
 from api.services.rasa_client import RasaClient, RasaUnavailable
 
 logger = logging.getLogger("api.retention")
 
-WITH_STAFF = frozenset({"waiting", "active"})
 BATCH = 200
 RASA_EVENTS_TABLE = "events"  # Rasa's SQLTrackerStore
 
@@ -82,8 +82,6 @@ def expired_conversations(db: Database, cutoff: dt.datetime, limit: int = BATCH)
             if column in table.c:
                 conditions.append(~exists().where(table.c.conversation_id == Conversation.id, table.c[column] >= cutoff))
     conditions.append(~exists().where(Handoff.conversation_id == Conversation.id, Handoff.status.in_(WITH_STAFF)))
-    handoff = Conversation.state["handoff"].as_string()
-    conditions.append(or_(handoff.is_(None), handoff.not_in(WITH_STAFF)))
     with db.session() as session:
         return list(session.scalars(select(Conversation.id).where(*conditions).limit(limit)).all())
 

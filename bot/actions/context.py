@@ -9,9 +9,10 @@ from rasa_sdk import Tracker
 
 from knowledge.domain.routing import ORGANISATIONS
 
-# Said by the API with every message (see api/services/rasa_client.py).
+# Said by the API with every message (see api/services/delivery.py).
 META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
+META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, waiting, active, callback, closed
 
 API_URL = os.environ.get("WEGWIJS_API_URL", "http://127.0.0.1:8000")
 
@@ -27,6 +28,18 @@ def today(tracker: Tracker) -> date:
 
 def staff_available(tracker: Tracker) -> bool:
     return bool(metadata(tracker).get(META_STAFF_AVAILABLE, False))
+
+
+def handoff_state(tracker: Tracker) -> str:
+    """The handoff as the API has it: the API owns it and tells it with every message."""
+    return str(metadata(tracker).get(META_HANDOFF) or "none")
+
+
+def handoff_signal(kind: str, reason: str | None = None) -> dict[str, Any]:
+    """Custom payload that asks the API to change the handoff (the API decides and stores it):
+    `offered` (a person was offered), `requested` (the citizen was told "Ik zet u door"),
+    `declined` (no to the offer) or `callback` (call-back details taken)."""
+    return {"handoff": kind, **({"reason": reason} if reason else {})}
 
 
 def text(tracker: Tracker) -> str:

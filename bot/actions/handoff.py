@@ -1,4 +1,7 @@
-"""Handing the chat to a person: offer, queue (waiting) or a call-back request (routes.md §5)."""
+"""Handing the chat to a person: offer, queue (waiting) or a call-back request (routes.md §5).
+
+The bot only signals (a custom payload, `handoff_signal`); the API decides and stores who answers
+and tells the bot the result with every message (`handoff_state`)."""
 from __future__ import annotations
 
 import re
@@ -18,7 +21,7 @@ from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
 from .case import case_from
-from .context import intent, sources_message, staff_available, text, today
+from .context import handoff_signal, handoff_state, intent, sources_message, staff_available, text, today
 from .slot_extraction import DATE_UNKNOWN
 
 WITH_A_PERSON = ("waiting", "active", "callback")
@@ -61,10 +64,11 @@ def not_understood(dispatcher, tracker: Tracker) -> list[EventType]:
 
 def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
     """Offer a person, unless the citizen already waits for or talks to one."""
-    if tracker.get_slot("handoff") in WITH_A_PERSON:
+    if handoff_state(tracker) in WITH_A_PERSON:
         return []
     dispatcher.utter_message(response="utter_offer_handoff")
-    return [SlotSet("handoff", "offered"), SlotSet("handoff_reason", reason)]
+    dispatcher.utter_message(json_message=handoff_signal("offered", reason))
+    return [SlotSet("handoff_reason", reason)]
 
 
 class ActionOfferHandoff(Action):
@@ -100,12 +104,13 @@ def case_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event
 
 def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
     """Queue the chat for a person, or ask for call-back details when nobody is there."""
-    if tracker.get_slot("handoff") in ("waiting", "active"):
+    if handoff_state(tracker) in ("waiting", "active"):
         dispatcher.utter_message(response="utter_handoff_already_waiting")
         return []
     if staff_available(tracker):
         dispatcher.utter_message(response="utter_handoff_waiting")
-        return [SlotSet("handoff", "waiting"), SlotSet("handoff_reason", reason)]
+        dispatcher.utter_message(json_message=handoff_signal("requested", reason))
+        return [SlotSet("handoff_reason", reason)]
     dispatcher.utter_message(response="utter_no_staff")
     # "kan iemand mij terugbellen? tel 010 - 438 72 29": what the message already says is not asked again
     return [SlotSet("handoff_reason", reason), *contact_told(text(tracker)), FollowupAction("callback_form")]
@@ -237,7 +242,8 @@ class ActionConfirmCallback(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         dispatcher.utter_message(response="utter_callback_confirmed")
-        return [SlotSet("handoff", "callback")]
+        dispatcher.utter_message(json_message=handoff_signal("callback", tracker.get_slot("handoff_reason")))
+        return []
 
 
 class ActionAffirmOrDeny(Action):
@@ -247,12 +253,13 @@ class ActionAffirmOrDeny(Action):
         return "action_affirm_or_deny"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        offered = tracker.get_slot("handoff") == "offered"
+        offered = handoff_state(tracker) == "offered"
         if intent(tracker) == "affirm" and offered:
             return request_handoff(dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
         if intent(tracker) == "deny" and offered:
             dispatcher.utter_message(response="utter_no_handoff")
-            return [SlotSet("handoff", "none")]
+            dispatcher.utter_message(json_message=handoff_signal("declined"))
+            return []
         # a "ja" or "nee" to no question: not understood (two in a row offer a person, routes.md §5)
         return not_understood(dispatcher, tracker)
 

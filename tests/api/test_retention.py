@@ -24,7 +24,7 @@ def _conversation(db, at: dt.datetime, handoff: str = "none", claim: str | None 
     word = f"papegaai{uuid.uuid4().hex[:8]}"
     question = f"mag mijn {word} mee op vakantie, bel 0612345678"
     with db.session() as session:
-        conversation = Conversation(state={"route": None, "handoff": handoff}, created_at=at, updated_at=at)
+        conversation = Conversation(state={"route": None}, created_at=at, updated_at=at)
         session.add(conversation)
         session.flush()
         cid = conversation.id
@@ -38,8 +38,8 @@ def _conversation(db, at: dt.datetime, handoff: str = "none", claim: str | None 
                              created_at=at))
         session.add(KnowledgeGap(question=mask_for_storage(question), created_at=at))
         session.add(StaffNote(conversation_id=cid, text=f"note about {word}", created_at=at))
+        session.add(Handoff(conversation_id=cid, status=claim or handoff, updated_at=at))  # who answers
         if claim:
-            session.add(Handoff(conversation_id=cid, status=claim, updated_at=at))
             session.add(HandoffEvent(conversation_id=cid, kind="message", message_id=bot.id, created_at=at))
     return cid, word
 

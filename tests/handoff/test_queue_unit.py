@@ -48,10 +48,11 @@ def add_conversation(db, handoff="waiting", minutes=0, reason="request", deadlin
     with db.session() as session:
         conversation = Conversation(
             state={"route": None, "organisation": None, "decision_date": None, "deadline": deadline,
-                   "asking_for": None, "handoff": handoff, **state},
+                   "asking_for": None, **state},
             handoff_requested_at=T0 + timedelta(minutes=minutes), handoff_reason=reason)
         session.add(conversation)
         session.flush()
+        session.add(Handoff(conversation_id=conversation.id, status=handoff))  # who answers: its one store
         for sender, text, *extra in said:
             session.add(Message(conversation_id=conversation.id, sender=sender, text=text,
                                 payload=extra[0] if extra else None,
@@ -68,9 +69,7 @@ def test_queue_order_crisis_then_close_deadline_then_waiting_time(sqlite_db):
     early_far_deadline = add_conversation(sqlite_db, minutes=-60, deadline="2026-12-28")
     add_conversation(sqlite_db, handoff="none")
     add_conversation(sqlite_db, handoff="callback")
-    claimed = add_conversation(sqlite_db, minutes=-120)
-    with sqlite_db.session() as session:
-        session.add(Handoff(conversation_id=claimed, status="active"))
+    add_conversation(sqlite_db, handoff="active", minutes=-120)  # claimed: no longer in the queue
 
     order = [entry["id"] for entry in service.queue()]
     assert order == [crisis, close_deadline, passed_deadline, early_far_deadline, plain]
@@ -134,7 +133,8 @@ def test_exactly_one_of_many_simultaneous_claims_wins(database):
     assert all(f"{winner.first_name} heeft dit gesprek al overgenomen" in e.message for e in losers)
     with database.session() as session:
         assert session.get(Handoff, conversation).claimed_by == winner.id
-        assert session.get(Conversation, conversation).state["handoff"] == "active"
+        assert session.get(Handoff, conversation).status == "active"
+    assert service.updates(conversation, 0)["state"]["handoff"] == "active"
     assert service.queue() == []
 
 
@@ -205,3 +205,25 @@ def test_the_cli_creates_accounts(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "api.cli", "--database-url", db_url, "list-users"],
                             capture_output=True, text=True, timeout=60)
     assert "petra\tstaff\tPetra de Vries\tactief" in listed.stdout
+
+
+def test_a_bot_signal_never_ends_waiting_or_active(sqlite_db):
+    """Only staff ends a wait or a chat with staff; the bot's signals count again once it has the chat back."""
+    from api.services.handoff import store
+    from api.services.handoff.store import HandoffSignal
+
+    service = HandoffService(sqlite_db, NoCards(), settings())
+    conversation = add_conversation(sqlite_db)
+    anna = auth.create_user(sqlite_db, "anna", "correct-horse-battery", "staff", "Anna Jansen")
+
+    def signal(kind: str) -> str:
+        with sqlite_db.session() as session:
+            return store.apply_signal(session, conversation, HandoffSignal(kind, "request"))[1]
+
+    assert [signal(k) for k in ("declined", "offered", "callback")] == ["waiting"] * 3
+    service.claim_in_db(conversation, anna)
+    assert [signal(k) for k in ("declined", "requested", "offered", "callback")] == ["active"] * 4
+    assert service.updates(conversation, 0)["state"]["handoff"] == "active"
+    with sqlite_db.session() as session:
+        assert store.end(session, conversation, store.NONE, None)  # handed back
+    assert signal("offered") == "offered" and signal("declined") == "none" and signal("requested") == "waiting"

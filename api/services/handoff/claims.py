@@ -1,21 +1,21 @@
 """A staff member's hold on a chat: claim it, write in it (messages, internal notes), hand it back
 to the bot, or close it with an outcome.
 
-Who has a conversation is the `handoffs` row: `claimed_by` is set with one conditional
-`UPDATE handoffs SET claimed_by = … WHERE conversation_id = … AND claimed_by IS NULL`, so of two
-simultaneous claims exactly one changes a row and the other gets a 409.
+Who has a conversation is its `handoffs` row (store.py): a claim is one conditional
+`UPDATE handoffs SET status = 'active', claimed_by = … WHERE conversation_id = … AND status = 'waiting'
+AND claimed_by IS NULL`, so of two simultaneous claims exactly one changes the row and the other
+gets a 409. Rasa is not told: the bot learns who answers with the next message that reaches it.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from api.models import Conversation, Handoff, HandoffEvent, Message, StaffNote, utcnow
+from api.models import Conversation, Handoff, HandoffEvent, Message, StaffNote
 from api.services.auth import StaffIdentity
-from api.services.handoff import summaries
+from api.services.handoff import store, summaries
 from api.services.handoff.errors import Conflict, Invalid, NotFound
 
 logger = logging.getLogger("api.handoff")
@@ -31,7 +31,7 @@ CLOSED = "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Typ
 
 
 class StaffClaims:
-    """Part of HandoffService (uses its `db`, `settings`, `knowledge`, `hub`, `bot_slot`, `present`)."""
+    """Part of HandoffService (uses its `db`, `settings`, `knowledge`, `hub`, `present`)."""
 
     def claim_in_db(self, conversation_id: str, user: StaffIdentity) -> dict:
         """The claim itself (sync, so two requests really run at the same time in threads).
@@ -41,29 +41,16 @@ class StaffClaims:
         with self.db.session() as session:
             if session.get(Conversation, conversation_id) is None:
                 raise NotFound("Dit gesprek bestaat niet.")
-        with self.db.session() as session:  # make sure the row exists; a no-op if it does
-            session.execute(self._insert_ignore(conversation_id))
-        now = utcnow()
-        waiting = select(Conversation.id).where(Conversation.id == conversation_id,
-                                                Conversation.state["handoff"].as_string() == "waiting")
         with self.db.session() as session:
-            changed = session.execute(
-                update(Handoff)
-                .where(Handoff.conversation_id == conversation_id, Handoff.claimed_by.is_(None),
-                       Handoff.conversation_id.in_(waiting))
-                .values(claimed_by=user.id, claimed_at=now, status="active", outcome=None, updated_at=now)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if changed == 1:
-                conversation = session.get(Conversation, conversation_id)
-                conversation.state = {**(conversation.state or {}), "handoff": "active"}
+            won = store.claim(session, conversation_id, user.id)
+            if won:
                 notice = Message(conversation_id=conversation_id, sender="bot", text=JOINED.format(name=user.first_name))
                 session.add(notice)
                 session.flush()
                 session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind="claimed",
                                          message_id=notice.id))
                 entry = summaries.entry(notice, {}, self.settings)
-        if changed != 1:
+        if not won:
             with self.db.session() as session:
                 claim = session.get(Handoff, conversation_id)
                 if claim is not None and claim.claimed_by is not None:
@@ -80,17 +67,8 @@ class StaffClaims:
             return f"{name} heeft dit gesprek al overgenomen. Kies een ander gesprek uit de wachtrij."
         return "Een collega heeft dit gesprek al overgenomen. Kies een ander gesprek uit de wachtrij."
 
-    def _insert_ignore(self, conversation_id: str):
-        values = {"conversation_id": conversation_id, "status": "waiting", "updated_at": utcnow()}
-        if self.db.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        return insert(Handoff).values(**values).on_conflict_do_nothing(index_elements=["conversation_id"])
-
     async def claim(self, conversation_id: str, user: StaffIdentity) -> dict:
         entry = await asyncio.to_thread(self.claim_in_db, conversation_id, user)
-        await self.bot_slot.set(conversation_id, "active", required=False)
         await self._push_message(conversation_id, entry)
         await self.hub.send_all({"type": "conversation", "conversation_id": conversation_id, "event": "claimed",
                                  "staff_id": user.id, "staff_name": user.first_name})
@@ -104,7 +82,7 @@ class StaffClaims:
         if session.get(Conversation, conversation_id) is None:
             raise NotFound("Dit gesprek bestaat niet.")
         claim = session.get(Handoff, conversation_id)
-        if claim is None or claim.status != "active":
+        if claim is None or claim.status != store.ACTIVE:
             raise Conflict("Neem het gesprek eerst over.")
         if claim.claimed_by != user.id and not (admin_may and user.role == "admin"):
             raise Conflict(self._taken_message(session, claim, user))
@@ -146,40 +124,31 @@ class StaffClaims:
         return out
 
     async def hand_back(self, conversation_id: str, user: StaffIdentity) -> dict:
-        """The bot answers again: Rasa's slot first (if Rasa is down nothing changes), then the database."""
-        with self.db.session() as session:
-            self._require_mine(session, conversation_id, user, admin_may=True)
-        await self.bot_slot.set(conversation_id, "none", required=True)
-        entry = self._end(conversation_id, user, status="returned", handoff="none", text=RETURNED, outcome=None)
+        """The bot answers again, from the citizen's next message on."""
+        entry = self._end(conversation_id, user, event="returned", handoff=store.NONE, text=RETURNED, outcome=None)
         await self._after_end(conversation_id, user, entry, "returned")
         return {"conversation_id": conversation_id, "handoff": "none", "message": entry}
 
     async def close(self, conversation_id: str, user: StaffIdentity, outcome: str) -> dict:
         if outcome not in OUTCOMES:
             raise Invalid("Kies een uitkomst: " + ", ".join(OUTCOMES) + ".")
-        with self.db.session() as session:
-            self._require_mine(session, conversation_id, user, admin_may=True)
-        await self.bot_slot.set(conversation_id, "closed", required=True)
-        entry = self._end(conversation_id, user, status="closed", handoff="closed", text=CLOSED, outcome=outcome)
+        entry = self._end(conversation_id, user, event="closed", handoff=store.CLOSED, text=CLOSED, outcome=outcome)
         await self._after_end(conversation_id, user, entry, "closed")
         return {"conversation_id": conversation_id, "handoff": "closed", "outcome": outcome, "message": entry}
 
-    def _end(self, conversation_id: str, user: StaffIdentity, status: str, handoff: str, text: str,
+    def _end(self, conversation_id: str, user: StaffIdentity, event: str, handoff: str, text: str,
              outcome: str | None) -> dict:
         with self.db.session() as session:
-            claim = self._require_mine(session, conversation_id, user, admin_may=True)
-            claim.status = status
-            claim.claimed_by = None
-            claim.outcome = outcome
-            conversation = session.get(Conversation, conversation_id)
-            conversation.state = {**(conversation.state or {}), "handoff": handoff}
+            self._require_mine(session, conversation_id, user, admin_may=True)
+            if not store.end(session, conversation_id, handoff, outcome):
+                raise Conflict("Neem het gesprek eerst over.")  # ended by a colleague just now
             notice = Message(conversation_id=conversation_id, sender="bot", text=text)
             session.add(notice)
             session.flush()
-            session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind=status,
+            session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind=event,
                                      outcome=outcome, message_id=notice.id))
             entry = summaries.entry(notice, {}, self.settings)
-        logger.info("conversation %s %s by staff #%s%s", conversation_id[:8], status, user.id,
+        logger.info("conversation %s %s by staff #%s%s", conversation_id[:8], event, user.id,
                     f" ({outcome})" if outcome else "")
         return entry
 

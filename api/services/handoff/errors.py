@@ -22,6 +22,3 @@ class Conflict(HandoffError):
 class Invalid(HandoffError):
     status_code = 422
 
-
-class BotNotReachable(HandoffError):
-    status_code = 503

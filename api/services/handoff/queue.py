@@ -1,7 +1,7 @@
 """Queue policy (routes.md §5): who waits, in which order, and the citizen's place in line.
 
 Crisis first, then a deadline within `DEADLINE_CLOSE_DAYS`, then the longest wait. A chat that a
-staff member has claimed is not in the queue."""
+staff member has claimed is not in the queue (its status is `active`, no longer `waiting`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from api.models import Conversation, Handoff
+from api.services.handoff.store import WAITING
 from api.services.handoff.times import aware, parse_date
 
 DEADLINE_CLOSE_DAYS = 7
@@ -39,20 +40,12 @@ class QueueRow:
 
 
 def queue_rows(session: Session, today: date, with_messages: bool = False) -> list[QueueRow]:
-    query = select(Conversation).where(Conversation.state["handoff"].as_string() == "waiting")
+    query = (select(Conversation).join(Handoff, Handoff.conversation_id == Conversation.id)
+             .where(Handoff.status == WAITING))
     if with_messages:
         query = query.options(selectinload(Conversation.messages))
-    waiting = session.scalars(query).all()
-    if not waiting:
-        return []
-    taken = set(session.scalars(
-        select(Handoff.conversation_id).where(
-            Handoff.conversation_id.in_([c.id for c in waiting]), Handoff.status == "active")
-    ))
     rows = []
-    for conversation in waiting:
-        if conversation.id in taken:
-            continue
+    for conversation in session.scalars(query).all():
         deadline = parse_date((conversation.state or {}).get("deadline"))
         rows.append(QueueRow(
             conversation=conversation,

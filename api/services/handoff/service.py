@@ -23,7 +23,6 @@ from api.core.db import Database
 from api.models import Callback, Conversation, Handoff, utcnow
 from api.services import auth
 from api.services.handoff import listeners, summaries
-from api.services.handoff.bot_slot import BotHandoffSlot
 from api.services.handoff.callbacks import CallbackRequests
 from api.services.handoff.citizen import CitizenSide
 from api.services.handoff.claims import StaffClaims
@@ -50,7 +49,6 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
         self.hub = StaffHub(still_allowed=self.socket_allowed)
         # a push to the consoles (raw data) -> what is sent (with labels and HTML)
         self.present = present
-        self.bot_slot = BotHandoffSlot(settings)
         self._publisher: asyncio.Task | None = None
         self._listeners: list[tuple[Any, str, Any]] = []
 
@@ -70,7 +68,6 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
         for websocket in list(self.hub.sockets):
             with contextlib.suppress(Exception):
                 await websocket.close(code=1001)
-        await self.bot_slot.aclose()
 
     async def socket_allowed(self, websocket: Any) -> bool:
         """The session cookie of a staff WebSocket still belongs to an active console account."""

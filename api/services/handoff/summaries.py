@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from api.core.config import Settings
 from api.models import Callback, Conversation, Handoff, HandoffEvent, Message, StaffNote, StaffUser
-from api.schemas import State
 from api.services.auth import StaffIdentity
+from api.services.handoff import store
 from api.services.handoff.errors import NotFound
 from api.services.handoff.queue import DEADLINE_CLOSE_DAYS, PRIORITY_REASONS, queue_order
 from api.services.handoff.times import aware, iso, parse_date
@@ -59,7 +59,7 @@ def entry(message: Message, authors: dict[int, str | None], settings: Settings) 
 
 def summary(session: Session, conversation: Conversation, settings: Settings, position: int | None = None,
             transcript_limit: int | None = None, authors: dict[int, str | None] | None = None) -> dict:
-    state = {**State().model_dump(mode="json"), **(conversation.state or {})}
+    state = store.public_state(session, conversation)
     messages = conversation.messages
     said = [_truncate(m.text, SAID_CHARS) for m in messages
             if m.sender == "citizen" and not m.payload and m.text.strip()][:SAID_MESSAGES]
@@ -103,6 +103,18 @@ def note(note: StaffNote, who: str, settings: Settings) -> dict:
             "time": aware(note.created_at).astimezone(settings.now().tzinfo).strftime("%d-%m %H:%M")}
 
 
+STAFF_ACTS = {"claimed": "active", "returned": "returned", "closed": "closed"}
+
+
+def last_staff_act(session: Session, conversation_id: str) -> str | None:
+    """How staff last left the chat (`active`, `returned`, `closed`), None if staff never had it;
+    the console shows it while the bot answers again ("Teruggegeven aan Wegwijs.")."""
+    kind = session.scalar(
+        select(HandoffEvent.kind).where(HandoffEvent.conversation_id == conversation_id,
+                                        HandoffEvent.kind.in_(STAFF_ACTS)).order_by(HandoffEvent.id.desc()).limit(1))
+    return STAFF_ACTS.get(kind)
+
+
 def conversation_detail(session: Session, settings: Settings, conversation_id: str, viewer: StaffIdentity) -> dict:
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
@@ -114,11 +126,11 @@ def conversation_detail(session: Session, settings: Settings, conversation_id: s
         select(StaffNote, StaffUser.display_name).outerjoin(StaffUser, StaffUser.id == StaffNote.staff_id)
         .where(StaffNote.conversation_id == conversation_id).order_by(StaffNote.id)
     ).all()
-    claimed_by = claim.claimed_by if claim is not None and claim.status == "active" else None
+    claimed_by = claim.claimed_by if claim is not None and claim.status == store.ACTIVE else None
     out.update(
         position=order.index(conversation_id) + 1 if conversation_id in order else None,
         waiting=conversation_id in order,
-        claim_status=claim.status if claim is not None else None,
+        claim_status=last_staff_act(session, conversation_id),
         outcome=claim.outcome if claim is not None else None,
         claimed_by_id=claimed_by,
         claimed_by=first_names(session, {claimed_by}).get(claimed_by) if claimed_by else None,

@@ -222,7 +222,7 @@ class BotDelivery:
         if (person and state["handoff"] not in WITH_A_PERSON
                 and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
-                                                           pending.text)
+                                                           pending.text, self.settings.gemeente_file)
             queued_by_api = person if pending.staff_available else None
         elif not replies or not actions_up:
             replies = replies + [safety_net.fallback()]
@@ -245,7 +245,8 @@ class BotDelivery:
         person = safety_net.wants_a_person(pending.payload, pending.text, None, bot_understood=False)
         handoff = pending.conversation_state.get("handoff")
         if person and handoff not in ("waiting", "active"):
-            replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text)
+            replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text,
+                                                 self.settings.gemeente_file)
             return self._store(conversation_id, pending, replies, None, False,
                                person if pending.staff_available else None)
         if handoff in ("waiting", "active"):

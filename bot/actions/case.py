@@ -9,6 +9,7 @@ from knowledge.domain.advice import Case
 from knowledge.domain.gemeente import load_gemeente
 
 from .context import citizen_text, relative_word, today
+from .settings import GEMEENTE_FILE
 from .slot_extraction import DATE_UNKNOWN
 
 
@@ -22,7 +23,7 @@ def _date_slot(value) -> date | None:
 
 
 def case_from(tracker: Tracker) -> Case:
-    gemeente = load_gemeente()
+    gemeente = load_gemeente(GEMEENTE_FILE)
     return Case(
         route=tracker.get_slot("route"),
         about=tracker.get_slot("about_organisation"),

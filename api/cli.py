@@ -97,14 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _erase(args) -> int:
     import asyncio
-    import dataclasses
 
     from api.services.rasa_client import RasaClient, RasaUnavailable
     from api.services.retention import ConversationEraser, delete_rows
 
     settings = get_settings()
     if args.rasa_url:
-        settings = dataclasses.replace(settings, rasa_url=args.rasa_url)
+        settings = settings.model_copy(update={"rasa_url": args.rasa_url})
     db = Database(args.database_url or settings.database_url)
     db.create_all()
 

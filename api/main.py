@@ -43,7 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db = Database(settings.database_url)
         db.create_all()
         rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
-        knowledge_service = KnowledgeService(settings.cards_dir, settings.index_dir)
+        knowledge_service = KnowledgeService(
+            settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,
+            threshold=settings.confidence_threshold, hybrid_weight=settings.hybrid_weight)
         app.state.settings = settings
         app.state.db = db
         app.state.rasa = rasa

@@ -4,18 +4,11 @@ The handoff service (api/services/handoff/) returns data; api/routes/staff.py re
 these helpers, and the service's pushes to the consoles pass through `console_payload`."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Callable
 
 from api.core.security import templates  # the one Jinja environment of api/templates/
-from knowledge.domain.dates import format_date_nl
-from knowledge.domain.routing import ORGANISATIONS
+from knowledge.domain.case import Case, route_label
 
-ROUTE_LABELS = {
-    "klacht": "Klacht", "bezwaar": "Bezwaar", "klacht_en_bezwaar": "Klacht en bezwaar",
-    "ingebrekestelling": "Ingebrekestelling", "aanvraag": "Aanvraag",
-}
-ASKING_FOR_LABELS = {"self": "voor zichzelf", "relative": "voor een naaste (mantelzorger)"}
 REASON_LABELS = {
     "crisis": "Crisis of gevaar", "urgent": "Dringend: zorg stopt of geen zorg",
     "request": "Vroeg om een medewerker", "request_human": "Vroeg om een medewerker",
@@ -40,26 +33,13 @@ HANDOFF_LABELS = {
 templates.env.globals.update(outcomes=OUTCOME_LABELS)
 
 
-def route_label(route: str | None) -> str:
-    return ROUTE_LABELS.get(route or "", "Nog niet bekend")
-
-
 def reason_label(reason: str | None) -> str:
     return REASON_LABELS.get(reason or "", reason or "Onbekend")
 
 
-def _date_label(value: str | None, unknown: str) -> str:
-    return format_date_nl(date.fromisoformat(value)) if value else unknown
-
-
-# summary field -> its label, shown next to it as `<field>_label`
+# summary field -> its label, shown next to it as `<field>_label` (the case's fields: Case.labels())
 SUMMARY_LABELS: dict[str, Callable[[Any], str]] = {
     "handoff": lambda v: HANDOFF_LABELS.get(v or "none", ""),
-    "route": route_label,
-    "organisation": lambda v: ORGANISATIONS[v].name if v in ORGANISATIONS else "Nog niet bekend",
-    "decision_date": lambda v: _date_label(v, "Niet bekend"),
-    "deadline": lambda v: _date_label(v, "Geen termijn"),
-    "asking_for": lambda v: ASKING_FOR_LABELS.get(v or "", "Niet bekend"),
     "reason": reason_label,
     "outcome": lambda v: OUTCOME_LABELS.get(v or "", ""),
 }
@@ -78,10 +58,13 @@ def entry(raw: dict) -> dict:
 
 def summary(raw: dict) -> dict:
     """A conversation summary (or detail) with its labels and the transcript's `who`."""
+    labels = Case.from_slots(raw).labels()  # the summary has the state's (and so the slots') names
     out = {}
     for key, value in raw.items():
         out[key] = [entry(m) for m in value] if key == "transcript" else value
-        if key in SUMMARY_LABELS:
+        if key in labels:
+            out[f"{key}_label"] = labels[key]
+        elif key in SUMMARY_LABELS:
             out[f"{key}_label"] = SUMMARY_LABELS[key](value)
     return out
 

@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     n_in, n_out = int(in_scope.sum()), int((~in_scope).sum())
 
     t = time.perf_counter()
-    model = load_model()
+    model = load_model(os.environ.get("WEGWIJS_EMBEDDING_MODEL"))  # the setting, as the API reads it
     t_load = time.perf_counter() - t
     info = model_info(model)
 

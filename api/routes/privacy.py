@@ -59,7 +59,7 @@ def privacy_markdown(settings: Settings) -> str:
     """docs/privacy.md with the gemeente's name and contact and the retention period filled in."""
     text = PRIVACY_TEXT.read_text(encoding="utf-8")
     text = text.split("-->", 1)[1] if text.lstrip().startswith("<!--") else text
-    gemeente = load_gemeente()
+    gemeente = load_gemeente(settings.gemeente_file)
     for key, value in {"gemeente": gemeente.name, "telefoon": gemeente.phone, "website": f"<{gemeente.website}>",
                        "dagen": str(settings.retention_days)}.items():
         text = text.replace("{{" + key + "}}", value)

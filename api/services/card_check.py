@@ -26,7 +26,8 @@ FIELD_LABELS = {
 MARKED = ("rare-word", "sentence-too-long", "informal-address")  # highlighted in the body
 
 
-def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str | None = None) -> dict[str, Any]:
+def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str | None = None,
+                    seeds_dir: Path | None = None) -> dict[str, Any]:
     """All checker problems for a card text; body offsets refer to the card's body."""
     try:
         card = parse_card(text, Path(f"{expect_id or 'kaart'}.md"))
@@ -36,7 +37,7 @@ def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str |
         return {"ok": False, "problems": [problem], "marks": [], "body": "", "measures": None}
     if not card.path or card.path.stem != card.id:
         card.path = Path(f"{card.id or 'kaart'}.md")
-    report = check_card(card, today=today)
+    report = check_card(card, today=today, seeds_dir=seeds_dir)
     problems = list(report.problems)
     if expect_id and card.id and card.id != expect_id:
         problems.append(error("id-changed", f"het kenmerk (id) moet '{expect_id}' blijven; maak "

@@ -64,7 +64,7 @@ class CardPublisher:
 
     def check(self, text: str, expect_id: str | None = None) -> dict[str, Any]:
         """All checker problems for a card text against the cards folder (see card_check)."""
-        return check_card_text(text, self.cards_dir, self.today(), expect_id)
+        return check_card_text(text, self.cards_dir, self.today(), expect_id, self.settings.seeds_dir)
 
     # drafts -------------------------------------------------------------------------------------
     def draft(self, card_id: str) -> CardDraft | None:

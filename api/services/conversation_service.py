@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from api.services.language_check import is_gibberish
 from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
-from knowledge.domain.routing import ASKING_FOR, ORGANISATIONS, ROUTES, advise
+from knowledge.domain.case import Case
 
 logger = logging.getLogger("api.conversations")
 
@@ -54,44 +53,10 @@ def text_for_the_bot(text: str, limit: int) -> str:
     return (plain or text.strip())[:limit]
 
 
-def _iso_date(value: Any) -> str | None:
-    try:
-        return date.fromisoformat(str(value)).isoformat() if value else None
-    except ValueError:
-        return None
-
-
-APPLICATION_DESKS = ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")  # where one applies for care (routes.md §1)
-
-
 def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
-    """Rasa slots -> the case facts of the public state (unknown values become null). Who answers
-    (`handoff`) is not the bot's to say: it comes from the handoff store.
-
-    Once the bot gave its advice, its organisation (where the citizen goes next) is the state's.
-    Before, route and next organisation already follow from the routing table once the route and
-    the organisation the case is about are known (a "bezwaar" against a zorgverzekeraar is a
-    klacht there, routes.md §1).
-    """
-    route = slots.get("route") if slots.get("route") in ROUTES else None
-    organisation = slots.get("organisation")
-    about = slots.get("about_organisation")
-    if route and route != "aanvraag" and about in ORGANISATIONS and organisation not in ORGANISATIONS:
-        advice = advise(route, about, already_complained=bool(slots.get("already_complained")),
-                        decision_on_bezwaar=bool(slots.get("decision_on_bezwaar")))
-        route, organisation = advice.route, advice.organisation
-    if route == "aanvraag" and about in APPLICATION_DESKS and organisation not in ORGANISATIONS:
-        organisation = about  # where to apply for the care named (told in a crisis, before any advice)
-    organisation = organisation if organisation in ORGANISATIONS else None
-    asking_for = slots.get("asking_for") if slots.get("asking_for") in ASKING_FOR else None
-    return {
-        "route": route,
-        "organisation": organisation,
-        "decision_date": _iso_date(slots.get("decision_date")),
-        "deadline": _iso_date(slots.get("deadline")),
-        # contracts.md: `self` only once a route or organisation is known, null before
-        "asking_for": (asking_for or "self") if route or organisation else (asking_for if asking_for == "relative" else None),
-    }
+    """Rasa slots -> the case facts of the public state (knowledge/domain/case.py). Who answers
+    (`handoff`) is not the bot's to say: it comes from the handoff store."""
+    return Case.from_slots(slots).public_state()
 
 
 class ConversationService:

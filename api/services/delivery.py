@@ -219,7 +219,7 @@ class BotDelivery:
         if (person and after_signal(pending.handoff, signal) not in WITH_A_PERSON
                 and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
-                                                           pending.text)
+                                                           pending.text, self.settings.gemeente_file)
             if pending.staff_available:  # the API queues the chat itself
                 signal = HandoffSignal("requested", person)
         elif not replies or not actions_up:
@@ -237,7 +237,8 @@ class BotDelivery:
         who already waits for a person is told so; anything else waits for Rasa (503)."""
         person = safety_net.wants_a_person(pending.payload, pending.text, None, bot_understood=False)
         if person and pending.handoff not in store.WITH_STAFF:
-            replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text)
+            replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text,
+                                                 self.settings.gemeente_file)
             return self._store(conversation_id, pending, replies, None, False,
                                HandoffSignal("requested", person) if pending.staff_available else None)
         if pending.handoff in store.WITH_STAFF:

@@ -12,9 +12,13 @@ from knowledge.cards_model import Card
 logger = logging.getLogger("api.knowledge")
 
 class KnowledgeService:
-    def __init__(self, cards_dir: Path, index_dir: Path):
+    def __init__(self, cards_dir: Path, index_dir: Path, *, model_path: Path | None = None,
+                 threads: int | None = None, threshold: float | None = None, hybrid_weight: float | None = None):
+        """The paths and retrieval settings from api/core/config.py; None: knowledge/'s defaults."""
         self.cards_dir = cards_dir
         self.index_dir = index_dir
+        self.model_path, self.threads = model_path, threads
+        self.tuning = {"threshold": threshold} | ({"hybrid_weight": hybrid_weight} if hybrid_weight is not None else {})
         self._kb = None
         self._error: str | None = None
         self._loading = threading.Event()
@@ -29,10 +33,12 @@ class KnowledgeService:
 
     def load(self) -> None:
         """Load the model and the index (seconds); run in a worker thread."""
+        from knowledge.embedding.model import load_model
         from knowledge.retrieval.search import KnowledgeBase
 
         try:
-            self._kb = KnowledgeBase(self.cards_dir, self.index_dir)
+            model = load_model(self.model_path, self.threads)
+            self._kb = KnowledgeBase(self.cards_dir, self.index_dir, model, **self.tuning)
             self._error = None
             logger.info("knowledge base ready")
         except Exception as error:  # noqa: BLE001 - reported by /healthz, retried by the watcher
@@ -69,12 +75,10 @@ class KnowledgeService:
 
     def best_answer(self, query: str):
         """The best hit if it is confident enough, else None."""
-        from knowledge.retrieval.search import CONFIDENCE_THRESHOLD
-
         if not looks_like_language(query):
             return None
         hits = self.search(query, k=1)
-        if hits and hits[0].score >= CONFIDENCE_THRESHOLD:
+        if hits and hits[0].score >= self._kb.threshold:
             return hits[0]
         return None
 

@@ -81,13 +81,14 @@ def late_answer(citizen_text: str) -> BotReply:
     return BotReply(text=LATE.format(excerpt=excerpt), buttons=[], source_ids=[])
 
 
-def handoff_replies(reason: str, staff_available: bool, already_said: list[str], text: str = "") -> list[BotReply]:
+def handoff_replies(reason: str, staff_available: bool, already_said: list[str], text: str = "",
+                    gemeente_file: Path | None = None) -> list[BotReply]:
     """What the citizen reads when the API itself puts the chat in the queue (or cannot)."""
     texts = [t for t in crisis_texts(text) if t not in already_said] if reason == "crisis" else []
     if staff_available:
         texts.append(bot_text("utter_handoff_waiting", "Ik zet u door naar een medewerker."))
     else:
-        texts.append(NO_STAFF.format(phone=load_gemeente().phone))
+        texts.append(NO_STAFF.format(phone=load_gemeente(gemeente_file).phone))
     replies = [BotReply(text=t, buttons=[], source_ids=[]) for t in texts]
     if reason == "crisis":
         replies[-1].source_ids.extend(ROUTE_CARDS["crisis"])

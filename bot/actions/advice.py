@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from knowledge.domain.advice import compose
 from knowledge.domain.signals import person_reason
 
-from .case import case_from
+from .case import answer_slots, case_from
 from .context import sources_message, text
 from .handoff import offer_handoff
 
@@ -20,15 +20,8 @@ class ActionGiveAdvice(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> list[EventType]:
         case = case_from(tracker)
         answer = compose(case)
-        events: list[EventType] = [
-            SlotSet("route", answer.route),
-            SlotSet("organisation", answer.organisation),
-            SlotSet("asking_for", case.asking_for),
-            SlotSet("decision_date", answer.decision_date.isoformat() if answer.decision_date else None),
-            SlotSet("deadline", answer.deadline.isoformat() if answer.deadline else None),
-            SlotSet("fail_count", 0),
-            SlotSet("key_facts_said", False),
-        ]
+        events: list[EventType] = [*answer_slots(answer), SlotSet("asking_for", case.for_whom),
+                                   SlotSet("fail_count", 0), SlotSet("key_facts_said", False)]
         dispatcher.utter_message(text=answer.text)
         dispatcher.utter_message(json_message=sources_message(answer.cards))
         # One question, last: a person when the deadline is close or passed, or the citizen is angry

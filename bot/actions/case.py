@@ -1,41 +1,26 @@
-"""The case as the slots hold it, for knowledge/domain/advice.py."""
+"""The case as the slots hold it (knowledge/domain/case.py), and the slots an answer sets."""
 from __future__ import annotations
 
-from datetime import date
-
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
-from knowledge.domain.advice import Case
+from knowledge.domain.advice import Answer
+from knowledge.domain.case import Case
 from knowledge.domain.gemeente import load_gemeente
 
-from .context import citizen_text, relative_word, today
-from .slot_extraction import DATE_UNKNOWN
-
-
-def _date_slot(value) -> date | None:
-    if not value or value == DATE_UNKNOWN:
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
+from .context import citizen_text, today
+from .settings import GEMEENTE_FILE
 
 
 def case_from(tracker: Tracker) -> Case:
-    gemeente = load_gemeente()
-    return Case(
-        route=tracker.get_slot("route"),
-        about=tracker.get_slot("about_organisation"),
-        today=today(tracker),
-        text=citizen_text(tracker),
-        asking_for=tracker.get_slot("asking_for") or "self",
-        relative=relative_word(tracker),
-        decision_date=_date_slot(tracker.get_slot("decision_date")),
-        received_date=_date_slot(tracker.get_slot("received_date")),
-        already_complained=bool(tracker.get_slot("already_complained")),
-        decision_on_bezwaar=bool(tracker.get_slot("decision_on_bezwaar")),
-        hoger_beroep=bool(tracker.get_slot("hoger_beroep")),
-        bezwaar_weeks=tracker.get_slot("bezwaar_weeks"),
-        ombudsman_name=gemeente.ombudsman_name,
-        own_ombudsman=bool(gemeente.own_ombudsman),
-    )
+    """The case in the slots, with the API's clock, what the citizen wrote and the gemeente's ombudsman."""
+    gemeente = load_gemeente(GEMEENTE_FILE)
+    return Case.from_slots(tracker.slots, today=today(tracker), text=citizen_text(tracker),
+                           ombudsman_name=gemeente.ombudsman_name, own_ombudsman=bool(gemeente.own_ombudsman))
+
+
+def answer_slots(answer: Answer) -> list[SlotSet]:
+    """The advice's route, organisation, letter date and last day, as the API's state shows them."""
+    return [SlotSet("route", answer.route), SlotSet("organisation", answer.organisation),
+            SlotSet("decision_date", answer.decision_date.isoformat() if answer.decision_date else None),
+            SlotSet("deadline", answer.deadline.isoformat() if answer.deadline else None)]

@@ -20,7 +20,7 @@ from knowledge.domain.deadlines import bezwaar_deadline
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
-from .case import case_from
+from .case import answer_slots, case_from
 from .context import handoff_signal, handoff_state, intent, sources_message, staff_available, text, today
 from .slot_extraction import DATE_UNKNOWN
 
@@ -97,9 +97,7 @@ def case_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event
         return []
     answer = compose(case_from(tracker))
     dispatcher.utter_message(text=" ".join(answer.summary))
-    return [SlotSet("route", answer.route), SlotSet("organisation", answer.organisation),
-            SlotSet("decision_date", answer.decision_date.isoformat() if answer.decision_date else None),
-            SlotSet("deadline", answer.deadline.isoformat() if answer.deadline else None)]
+    return answer_slots(answer)
 
 
 def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:

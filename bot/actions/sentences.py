@@ -7,14 +7,14 @@ own NLU (`POST /model/parse`, the same model) for each sentence of a message tha
 from __future__ import annotations
 
 import logging
-import os
 import re
 from functools import lru_cache
 
 import requests
 
+from .settings import RASA_TOKEN, RASA_URL
+
 logger = logging.getLogger(__name__)
-RASA_URL = os.environ.get("WEGWIJS_RASA_URL", "http://127.0.0.1:5005")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?:maar|en\s+(?:ook|toen|daarbij|bovendien))\s+", re.IGNORECASE)
 MIN_WORDS = 4
 MAX_SENTENCES = 8
@@ -31,7 +31,7 @@ def sentence_intents(text: str) -> tuple[tuple[str, float], ...]:
     parts = sentences(text)
     if len(parts) < 2:
         return ()
-    params = {"token": os.environ["WEGWIJS_RASA_TOKEN"]} if os.environ.get("WEGWIJS_RASA_TOKEN") else None
+    params = {"token": RASA_TOKEN} if RASA_TOKEN else None
     found = []
     try:
         for part in parts:

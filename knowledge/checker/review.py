@@ -6,7 +6,6 @@ list and `python -m api.cli review-due`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from knowledge.cards_model import Card, CardFormatError, card_paths, load_card
@@ -16,10 +15,7 @@ from .problems import Problem, error, warning
 
 
 def today_default() -> dt.date:
-    """WEGWIJS_TODAY when set (as the API does), else the date in Europe/Amsterdam."""
-    value = os.environ.get("WEGWIJS_TODAY")
-    if value:
-        return dt.date.fromisoformat(value)
+    """The date in Europe/Amsterdam (callers with a fixed clock, such as the API, pass `today`)."""
     try:
         from zoneinfo import ZoneInfo
         return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()

@@ -5,25 +5,24 @@ A source is one of:
 - `seed: <file>` with `lines: a-b` — the cited lines are in the source library
   (knowledge/sources: the cited excerpts of each seed report, with their original line
   numbers), or in the full seed file when the seeds folder is available (a developer's
-  machine: WEGWIJS_SEEDS_DIR or ../shared/seeds). Without the seeds, a range that is not
+  machine: the `seeds_dir` argument, default ../shared/seeds). Without the seeds, a range that is not
   in the library is an error in words an editor can act on; with them, `check_cards` lists
   it (CheckResult.library_notes) so a developer runs `python -m knowledge.sources extract`;
 - `url: https://...` — an https address (not fetched).
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from knowledge.cards_model import Card
+from knowledge.paths import SEEDS_DIR
 from knowledge.sources.store import SOURCES_DIR, SeedExcerpts, format_ranges, parse_lines, read_excerpts
 
 from .problems import Problem, error, warning
 from .vocabulary import find_law
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SOURCE_KINDS = ("law", "seed", "url")
 
 
@@ -32,11 +31,10 @@ ASK_DEVELOPER = "Vraag dan een ontwikkelaar om het fragment toe te voegen aan de
 
 
 def default_seeds_dir() -> Path:
-    """WEGWIJS_SEEDS_DIR when set, else `../shared/seeds` next to the repository.
+    """`../shared/seeds` next to the repository (the API and the CLIs pass WEGWIJS_SEEDS_DIR instead).
 
     Optional: the full seed files are only on a developer's machine; knowledge/sources suffices."""
-    value = os.environ.get("WEGWIJS_SEEDS_DIR")
-    return Path(value) if value else REPO_ROOT.parent / "shared" / "seeds"
+    return SEEDS_DIR
 
 
 def check_sources(card: Card, seeds_dir: Path | str | None = None,

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import deadlines
+from .case import Case
 from .dates import format_date_nl
 from .routing import (
+    APPLICATION_DESKS,
     ORGANISATIONS,
     ROUTE_CARDS,
     advise,
@@ -30,26 +32,6 @@ LATE_ARRIVAL_DAYS = 7
 # always) premature; before 18 weeks it may be.
 BEZWAAR_PERIOD_WEEKS = 12
 BEZWAAR_PERIOD_EXTENDED_WEEKS = 18
-
-
-@dataclass(frozen=True)
-class Case:
-    """What the guide knows about the citizen's case."""
-
-    route: str
-    about: str | None  # the organisation the case is about (a key of ORGANISATIONS)
-    today: date
-    text: str = ""  # everything the citizen wrote, for the kind of care or provider
-    asking_for: str = "self"
-    relative: str | None = None
-    decision_date: date | None = None
-    received_date: date | None = None
-    already_complained: bool = False
-    decision_on_bezwaar: bool = False
-    hoger_beroep: bool = False
-    bezwaar_weeks: float | None = None  # no decision yet: how long ago the bezwaar was made
-    ombudsman_name: str = "de Nationale ombudsman"  # after the gemeente (per-gemeente setting)
-    own_ombudsman: bool = False
 
 
 @dataclass
@@ -89,8 +71,7 @@ def rest_day_name(day: date) -> str:
 def where_next(case: Case) -> str:
     """The organisation the citizen goes to next (state.organisation)."""
     if case.route == "aanvraag":
-        return aanvraag_organisation(case.text) or (case.about if case.about in ("gemeente", "ciz", "zorgkantoor",
-                                                                                  "zorgverzekeraar") else "gemeente")
+        return aanvraag_organisation(case.text) or (case.about if case.about in APPLICATION_DESKS else "gemeente")
     if provider_handled_wmo_klacht(case):
         return "gemeente"
     return advise(case.route, case.about or "gemeente", already_complained=case.already_complained,
@@ -134,7 +115,7 @@ def compose(case: Case) -> Answer:
             _ombudsman(answer, case, about)
         else:
             _klacht(answer, case, about)
-    if case.asking_for == "relative":
+    if case.for_whom == "relative":
         _relative(answer, case)
     _clientondersteuning(answer, case, about)
     return answer

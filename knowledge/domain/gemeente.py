@@ -5,7 +5,6 @@ ombudscommissie; the others fall under the Nationale ombudsman (routes.md §3).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,8 +32,9 @@ class GemeenteSettings:
 
 
 @lru_cache
-def load_gemeente(path: str | None = None) -> GemeenteSettings:
-    file = Path(path or os.environ.get("WEGWIJS_GEMEENTE_FILE") or DEFAULT_FILE)
+def load_gemeente(path: str | Path | None = None) -> GemeenteSettings:
+    """The gemeente's details from `path` (the setting WEGWIJS_GEMEENTE_FILE), else gemeente.yml here."""
+    file = Path(path or DEFAULT_FILE)
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     return GemeenteSettings(
         name=data["name"],

@@ -13,6 +13,8 @@ ROUTES = ("klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvra
 BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
 HANDOFF_STATES = ("none", "offered", "waiting", "active", "callback", "closed")
 ASKING_FOR = ("self", "relative")
+# Where one applies for care (routes.md §1).
+APPLICATION_DESKS = ("gemeente", "ciz", "zorgkantoor", "zorgverzekeraar")
 
 
 @dataclass(frozen=True)

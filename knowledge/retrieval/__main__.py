@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -16,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("query", nargs="*", help="question (for search)")
     ap.add_argument("--cards", default=str(DEFAULT_CARDS_DIR), help="card folder")
     ap.add_argument("--index", default=str(DEFAULT_INDEX_DIR), help="index folder")
-    ap.add_argument("--model", default=None, help="sentence-transformers folder "
+    ap.add_argument("--model", default=os.environ.get("WEGWIJS_EMBEDDING_MODEL"), help="sentence-transformers folder "
                     "(default: setting WEGWIJS_EMBEDDING_MODEL or var/models/multilingual-e5-small)")
     ap.add_argument("-k", type=int, default=3)
     args = ap.parse_args(argv)

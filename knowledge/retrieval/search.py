@@ -17,8 +17,8 @@ builds the new index off to the side and swaps it in under a lock; a search alwa
 works on one complete snapshot. A card file that does not parse is reported in
 ``last_refresh["errors"]`` and its last good version stays in the index.
 
-Settings (environment): ``WEGWIJS_EMBEDDING_MODEL`` (model folder),
-``WEGWIJS_CONFIDENCE_THRESHOLD``, ``WEGWIJS_HYBRID_WEIGHT``, ``WEGWIJS_TORCH_THREADS``.
+Settings are arguments (the API passes them from ``WEGWIJS_EMBEDDING_MODEL``,
+``WEGWIJS_CONFIDENCE_THRESHOLD``, ``WEGWIJS_HYBRID_WEIGHT``, ``WEGWIJS_TORCH_THREADS``).
 The threshold and weight are calibrated for the default e5 model: with another model,
 run ``python -m evaluation.retrieval_eval`` and set the threshold from its report.
 """
@@ -47,15 +47,14 @@ log = logging.getLogger(__name__)
 METHODS = ("dense", "bm25", "hybrid")
 DEFAULT_METHOD = "hybrid"
 # Share of BM25 in the hybrid score (chosen on the evaluation set).
-HYBRID_WEIGHT = float(os.environ.get("WEGWIJS_HYBRID_WEIGHT", "0.2"))
+HYBRID_WEIGHT = 0.2  # the API passes WEGWIJS_HYBRID_WEIGHT as hybrid_weight
 # Below this top score the bot says it does not know. Calibrated for the default
 # model, chunking and method on evaluation/retrieval/questions.yml (in-scope vs.
 # out-of-scope): the threshold that rejects the most out-of-scope questions while still
 # answering >= 95% of the in-scope ones, rounded down to 2 decimals. Re-run
 # `python -m evaluation.retrieval_eval` after changing the model, chunking, weight or cards.
 CALIBRATED_THRESHOLDS = {"dense": 0.90, "bm25": 0.13, "hybrid": 0.75}
-CONFIDENCE_THRESHOLD = float(os.environ.get("WEGWIJS_CONFIDENCE_THRESHOLD",
-                                            CALIBRATED_THRESHOLDS[DEFAULT_METHOD]))
+CONFIDENCE_THRESHOLD = CALIBRATED_THRESHOLDS[DEFAULT_METHOD]  # WEGWIJS_CONFIDENCE_THRESHOLD: threshold
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CARDS_DIR = REPO_ROOT / "knowledge" / "cards"
 

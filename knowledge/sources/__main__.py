@@ -13,29 +13,24 @@ import sys
 from pathlib import Path
 
 from knowledge.cards_model import CARDS_DIR
+from knowledge.paths import SEEDS_DIR
 
 from .extract import extract, verify
 from .store import SOURCES_DIR
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def _default_seeds_dir() -> Path:
-    value = os.environ.get("WEGWIJS_SEEDS_DIR")
-    return Path(value) if value else REPO_ROOT.parent / "shared" / "seeds"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge.sources", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("extract", "check"))
-    parser.add_argument("--seeds-dir", type=Path, default=None,
+    # The CLI's settings: its arguments, else the environment (read here only).
+    parser.add_argument("--seeds-dir", type=Path, default=os.environ.get("WEGWIJS_SEEDS_DIR") or SEEDS_DIR,
                         help="folder with the full seed files (default: WEGWIJS_SEEDS_DIR or ../shared/seeds)")
     parser.add_argument("--cards-dir", type=Path, default=CARDS_DIR, help=f"default: {CARDS_DIR}")
     parser.add_argument("--sources-dir", type=Path, default=SOURCES_DIR, help=f"default: {SOURCES_DIR}")
     parser.add_argument("--dry-run", action="store_true", help="extract: only say what would change")
     args = parser.parse_args(argv)
-    seeds_dir = args.seeds_dir or _default_seeds_dir()
+    seeds_dir = args.seeds_dir
     if args.command == "check":
         problems = verify(seeds_dir if seeds_dir.is_dir() else None, args.cards_dir, args.sources_dir)
         for p in problems:

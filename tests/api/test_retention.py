@@ -3,7 +3,6 @@ behind, and the retention job deletes what had no activity for the retention per
 that wait for or talk to staff."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 
@@ -90,7 +89,7 @@ async def test_the_retention_job_deletes_only_what_is_old_and_not_with_staff(dat
         session.add(Message(conversation_id=old_but_active, sender="citizen", text="nog een vraag", created_at=recent))
         session.add(KnowledgeGap(question="een vraag van lang geleden", created_at=old))
 
-    settings = dataclasses.replace(Settings(), retention_days=90)
+    settings = Settings(retention_days=90)
     assert set(expired_conversations(database, now - dt.timedelta(days=90))) == {expired, closed_with_staff}
     report = await ConversationEraser(database, RasaClient(NOBODY_LISTENS, 1), settings).purge_expired(now)
 

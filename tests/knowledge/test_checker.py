@@ -222,14 +222,15 @@ def test_seed_reference_resolves_against_the_shared_seeds():
     assert [p.code for p in check_sources(card, SEEDS_DIR)] == ["lines-out-of-range"]
 
 
-def test_seeds_dir_can_be_set_by_environment(tmp_path, seeds, monkeypatch):
+def test_seeds_dir_is_an_argument_and_the_cli_reads_the_environment(tmp_path, seeds, monkeypatch, capsys):
     from knowledge.checker.sources import default_seeds_dir
-    monkeypatch.setenv("WEGWIJS_SEEDS_DIR", str(seeds))
-    assert default_seeds_dir() == seeds
     write_card(tmp_path / "cards", sources=[{"seed": "001_test.txt", "lines": "1-3"}])
-    assert check_cards(tmp_path / "cards", today=TODAY).cards[0].ok
-    monkeypatch.delenv("WEGWIJS_SEEDS_DIR")
-    assert default_seeds_dir() == SEEDS_DIR
+    monkeypatch.setenv("WEGWIJS_SEEDS_DIR", str(tmp_path / "elsewhere"))
+    assert default_seeds_dir() == SEEDS_DIR  # knowledge/ itself never reads the environment
+    assert check_cards(tmp_path / "cards", seeds_dir=seeds, today=TODAY).cards[0].ok
+    assert main([str(tmp_path / "cards"), "--today", "2026-11-23"]) == 1  # the CLI: no seed there
+    monkeypatch.setenv("WEGWIJS_SEEDS_DIR", str(seeds))
+    assert main([str(tmp_path / "cards"), "--today", "2026-11-23"]) == 0
 
 
 def test_duplicate_id_is_refused(tmp_path):

@@ -89,11 +89,12 @@ def test_convert_is_idempotent(e5_model_dir):
     assert "up to date" in messages[0]
 
 
-def test_setting_selects_the_model_folder(e5_model_dir, monkeypatch, tmp_path):
-    monkeypatch.setenv("WEGWIJS_EMBEDDING_MODEL", str(e5_model_dir))
-    from knowledge.embedding.model import model_path
-
-    assert model_path() == e5_model_dir
+def test_the_model_folder_is_an_argument(e5_model_dir, monkeypatch, tmp_path):
+    """The API passes its setting WEGWIJS_EMBEDDING_MODEL; knowledge/ never reads the environment."""
     monkeypatch.setenv("WEGWIJS_EMBEDDING_MODEL", str(tmp_path / "nothing-here"))
+    from knowledge.embedding.model import DEFAULT_MODEL_PATH, model_path
+
+    assert model_path() == DEFAULT_MODEL_PATH
+    assert model_path(e5_model_dir) == e5_model_dir
     with pytest.raises(FileNotFoundError):
-        load_model()
+        load_model(tmp_path / "nothing-here")

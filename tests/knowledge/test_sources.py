@@ -29,7 +29,7 @@ DEVELOPER_WORDS = ("--seeds-dir", "WEGWIJS_SEEDS_DIR", "../shared", "knowledge/s
 
 @pytest.fixture
 def no_seeds(tmp_path, monkeypatch) -> Path:
-    """An installation without the seed files: WEGWIJS_SEEDS_DIR is an empty folder."""
+    """An installation without the seed files: an empty seeds folder (WEGWIJS_SEEDS_DIR for the CLIs)."""
     folder = tmp_path / "empty-seeds"
     folder.mkdir()
     monkeypatch.setenv("WEGWIJS_SEEDS_DIR", str(folder))
@@ -65,14 +65,14 @@ def test_cards_cite_seeds_and_the_library_holds_them():
 def test_every_seed_citation_resolves_without_the_seed_files(no_seeds):
     problems = []
     for card in load_cards(CARDS_DIR):
-        for p in check_sources(card):
+        for p in check_sources(card, no_seeds):
             problems.append(f"{card.id}: {p.severity} {p.code} {p.message}")
     assert problems == []
 
 
 def test_content_gate_cards_pass_with_an_empty_seeds_folder(no_seeds):
     """CONTENT GATE (as test_content_gate_real_cards_have_no_errors) without ../shared/seeds."""
-    result = check_cards(CARDS_DIR)
+    result = check_cards(CARDS_DIR, seeds_dir=no_seeds)
     assert result.seeds_dir == no_seeds
     failing = [r for r in result.cards if not r.ok]
     details = "\n".join(f"{r.path.name}: {p.message}" for r in failing for p in r.errors)
@@ -121,7 +121,7 @@ def test_stored_lines_are_the_seed_lines():
 def test_range_outside_the_excerpts_gets_an_editor_message(no_seeds):
     seed, stored = sorted(load_excerpts().items())[0]
     first, last = unstored_range(stored)
-    [problem] = check_sources(card_citing(seed, f"{first}-{last}"))
+    [problem] = check_sources(card_citing(seed, f"{first}-{last}"), no_seeds)
     assert problem.severity == "error" and problem.code == "lines-not-stored"
     assert "staan niet in de bronnenmap" in problem.message
     assert "Vraag dan een ontwikkelaar om het fragment toe te voegen" in problem.message
@@ -134,13 +134,13 @@ def test_partly_stored_range_names_the_missing_lines(no_seeds):
     block = stored.blocks[0]
     last = block.last + 3
     assert not stored.covers(block.first, last)
-    [problem] = check_sources(card_citing(seed, f"{block.first}-{last}"))
+    [problem] = check_sources(card_citing(seed, f"{block.first}-{last}"), no_seeds)
     assert problem.code == "lines-not-stored"
     assert format_ranges(stored.missing(block.first, last)) in problem.message
 
 
 def test_unknown_seed_file_gets_an_editor_message(no_seeds):
-    [problem] = check_sources(card_citing("999_nieuw.txt", "1-3"))
+    [problem] = check_sources(card_citing("999_nieuw.txt", "1-3"), no_seeds)
     assert problem.code == "missing-seed" and "bestaat niet in de bronnenmap" in problem.message
     assert "ontwikkelaar" in problem.message
     assert not any(word in problem.message for word in DEVELOPER_WORDS), problem.message
@@ -149,8 +149,8 @@ def test_unknown_seed_file_gets_an_editor_message(no_seeds):
 def test_stored_range_passes_and_out_of_range_is_still_refused(no_seeds):
     seed, stored = sorted(load_excerpts().items())[0]
     block = stored.blocks[0]
-    assert check_sources(card_citing(seed, f"{block.first}-{block.last}")) == []
-    [problem] = check_sources(card_citing(seed, f"{stored.seed_lines + 1}-{stored.seed_lines + 4}"))
+    assert check_sources(card_citing(seed, f"{block.first}-{block.last}"), no_seeds) == []
+    [problem] = check_sources(card_citing(seed, f"{stored.seed_lines + 1}-{stored.seed_lines + 4}"), no_seeds)
     assert problem.code == "lines-out-of-range" and f"{stored.seed_lines} regels" in problem.message
 
 

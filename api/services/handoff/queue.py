@@ -1,7 +1,8 @@
 """Queue policy (routes.md §5): who waits, in which order, and the citizen's place in line.
 
-Crisis first, then a deadline within `DEADLINE_CLOSE_DAYS`, then the longest wait. A chat that a
-staff member has claimed is not in the queue (its status is `active`, no longer `waiting`)."""
+Crisis first, then a deadline that is close or passed (knowledge/domain/case.py), then the longest
+wait. A chat that a staff member has claimed is not in the queue (its status is `active`, no longer
+`waiting`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.models import Conversation, Handoff
 from api.services.handoff.store import WAITING
-from api.services.handoff.times import aware, parse_date
+from api.services.handoff.times import aware
+from knowledge.domain.case import Case
 
-DEADLINE_CLOSE_DAYS = 7
 # Reasons that put a chat at the top of the queue (routes.md §5: danger, and urgent with priority).
 PRIORITY_REASONS = ("crisis", "urgent")
 
@@ -46,11 +47,10 @@ def queue_rows(session: Session, today: date, with_messages: bool = False) -> li
         query = query.options(selectinload(Conversation.messages))
     rows = []
     for conversation in session.scalars(query).all():
-        deadline = parse_date((conversation.state or {}).get("deadline"))
         rows.append(QueueRow(
             conversation=conversation,
             crisis=conversation.handoff_reason in PRIORITY_REASONS,
-            deadline_close=deadline is not None and (deadline - today).days <= DEADLINE_CLOSE_DAYS,
+            deadline_close=Case.from_slots(conversation.state or {}).deadline_needs_haste(today),
             requested_at=aware(conversation.handoff_requested_at or conversation.updated_at
                                or conversation.created_at),
         ))

@@ -11,8 +11,9 @@ from api.models import Callback, Conversation, Handoff, HandoffEvent, Message, S
 from api.services.auth import StaffIdentity
 from api.services.handoff import store
 from api.services.handoff.errors import NotFound
-from api.services.handoff.queue import DEADLINE_CLOSE_DAYS, PRIORITY_REASONS, queue_order
-from api.services.handoff.times import aware, iso, parse_date
+from api.services.handoff.queue import PRIORITY_REASONS, queue_order
+from api.services.handoff.times import aware, iso
+from knowledge.domain.case import Case
 
 SAID_MESSAGES = 3
 SAID_CHARS = 160
@@ -68,10 +69,7 @@ def summary(session: Session, conversation: Conversation, settings: Settings, po
         if m.sender == "bot":
             for source in m.sources or []:
                 cards.setdefault(source.get("card_id", ""), source.get("title", ""))
-    today = settings.today()
-    decision = parse_date(state.get("decision_date"))
-    deadline = parse_date(state.get("deadline"))
-    days_left = (deadline - today).days if deadline else None
+    case = Case.from_slots(state, today=settings.today())  # the state has the slots' names
     requested = aware(conversation.handoff_requested_at)
     if authors is None:
         authors = staff_authors(session, [conversation.id])
@@ -83,10 +81,10 @@ def summary(session: Session, conversation: Conversation, settings: Settings, po
         "handoff": state.get("handoff"),
         "route": state.get("route"),
         "organisation": state.get("organisation"),
-        "decision_date": decision.isoformat() if decision else None,
-        "deadline": deadline.isoformat() if deadline else None,
-        "deadline_days_left": days_left,
-        "deadline_close": days_left is not None and days_left <= DEADLINE_CLOSE_DAYS,
+        "decision_date": case.decision_date.isoformat() if case.decision_date else None,
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "deadline_days_left": case.days_left(),
+        "deadline_close": case.deadline_needs_haste(),
         "asking_for": state.get("asking_for"),
         "reason": conversation.handoff_reason,
         "crisis": conversation.handoff_reason in PRIORITY_REASONS,

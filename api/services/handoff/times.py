@@ -1,8 +1,7 @@
-"""Small conversions shared by the handoff modules: stored datetimes are UTC, dates are ISO text."""
+"""Small conversions shared by the handoff modules: stored datetimes are UTC."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import datetime, timezone
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -15,9 +14,3 @@ def iso(value: datetime | None) -> str | None:
     value = aware(value)
     return value.isoformat() if value else None
 
-
-def parse_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

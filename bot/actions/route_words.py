@@ -91,6 +91,8 @@ KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond\s+(verklaard|b
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
     r"(stuurde|stuurden|diende|dienden|deed|deden)\s+(\w+\s+){0,5}(een\s+)?klacht\w*|"
+    # "ik had een klacht bij het zorgkantoor" (past: it was made; "ik heb een klacht over" is a new one)
+    r"(ik|we|wij)\s+(had|hadden)\s+(al\s+|toen\s+|vorig\w*\s+\w+\s+)?(een\s+)?klacht\s+(\w+\s+){0,2}(bij|ingediend)\b|"
     r"(mijn|onze|de)\s+klacht\s+(\w+\s+){0,4}(niet\s+)?(beantwoord|afgewezen|ongegrond|afgehandeld|behandeld|"
     r"genegeerd|niks|niets|geen))|" + KLACHT_DECIDED.pattern,
     re.IGNORECASE,
@@ -150,7 +152,9 @@ WAITING_WORDS = re.compile(
     r"nog\s+(altijd|steeds)\s+(niet|geen)\s+(\w+\s+)?(beslist|besloten|beslissing|besluit|uitspraak)|nog\s+niet\s+(op\s+(\w+\s+){1,3})?beslist|"
     r"\been\s+(besluit|beslissing)\s+ook\s+niet|nooit\s+een\s+(besluit|beslissing)|eindelijk\s+(een\s+)?(besluit|beslissing)|"
     r"(laten|te\s+laten)\s+beslissen|eindelijk\s+(\w+\s+)?(beslissen|besluiten|beslist)|\bstilte\b|"
-    r"ligt\s+(nog\s+)?(steeds\s+)?bij\s+de\s+afdeling",
+    r"ligt\s+(nog\s+)?(steeds\s+)?bij\s+de\s+afdeling|"
+    # "daarna nooit meer iets", "sindsdien niks": silence after what the citizen sent
+    r"\b(daarna|sindsdien|sinds\s+die\s+tijd)\s+(\w+\s+)?(nooit\s+meer\s+iets|niks|niets|geen\s+(reactie|antwoord|bericht|brief))\b",
     re.IGNORECASE,
 )
 WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)",

@@ -18,6 +18,8 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("hij bloedt heel erg", {"danger"}),
     ("de verhuurder heeft gezegd dat ik vrijdag uit mijn woning word gezet", {"urgent"}),
     ("de begeleiding stopt per direct en ik weet niet wat ik moet doen", {"urgent"}),
+    ("ik sta drie maanden achter met de huur en de corporatie wil me er nu uit zetten", {"urgent"}),
+    ("de begeleider zette me eruit bij de dagbesteding omdat ik te laat was", set()),
     # no signal: these must never get 112 or 113
     ("ik kan niet meer, ik ben zo moe van al dat gedoe met de gemeente", set()),
     ("de trap in mijn huis is gevaarlijk geworden, ik wil een traplift", set()),

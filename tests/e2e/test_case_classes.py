@@ -178,3 +178,29 @@ def test_someone_in_a_verpleeghuis_gets_clientondersteuning_from_the_zorgkantoor
     replies = c.say("mijn tante woont al twee jaar in verpleeghuis de Linde. wie kan ons gratis helpen met al die "
                     "regels, iemand die onafhankelijk is?")
     assert c.state["organisation"] == "zorgkantoor" and "zorgkantoor" in said(replies)
+
+
+def test_a_klacht_the_organisation_answered_goes_on_to_the_ombudsman(chat):
+    c = chat()
+    replies = c.say("wij hadden in september een klacht bij de svb ingediend over een kwijtgeraakt formulier. "
+                    "hun antwoord was dat wij het zelf fout hadden gedaan. bij wie kunnen we nu terecht?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ombudsman")
+    assert "ombudsman" in said(replies).lower()
+
+
+def test_an_eviction_after_a_stopped_benefit_is_urgent_without_emergency_numbers(chat):
+    c = chat()
+    replies = c.say("mijn uitkering van de gemeente is stopgezet en nu wil de corporatie me eruit zetten "
+                    "want ik heb de huur niet betaald. ik vind het besluit niet terecht")
+    text = said(replies)
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "gemeente")
+    assert c.state["handoff"] == "waiting" and "voorlopige voorziening" in text
+    assert "113" not in text and "112" not in text
+
+
+def test_a_bezwaar_months_old_without_any_answer_is_an_ingebrekestelling_not_beroep(chat):
+    c = chat()
+    replies = c.say("in april heb ik bij het zorgkantoor bezwaar ingediend tegen de verlaging van mijn budget. "
+                    "sindsdien geen reactie, geen hoorzitting, helemaal niets. hoe krijg ik ze aan het werk?")
+    assert (c.state["route"], c.state["organisation"]) == ("ingebrekestelling", "zorgkantoor")
+    assert "ingebrekestelling" in said(replies).lower()

@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.knowledge = knowledge_service
         app.state.rate_limits = RateLimits(settings.rate_limit_storage)  # api/core/rate_limits.py
         app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
-        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings)
+        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, app.state.rate_limits)
         # --- staff handoff and console (api/services/handoff/, api/staff_views.py) ---
         app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload)
         app.state.conversations.handoff = app.state.handoff

@@ -66,10 +66,9 @@ class Settings:
                                                                     "30/minute;300/hour"))
     limit_messages_per_conversation: str = field(default_factory=lambda: _env(
         "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION", "15/minute;150/hour"))
-    # Unanswered questions kept for the editors: per conversation (the bot's calls), else per IP.
+    # Unanswered questions kept for the editors, per conversation (api/services/gaps.py).
     limit_gaps_per_conversation: str = field(default_factory=lambda: _env("WEGWIJS_LIMIT_GAPS_PER_CONVERSATION",
                                                                           "5/hour"))
-    limit_gaps_per_ip: str = field(default_factory=lambda: _env("WEGWIJS_LIMIT_GAPS_PER_IP", "10/hour"))
     limit_login_failures_per_ip: str = field(default_factory=lambda: _env("WEGWIJS_LIMIT_LOGIN_FAILURES_PER_IP",
                                                                           "10/5minutes"))
     limit_login_failures_per_user: str = field(default_factory=lambda: _env("WEGWIJS_LIMIT_LOGIN_FAILURES_PER_USER",

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlalchemy import func, select
 
+from api.core.rate_limits import may_record_gap
 from api.models import Conversation, Handoff, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State
 from api.services import safety_net
@@ -217,6 +218,8 @@ class BotDelivery:
         forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.conversation_state)
         state = keep_known(pending.conversation_state,
                            state_from_slots(slots) if slots is not None else pending.conversation_state, forgot)
+        gap = any(r.gap for r in replies) and await may_record_gap(self.conversations.limits, self.settings,
+                                                                   conversation_id)
         person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
         queued_by_api = None
         if (person and state["handoff"] not in WITH_A_PERSON
@@ -228,7 +231,7 @@ class BotDelivery:
             replies = replies + [safety_net.fallback()]
         if late:
             replies = [safety_net.late_answer(pending.text)] + replies
-        out = self._store(conversation_id, pending, replies, slots, forgot, queued_by_api)
+        out = self._store(conversation_id, pending, replies, slots, forgot, queued_by_api, gap)
         told = {}
         if forgot:
             told.update(slots_to_restore(out.state.model_dump(mode="json")))
@@ -253,10 +256,10 @@ class BotDelivery:
         raise StillWorking() if maybe_received else NotDelivered()
 
     def _store(self, conversation_id: str, pending: Pending, replies: list[BotReply], slots: dict | None,
-               forgot: bool, queued_by_api: str | None) -> MessagesOut:
+               forgot: bool, queued_by_api: str | None, gap: bool = False) -> MessagesOut:
         message = MessageIn(text=pending.text or None, payload=pending.payload)
         return self.conversations._store_turn(conversation_id, pending.id, message, replies, slots,
-                                              forgot=forgot, queued_by_api=queued_by_api)
+                                              forgot=forgot, queued_by_api=queued_by_api, gap=gap)
 
     # --- what Rasa and the action server say -----------------------------------------------
 

@@ -20,6 +20,7 @@ class BotReply:
     text: str
     buttons: list[dict[str, str]]
     source_ids: list[str]
+    gap: bool = False  # the bot found no card for the citizen's question (kept for the editors)
 
 
 class RasaClient:
@@ -79,14 +80,15 @@ class RasaClient:
 
 
 def group_replies(raw: list[dict[str, Any]]) -> list[BotReply]:
-    """REST channel output -> messages; a custom `sources` payload belongs to the message before it."""
+    """REST channel output -> messages; a custom payload (`sources`, `gap`) belongs to the message before it."""
     replies: list[BotReply] = []
     for item in raw:
         custom = item.get("custom")
         if custom is not None:
-            ids = [str(i) for i in custom.get("sources", [])] if isinstance(custom, dict) else []
+            custom = custom if isinstance(custom, dict) else {}
             if replies:
-                replies[-1].source_ids.extend(ids)
+                replies[-1].source_ids.extend(str(i) for i in custom.get("sources", []))
+                replies[-1].gap = replies[-1].gap or custom.get("gap") is True
             continue
         if item.get("text"):
             buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]

@@ -154,15 +154,10 @@ def gap_count(db) -> int:
 
 
 def test_unanswered_questions_cannot_flood_the_editors_gaps(citizen, guarded):
-    before = gap_count(guarded.db)
-    for i in range(15):
-        response = citizen.post("/api/knowledge/answer", json={"q": f"hoe laat vertrekt de trein naar utrecht {i}"})
-        assert response.status_code == 200 and response.json()["answer"] is None  # the answer itself is never refused
-    assert gap_count(guarded.db) - before == 10  # WEGWIJS_LIMIT_GAPS_PER_IP: 10/hour
-
     conversation = new_conversation(citizen)
     before = gap_count(guarded.db)
     for i in range(8):
-        citizen.post("/api/knowledge/answer",
-                     json={"q": f"hoe laat vertrekt de bus naar zwolle {i}", "conversation": conversation})
+        answer = send(citizen, conversation, text=f"hoe laat vertrekt de bus naar zwolle vanaf perron {i}")
+        assert answer.status_code == 200, answer.text  # the answer itself is never refused
+        assert not any(m["sources"] for m in answer.json()["messages"])
     assert gap_count(guarded.db) - before == 5  # WEGWIJS_LIMIT_GAPS_PER_CONVERSATION: 5/hour

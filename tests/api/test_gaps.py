@@ -14,7 +14,7 @@ from api.services.gaps import record_gap
 from api.services.rasa_client import group_replies
 
 QUESTION = ("mijn naam is Jan de Vries, ik woon op de Dorpsstraat 12, 1234 AB, bel 020 - 123 45 67 of mail "
-            "jan@voorbeeld.nl: mag mijn papegaai mee op vakantie naar Spanje")
+            "jan@voorbeeld.nl, bsn 123456782: mag mijn papegaai mee op vakantie naar Spanje")
 
 
 def stored(db) -> list[str]:
@@ -28,7 +28,7 @@ def test_a_gap_is_stored_without_personal_data(database):
         record_gap(session, "/request_human")  # a button is no question
         record_gap(session, "fjdksl vlorp grimbel")  # keyboard mashing neither
     assert stored(database) == ["mijn naam is [naam], ik woon op de [adres], [postcode], bel [telefoon] of mail "
-                                "[e-mail]: mag mijn papegaai mee op vakantie naar Spanje"]
+                                "[e-mail], bsn [BSN]: mag mijn papegaai mee op vakantie naar Spanje"]
 
 
 def test_a_turn_that_is_not_stored_keeps_no_gap(database):

@@ -55,7 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # staff handoff and console (api/services/handoff/, api/staff_views.py): the conversations'
         # staff desk, where a citizen's message goes while staff has the chat
         app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload)
-        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, staff=app.state.handoff)
+        app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, app.state.rate_limits,
+                                                      staff=app.state.handoff)
         await app.state.handoff.start()
         # --- end staff handoff ---
         watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))

@@ -99,13 +99,6 @@ class SearchResults(BaseModel):
     results: list[SearchHit]
 
 
-class CardAnswer(BaseModel):
-    card_id: str
-    title: str
-    body: str
-    score: float
-
-
 class CardOut(BaseModel):
     id: str
     title: str
@@ -113,18 +106,6 @@ class CardOut(BaseModel):
     body: str
     sources: list[dict]
     reviewed: date | None = None
-
-
-class AnswerOut(BaseModel):
-    answer: CardAnswer | None
-
-
-class AnswerQuestion(BaseModel):
-    """A citizen's free question, sent in the body so that it never appears in a URL or an access log."""
-
-    q: str = Field(min_length=1, max_length=5000)
-    conversation: str | None = Field(default=None, max_length=64,
-                                     description="the conversation the question comes from (the bot)")
 
 
 class Health(BaseModel):

@@ -39,7 +39,6 @@ TEST_PROFILE = {
     "WEGWIJS_LIMIT_CONVERSATIONS_PER_IP": "100000/minute",
     "WEGWIJS_LIMIT_MESSAGES_PER_IP": "100000/minute",
     "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": "100000/minute",
-    "WEGWIJS_LIMIT_GAPS_PER_IP": "100000/minute",
 }
 
 
@@ -84,7 +83,9 @@ class Stack:
         database_url = env.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'wegwijs.db'}"
         env.update({
             "WEGWIJS_TRACKER_STORE_URL": tracker_store_url(database_url),
-            "WEGWIJS_API_URL": self.api_url,
+            # this checkout's packages (knowledge/, bot/components) before those the environments
+            # were installed from: the Rasa environment's editable install may point elsewhere
+            "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
             "WEGWIJS_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
             "WEGWIJS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             "WEGWIJS_ACTION_URL": f"http://127.0.0.1:{self.action_port}/webhook",

@@ -90,9 +90,8 @@ class Settings(BaseSettings):
     limit_conversations_per_ip: str = env("WEGWIJS_LIMIT_CONVERSATIONS_PER_IP", "5/minute;30/hour")
     limit_messages_per_ip: str = env("WEGWIJS_LIMIT_MESSAGES_PER_IP", "30/minute;300/hour")
     limit_messages_per_conversation: str = env("WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION", "15/minute;150/hour")
-    # Unanswered questions kept for the editors: per conversation (the bot's calls), else per IP.
+    # Unanswered questions kept for the editors, per conversation (api/services/gaps.py).
     limit_gaps_per_conversation: str = env("WEGWIJS_LIMIT_GAPS_PER_CONVERSATION", "5/hour")
-    limit_gaps_per_ip: str = env("WEGWIJS_LIMIT_GAPS_PER_IP", "10/hour")
     limit_login_failures_per_ip: str = env("WEGWIJS_LIMIT_LOGIN_FAILURES_PER_IP", "10/5minutes")
     limit_login_failures_per_user: str = env("WEGWIJS_LIMIT_LOGIN_FAILURES_PER_USER", "5/5minutes")
     # Password checks run in a worker thread, this many at once; more than login_queue waiting: 429.

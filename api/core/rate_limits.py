@@ -18,8 +18,6 @@ from limits import RateLimitItem, parse_many
 from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
 
-from api.models import Conversation
-
 TOO_MANY_MESSAGES = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het opnieuw."
 TOO_MANY_CONVERSATIONS = "U heeft te veel nieuwe gesprekken gestart. Wacht even en probeer het opnieuw."
 TOO_MANY_REQUESTS_RESPONSE = {429: {"description": "Te veel verzoeken achter elkaar (met Retry-After)"}}
@@ -99,14 +97,7 @@ async def limit_message(request: Request, conversation_id: str) -> None:
                        TOO_MANY_MESSAGES)
 
 
-async def may_record_gap(request: Request, conversation_id: str | None) -> bool:
-    """Unanswered questions are kept for the editors a few times per conversation (the bot passes it)
-    or, without a known conversation, per IP: a script cannot fill the gaps table."""
-    settings = request.app.state.settings
-    if conversation_id:
-        with request.app.state.db.session() as session:
-            known = session.get(Conversation, conversation_id) is not None
-        if known:
-            return await limits_of(request).hit(settings.limit_gaps_per_conversation, "gaps-conversation",
-                                                conversation_id) is None
-    return await limits_of(request).hit(settings.limit_gaps_per_ip, "gaps-ip", client_ip(request)) is None
+async def may_record_gap(limits: RateLimits, settings, conversation_id: str) -> bool:
+    """Unanswered questions are kept for the editors a few times per conversation: a script cannot
+    fill the gaps table (api/services/gaps.py)."""
+    return await limits.hit(settings.limit_gaps_per_conversation, "gaps-conversation", conversation_id) is None

@@ -1,13 +1,12 @@
-"""Search the knowledge cards; the bot uses /answer for free questions."""
+"""Read the knowledge cards: search (editors, scripts) and a card behind an answer (the widget).
+
+The bot does not come here: the action server reads the cards itself (knowledge/retrieval/reader.py)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 
 from api.deps import get_knowledge
-from api.core.rate_limits import may_record_gap
-from api.schemas import AnswerOut, AnswerQuestion, CardAnswer, CardOut, SearchHit, SearchResults
-from api.services.gaps import record_gap
+from api.schemas import CardOut, SearchHit, SearchResults
 from api.services.knowledge_service import KnowledgeService
 from knowledge.sources import describe_source
 
@@ -32,21 +31,6 @@ def search(
         query=q,
         results=[SearchHit(card_id=h.card_id, title=h.title, score=float(h.score), snippet=h.snippet) for h in hits],
     )
-
-
-@router.post("/answer", response_model=AnswerOut)
-async def answer(request: Request, question: AnswerQuestion,
-                 knowledge: KnowledgeService = Depends(get_knowledge)) -> AnswerOut:
-    """The best card's own text for a free question, or null when no card fits well enough.
-    A POST: the question is in the body, never in a URL (access logs, proxies)."""
-    _require_ready(knowledge)
-    q, conversation = question.q, question.conversation
-    hit = await run_in_threadpool(knowledge.best_answer, q[:1000])
-    if hit is None:
-        if await may_record_gap(request, conversation):
-            await run_in_threadpool(record_gap, request.app.state.db, q)  # editors' tools: /editor/gaps
-        return AnswerOut(answer=None)
-    return AnswerOut(answer=CardAnswer(card_id=hit.card_id, title=hit.title, body=hit.card.body.strip(), score=float(hit.score)))
 
 
 @router.get("/cards/{card_id}", response_model=CardOut, responses={404: {"description": "Onbekende kaart"}})

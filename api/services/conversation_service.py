@@ -12,6 +12,7 @@ from sqlalchemy import select
 from api.core.config import Settings
 from api.core.db import Database
 from api.core.privacy import mask_for_storage
+from api.core.rate_limits import RateLimits
 from api.models import Conversation, Feedback, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.callbacks import record_callback
@@ -19,6 +20,7 @@ from api.services.delivery import BotDelivery, NotDelivered
 from api.services.handoff import store
 from api.services.handoff.responder import Responder, StaffDesk, responder
 from api.services.handoff.store import HandoffSignal
+from api.services.gaps import record_gap
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
 from api.services.offered_payloads import as_typed_text, screen
@@ -61,12 +63,13 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
 
 class ConversationService:
     def __init__(self, db: Database, rasa: RasaClient, knowledge: KnowledgeService, settings: Settings,
-                 staff: StaffDesk | None = None):
+                 limits: RateLimits, staff: StaffDesk | None = None):
         self.db = db
         self.rasa = rasa
         self.knowledge = knowledge
         self.settings = settings
         self.staff = staff  # None: no staff console (the bot answers everything)
+        self.limits = limits  # unanswered questions kept per conversation (api/core/rate_limits.py)
         self.delivery = BotDelivery(self)  # exactly once to the bot, an answer always (delivery.py)
 
     def create(self, locale: str, staff_available_override: bool | None = None) -> str:
@@ -152,10 +155,11 @@ class ConversationService:
 
     def _store_turn(self, conversation_id: str, citizen_id: int, message: MessageIn,
                     replies: list[BotReply], slots: dict[str, Any] | None,
-                    forgot: bool = False, signal: HandoffSignal | None = None) -> MessagesOut:
+                    forgot: bool = False, signal: HandoffSignal | None = None, gap: bool = False) -> MessagesOut:
         """`slots` None: Rasa's facts are unknown (keep ours). `forgot`: Rasa knew nothing of the
         conversation (keep what we knew). `signal`: the bot's (or the safety net's) handoff signal,
-        decided on by the handoff store."""
+        decided on by the handoff store. `gap`: no card answered the citizen's question: kept for the
+        editors (api/services/gaps.py)."""
         out = [
             BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
             for r in replies
@@ -165,6 +169,8 @@ class ConversationService:
             session.get(Message, citizen_id).delivered = True
             if message.payload in FEEDBACK_PAYLOADS:
                 self._record_feedback(session, conversation_id, citizen_id, FEEDBACK_PAYLOADS[message.payload])
+            if gap:
+                record_gap(session, self.text_for_bot(message))  # the question as the bot read it
             for reply in out:
                 session.add(Message(conversation_id=conversation_id, sender="bot", text=reply.text,
                                     buttons=[b.model_dump() for b in reply.buttons],

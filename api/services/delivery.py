@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlalchemy import func, select
 
+from api.core.rate_limits import may_record_gap
 from api.models import Conversation, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State
 from api.services import safety_net
@@ -215,6 +216,8 @@ class BotDelivery:
         slots = tracker.get("slots") if tracker else None
         events = (tracker or {}).get("events") or []
         forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.facts)
+        gap = any(r.gap for r in replies) and await may_record_gap(self.conversations.limits, self.settings,
+                                                                   conversation_id)
         person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
         if (person and after_signal(pending.handoff, signal) not in WITH_A_PERSON
                 and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
@@ -226,7 +229,7 @@ class BotDelivery:
             replies = replies + [safety_net.fallback()]
         if late:
             replies = [safety_net.late_answer(pending.text)] + replies
-        out = self._store(conversation_id, pending, replies, slots, forgot, signal)
+        out = self._store(conversation_id, pending, replies, slots, forgot, signal, gap)
         if forgot and tracker is not None:  # tell the bot the facts it lost
             with contextlib.suppress(RasaUnavailable):
                 await self.rasa.set_slots(conversation_id, slots_to_restore(out.state.model_dump(mode="json")))
@@ -246,10 +249,10 @@ class BotDelivery:
         raise StillWorking() if maybe_received else NotDelivered()
 
     def _store(self, conversation_id: str, pending: Pending, replies: list[BotReply], slots: dict | None,
-               forgot: bool, signal: HandoffSignal | None) -> MessagesOut:
+               forgot: bool, signal: HandoffSignal | None, gap: bool = False) -> MessagesOut:
         message = MessageIn(text=pending.text or None, payload=pending.payload)
         return self.conversations._store_turn(conversation_id, pending.id, message, replies, slots,
-                                              forgot=forgot, signal=signal)
+                                              forgot=forgot, signal=signal, gap=gap)
 
     # --- what Rasa and the action server say -----------------------------------------------
 

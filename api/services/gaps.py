@@ -1,12 +1,14 @@
 """Knowledge gaps: questions no card answered and answers marked 'not helpful'.
 
-The public knowledge route records a gap (record_gap); the editors' /editor/gaps page lists them,
-grouped by similarity (list_gaps). Questions are masked when stored, and again when listed.
+The bot signals a question no card answered (the custom payload `{"gap": true}` after its reply);
+the API keeps it with the conversation's turn (record_gap, a few per conversation:
+api/core/rate_limits.may_record_gap). The editors' /editor/gaps page lists them, grouped by
+similarity (list_gaps). Questions are masked when stored, and again when listed; a gap carries no
+conversation id (retention finds a conversation's gaps by their text: api/services/retention.py).
 """
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from sqlalchemy import select
@@ -15,20 +17,15 @@ from api.core.db import Database
 from api.core.privacy import mask_for_storage
 from api.models import Feedback, KnowledgeGap, utcnow
 from api.services.question_groups import group_questions
+from knowledge.language import looks_like_language
 
 
-def record_gap(db: Database, question: str) -> None:
-    """Remember a question no card answered (numbers, names and addresses masked). Never fails the caller."""
-    from api.services.language_check import looks_like_language
-
+def record_gap(session, question: str) -> None:
+    """Keep a question no card answered, in the caller's transaction (numbers, names and addresses
+    masked). Button payloads and keyboard mashing are no questions."""
     question = (question or "").strip()[:1000]
-    if not question or question.startswith("/") or not looks_like_language(question):
-        return
-    try:
-        with db.session() as session:
-            session.add(KnowledgeGap(question=mask_for_storage(question)))
-    except Exception:  # noqa: BLE001 - a gap log must never break an answer
-        logging.getLogger("api.editor").exception("knowledge gap not recorded")
+    if question and not question.startswith("/") and looks_like_language(question):
+        session.add(KnowledgeGap(question=mask_for_storage(question)))
 
 
 def list_gaps(db: Database, knowledge: Any, days: int = 90, limit: int = 1000) -> list[dict[str, Any]]:

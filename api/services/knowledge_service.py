@@ -1,4 +1,6 @@
-"""The knowledge base inside the API: loaded in the background, refreshed when card files change."""
+"""The knowledge base inside the API: loaded in the background, refreshed when card files change.
+
+It keeps the index on disk (var/index) that the action server reads (knowledge/retrieval/reader.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -6,7 +8,6 @@ import logging
 import threading
 from pathlib import Path
 
-from api.services.language_check import looks_like_language
 from knowledge.cards_model import Card
 
 logger = logging.getLogger("api.knowledge")
@@ -72,15 +73,6 @@ class KnowledgeService:
         if self._kb is None:
             return []
         return self._kb.search(query, k=k)
-
-    def best_answer(self, query: str):
-        """The best hit if it is confident enough, else None."""
-        if not looks_like_language(query):
-            return None
-        hits = self.search(query, k=1)
-        if hits and hits[0].score >= self._kb.threshold:
-            return hits[0]
-        return None
 
     def card(self, card_id: str) -> Card | None:
         if self._kb is None:

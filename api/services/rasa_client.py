@@ -25,6 +25,7 @@ class BotReply:
     text: str
     buttons: list[dict[str, str]]
     source_ids: list[str]
+    gap: bool = False  # the bot found no card for the citizen's question (kept for the editors)
 
 
 @dataclass
@@ -92,8 +93,8 @@ class RasaClient:
 
 
 def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:
-    """REST channel output -> messages; a custom `sources` payload belongs to the message before it,
-    a custom `handoff` payload is the turn's handoff signal."""
+    """REST channel output -> messages; a custom payload (`sources`, `gap`) belongs to the message before
+    it, a custom `handoff` payload is the turn's handoff signal."""
     replies: list[BotReply] = []
     signal: HandoffSignal | None = None
     for item in raw:
@@ -103,9 +104,9 @@ def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:
             if custom.get("handoff") in SIGNALS:
                 reason = custom.get("reason")
                 signal = HandoffSignal(custom["handoff"], str(reason)[:40] if reason else None)
-            ids = [str(i) for i in custom.get("sources", [])]
             if replies:
-                replies[-1].source_ids.extend(ids)
+                replies[-1].source_ids.extend(str(i) for i in custom.get("sources", []))
+                replies[-1].gap = replies[-1].gap or custom.get("gap") is True
             continue
         if item.get("text"):
             buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]

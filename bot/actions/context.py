@@ -1,8 +1,10 @@
-"""What an action needs to know about the turn: the text, the intent, the API's clock."""
+"""What an action needs to know about the turn: the text, the intent, the API's clock; and where
+the knowledge cards are."""
 from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,7 +16,14 @@ META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
 META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, waiting, active, callback, closed
 
-API_URL = os.environ.get("WEGWIJS_API_URL", "http://127.0.0.1:8000")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def knowledge_dirs() -> tuple[Path, Path]:
+    """The cards and their index, as the API has them (settings WEGWIJS_CARDS_DIR, WEGWIJS_INDEX_DIR;
+    a relative path is read from the repository root, where the API runs, not from bot/)."""
+    return (REPO_ROOT / (os.environ.get("WEGWIJS_CARDS_DIR") or "knowledge/cards"),
+            REPO_ROOT / (os.environ.get("WEGWIJS_INDEX_DIR") or "var/index"))
 
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
@@ -76,6 +85,12 @@ def relative_word(tracker: Tracker) -> str:
 def sources_message(card_ids: list[str]) -> dict[str, Any]:
     """Custom payload the API turns into `sources` on the preceding message."""
     return {"sources": list(dict.fromkeys(card_ids))}
+
+
+def gap_message() -> dict[str, Any]:
+    """Custom payload: no card answered the citizen's question; the API keeps the question for the
+    editors (api/services/gaps.py), after the message it follows."""
+    return {"gap": True}
 
 
 def citizen_text(tracker: Tracker) -> str:

@@ -1,34 +1,32 @@
 """Free questions answered with a knowledge card's own B1 text, and what happens around it."""
 from __future__ import annotations
 
-import logging
+import asyncio
 
-import requests
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from knowledge.domain.short_answers import clientondersteuning
+from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 
-from .context import API_URL, citizen_text, intent, set_by_this_message, sources_message, text
+from .context import (citizen_text, gap_message, intent, knowledge_dirs, set_by_this_message, sources_message,
+                      text)
 from .handoff import not_understood, offer_handoff
 
-logger = logging.getLogger(__name__)
+# The action server reads the cards and their index itself; loading starts with the server.
+CARDS = CardReader(*knowledge_dirs())
+CARDS.start()
 
 
-def find_answer(question: str, conversation_id: str | None = None) -> dict | None:
-    """The best card for a question, or None when no card fits well enough. With the conversation,
-    the API may keep an unanswered question for the editors (a few per conversation)."""
-    if question.startswith("/"):
-        return None  # a button payload or the API's "not understood" marker is no question
-    body = {"q": question, **({"conversation": conversation_id} if conversation_id else {})}
-    try:
-        # POST: the question stays out of URLs and access logs
-        response = requests.post(f"{API_URL}/api/knowledge/answer", json=body, timeout=15)
-        response.raise_for_status()
-    except requests.RequestException as error:
-        logger.warning("knowledge search unavailable: %s", type(error).__name__)
-        return None
-    return response.json().get("answer")
+def is_question(message: str) -> bool:
+    """A button payload or the API's "not understood" marker is no question."""
+    return bool(message) and not message.startswith("/")
+
+
+async def find_answer(question: str):
+    """The best card for a question (a retrieval Hit), or None when no card fits well enough.
+    Raises KnowledgeUnavailable when the knowledge base could not be loaded."""
+    return await asyncio.to_thread(CARDS.best_answer, question)  # the server keeps serving meanwhile
 
 
 class ActionNotUnderstood(Action):
@@ -43,22 +41,31 @@ class ActionAnswerQuestion(Action):
     def name(self) -> str:
         return "action_answer_question"
 
-    def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+    async def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         if intent(tracker) == "nlu_fallback" and set_by_this_message(tracker, "route"):
             # the classifier could not place the message, the words told a case ("hij heeft dag en
             # nacht iemand nodig"): go on with that case
             return [FollowupAction("case_form")]
-        answer = find_answer(text(tracker), tracker.sender_id)
+        question = text(tracker)
+        asked = is_question(question)
+        try:
+            answer = await find_answer(question) if asked else None
+        except KnowledgeUnavailable:
+            answer, asked = None, False  # nothing is known about the question: no gap either
         if answer:
-            dispatcher.utter_message(text=answer["body"])
-            dispatcher.utter_message(json_message=sources_message([answer["card_id"]]))
+            dispatcher.utter_message(text=answer.card.body.strip())
+            dispatcher.utter_message(json_message=sources_message([answer.card_id]))
             dispatcher.utter_message(response="utter_ask_helpful")
             return [SlotSet("fail_count", 0)]
         if intent(tracker) == "nlu_fallback":
-            return not_understood(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_knowledge_unknown")
-        fails = int(tracker.get_slot("fail_count") or 0) + 1
-        return [SlotSet("fail_count", fails)] + offer_handoff(dispatcher, tracker, reason="no_answer")
+            events = not_understood(dispatcher, tracker)
+        else:
+            dispatcher.utter_message(response="utter_knowledge_unknown")
+            fails = int(tracker.get_slot("fail_count") or 0) + 1
+            events = [SlotSet("fail_count", fails)] + offer_handoff(dispatcher, tracker, reason="no_answer")
+        if asked:  # no card answered: the API keeps the question for the editors
+            dispatcher.utter_message(json_message=gap_message())
+        return events
 
 
 class ActionFeedback(Action):

@@ -236,16 +236,16 @@ def test_new_card_from_the_form(client_as, api, cards_dir, restore_card):
 # --- gaps -----------------------------------------------------------------------------------------
 
 
-def test_gaps_are_recorded_grouped_and_masked(client_as, api):
-    tag = uuid.uuid4().hex[:4]
-    questions = [f"kan ik mijn papegaai {tag} meenemen op vakantie naar Spanje",
-                 f"mag mijn papegaai {tag} mee op vakantie naar Spanje, mijn bsn is 123456782",
+def test_gaps_are_recorded_grouped_and_masked(client_as, chat):
+    tag = "gojpqb"  # a word no card knows, the same every run: the bot reads the question the same way
+    questions = [f"mag mijn papegaai {tag} mee op vakantie naar Spanje",
+                 f"mag mijn papegaai {tag} ook mee op vakantie naar Spanje",
                  f"papegaai {tag} meenemen op vakantie naar Spanje"]
-    for q in questions:
-        assert api.post("/api/knowledge/answer", json={"q": q}).json()["answer"] is None
+    for q in questions:  # three citizens ask what no card answers (masking: tests/api/test_gaps.py)
+        c = chat()
+        assert not any(m["sources"] for m in c.say(q)), c.replies
     page = client_as("editor").get("/editor/gaps")
     assert page.status_code == 200
-    assert "123456782" not in page.text and "[BSN]" in page.text
     groups = re.findall(r'<span class="count">(\d+)</span>([^<]*papegaai ' + tag + ")", page.text)
     assert groups and int(groups[0][0]) >= 2, groups
     assert "/editor/cards/new?question=" in page.text

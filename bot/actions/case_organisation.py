@@ -84,3 +84,17 @@ def deciding_by_care(route: str | None, message: str) -> str | None:
     if EIGEN_BIJDRAGE.search(message):
         return "cak"  # the CAK sets the eigen bijdrage for Wmo and Wlz care (routes.md §3)
     return "gemeente" if aanvraag_organisation(message) == "gemeente" else None
+
+
+# A provider told by what it does, not by a word the NLU knows: "de organisatie die mijn dagbesteding
+# doet", "het bedrijf van de huishoudelijke hulp", "de stichting waar mijn zoon begeleiding krijgt".
+PROVIDER_DESCRIBED = re.compile(
+    r"\b(organisatie|instelling|aanbieder|bedrijf|stichting|zorgboerderij|opvang)\s+(die|dat|waar|van|voor)\s+(\w+\s+){0,5}"
+    r"(dagbesteding|begeleiding|huishoudelijke\s+hulp|thuishulp|jeugdhulp|jeugdzorg|zorg|thuiszorg|verzorging|behandeling)\b",
+    re.IGNORECASE,
+)
+
+
+def provider_described(route: str | None, message: str) -> str | None:
+    """A klacht about a provider described in words (routes.md §1: the provider's own complaint rules first)."""
+    return "zorgaanbieder" if route == "klacht" and PROVIDER_DESCRIBED.search(message) else None

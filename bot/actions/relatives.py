@@ -50,7 +50,9 @@ RELATIVE_AFTER = re.compile(
 FOR_SOMEONE_ELSE = re.compile(
     r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
     r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b|"
-    r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b",
+    r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b|"
+    # "hij heeft een volmacht voor mij getekend": the citizen acts with someone else's power (routes.md §4)
+    r"\b(volmacht|machtiging)\s+(\w+\s+){0,3}(voor|aan)\s+(mij|mijzelf)\b|\b(voor|aan)\s+mij\s+(een\s+)?(volmacht|machtiging)\b",
     re.IGNORECASE,
 )
 SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|hun|iemand\s+anders|een\s+ander)\b",

@@ -18,7 +18,7 @@ from knowledge.domain.dates import read_letter_dates, weeks_since
 from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, names_care
 from knowledge.domain.signals import signals
 
-from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first
+from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first, provider_described
 from .context import confidence, entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .route_words import (
@@ -173,6 +173,13 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said == "bezwaar" and WAITING_WORDS.search(message) and (BEZWAAR_MADE.search(message)
                                                               or not DISAGREES.search(message)):
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
+    if said == "bezwaar" and case != "beroep" and confidence(tracker) < 0.5 and not decision \
+            and not (A_LETTER.search(message) or CARE_ENDS.search(message) or CUT_WORDS.search(message)):
+        # an unsure "bezwaar" without a word of any decision or letter: there is nothing to object to
+        # (routes.md §1): a need told is an application, else the classifier's next reading (a klacht)
+        if told_a_need(said, tracker, conduct):
+            return "aanvraag"
+        return _runner_up(tracker, {"bezwaar", "klacht_en_bezwaar", "beroep"}) or said
     if said == "bezwaar" and DELAY_WORDS.search(message) and case != "beroep" \
             and not DECISION_WORDS.search(BEZWAAR_WORD.sub(" ", message)) and not LETTER_DATED.search(message):
         return "klacht"  # "bezwaar" against pay that does not come, with no decision named: conduct (routes.md §1)
@@ -193,6 +200,9 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
 
 
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
+# Decisions told as what was taken away: "mijn pgb is gekort", "niet verlengd", "ze vorderen het terug".
+CUT_WORDS = re.compile(r"\b(gekort|korting|afgekeurd|afgepakt|niet\s+verlengd|teruggevorderd|terugvorder\w*)\b",
+                       re.IGNORECASE)
 # Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
 CARE_ENDS = re.compile(r"\bstop(t|pen)\b|\bgeen\s+(\w+\s+){0,2}meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
                        r"afgebouwd|afbouwen", re.IGNORECASE)
@@ -305,7 +315,7 @@ class ValidateSlotMappings(ValidationAction):
             named = named[-1:] + named[:-1]  # "het was het CAK niet maar de SVB": the last one counts
         found = chosen_organisation(route, deciding_first(tracker, named), message)
         if not found and not known:
-            found = deciding_by_care(route, message)
+            found = deciding_by_care(route, message) or provider_described(route, message)
         return {"about_organisation": found} if found else {}
 
     async def extract_decision_date(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:

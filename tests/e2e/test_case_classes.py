@@ -204,3 +204,27 @@ def test_a_bezwaar_months_old_without_any_answer_is_an_ingebrekestelling_not_ber
                     "sindsdien geen reactie, geen hoorzitting, helemaal niets. hoe krijg ik ze aan het werk?")
     assert (c.state["route"], c.state["organisation"]) == ("ingebrekestelling", "zorgkantoor")
     assert "ingebrekestelling" in said(replies).lower()
+
+
+def test_care_complaints_about_a_parent_called_pa_in_a_verpleeghuis_are_a_klacht_at_the_provider(chat):
+    # no decision and no letter: an unsure "bezwaar" reading has nothing to object to (routes.md §1)
+    c = chat()
+    c.say("m'n pa woont in het verpleeghuis en krijgt zijn medicijnen steeds op de verkeerde tijd. "
+          "dat hebben we al vaak gezegd, ik wil er iets mee")
+    assert (c.state["route"], c.state["organisation"], c.state["asking_for"]) == ("klacht", "zorgaanbieder",
+                                                                                   "relative")
+
+
+def test_a_provider_told_by_what_it_does_is_the_zorgaanbieder(chat):
+    c = chat()
+    c.say("ik wil klagen over de stichting waar mijn dochter begeleiding krijgt, ze hebben haar map met "
+          "persoonlijke dingen laten slingeren in de bus")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+
+
+def test_a_volmacht_given_to_the_citizen_makes_the_case_the_relatives(chat):
+    c = chat()
+    replies = c.say("mijn moeder gaf mij jaren geleden een volmacht, nu heeft ze alzheimer. het cak heeft haar "
+                    "eigen bijdrage verhoogd, de brief is van 12 november. mag ik bezwaar maken?")
+    assert (c.state["route"], c.state["organisation"], c.state["asking_for"]) == ("bezwaar", "cak", "relative")
+    assert "volmacht" in said(replies).lower()

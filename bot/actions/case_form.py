@@ -15,7 +15,7 @@ from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS
 
-from .context import intent, text, today
+from .context import intent, mantelzorger_for, text, today
 from .slot_extraction import DATE_UNKNOWN_WORDS
 
 # Intents that break off the form: the rules in data/rules.yml handle them.
@@ -80,7 +80,8 @@ class ActionAskAboutOrganisation(Action):
         return "action_ask_about_organisation"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        facts = key_facts(tracker.get_slot("route"), None, bool(tracker.get_slot("decision_on_bezwaar")))
+        facts = key_facts(tracker.get_slot("route"), None, bool(tracker.get_slot("decision_on_bezwaar")),
+                          mantelzorger_for(tracker))
         parts, events = _said_once(tracker, facts)
         if parts:
             dispatcher.utter_message(text=parts[0])
@@ -96,7 +97,7 @@ class ActionAskDecisionDate(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         facts = key_facts(tracker.get_slot("route"), tracker.get_slot("about_organisation"),
-                          bool(tracker.get_slot("decision_on_bezwaar")))
+                          bool(tracker.get_slot("decision_on_bezwaar")), mantelzorger_for(tracker))
         asked_before = bool(tracker.get_slot("key_facts_said")) or not facts
         parts, events = _said_once(tracker, facts)
         message = text(tracker)

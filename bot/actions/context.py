@@ -78,8 +78,9 @@ def org_name(key: str | None) -> str:
     return ORGANISATIONS[key].name if key in ORGANISATIONS else "de organisatie"
 
 
-def relative_word(tracker: Tracker) -> str:
-    return tracker.get_slot("relative") or "naaste"
+def mantelzorger_for(tracker: Tracker) -> str | None:
+    """Whom a mantelzorger asks for ("moeder"; "naaste" when unnamed), or None for the citizen's own case."""
+    return (tracker.get_slot("relative") or "naaste") if tracker.get_slot("asking_for") == "relative" else None
 
 
 def sources_message(card_ids: list[str]) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
 
 from .case import answer_slots, case_from
-from .context import handoff_signal, handoff_state, intent, sources_message, staff_available, text, today
+from .context import (handoff_signal, handoff_state, intent, mantelzorger_for, sources_message, staff_available,
+                      text, today)
 from .slot_extraction import DATE_UNKNOWN
 
 WITH_A_PERSON = ("waiting", "active", "callback")
@@ -91,7 +92,7 @@ def case_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event
         return []  # no case, or its advice was given already
     about = tracker.get_slot("about_organisation")
     if not about:
-        facts = key_facts(route, None, bool(tracker.get_slot("decision_on_bezwaar")))
+        facts = key_facts(route, None, bool(tracker.get_slot("decision_on_bezwaar")), mantelzorger_for(tracker))
         if facts:
             dispatcher.utter_message(text=facts)
         return []

@@ -15,8 +15,17 @@ from .routing import ORGANISATIONS, ROUTE_CARDS, clientondersteuning_organisatio
 # ----------------------------------------------------------------- key facts (before the date is known)
 
 
-def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False) -> str:
-    """What the citizen must know at once, before the guide asks for the letter's date (routes.md §1, §2)."""
+def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, relative: str | None = None) -> str:
+    """What the citizen must know at once, before the guide asks for the letter's date (routes.md §1, §2);
+    for a mantelzorger (`relative`: whom the case is about) also that signing needs a machtiging (§4)."""
+    facts = _route_facts(route, about, decision_on_bezwaar)
+    if facts and relative and route in ("bezwaar", "klacht_en_bezwaar"):
+        facts += (f" U mag dit voor uw {relative} doen. Tekent u zelf? "
+                  f"Dan heeft u een schriftelijke machtiging van uw {relative} nodig.")  # Awb 2:1
+    return facts
+
+
+def _route_facts(route: str, about: str | None, decision_on_bezwaar: bool) -> str:
     if about in ORGANISATIONS and not ORGANISATIONS[about].bezwaar_possible:
         return ""
     org = name(about) if about in ORGANISATIONS else None

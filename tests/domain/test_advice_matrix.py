@@ -136,6 +136,14 @@ def test_key_facts_say_route_place_and_term_before_the_date_is_asked():
     assert key_facts("bezwaar", "zorgverzekeraar") == ""
 
 
+def test_a_mantelzorger_hears_about_the_machtiging_with_the_key_facts():
+    # routes.md §4 (Awb 2:1): acting for someone needs a written machtiging; said before the date is asked
+    facts = key_facts("bezwaar", "zorgkantoor", relative="moeder")
+    assert "machtiging van uw moeder" in facts and "6 weken" in facts
+    assert "machtiging" not in key_facts("bezwaar", "zorgkantoor")
+    assert "machtiging" not in key_facts("klacht", None, relative="vader")
+
+
 def test_urgent_care_stop_gives_what_to_do_now_and_no_emergency_numbers():
     message, cards = urgent("gemeente")
     assert "voorlopige voorziening" in message and "de gemeente" in message and "dringend" in message

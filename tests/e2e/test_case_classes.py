@@ -228,3 +228,12 @@ def test_a_volmacht_given_to_the_citizen_makes_the_case_the_relatives(chat):
                     "eigen bijdrage verhoogd, de brief is van 12 november. mag ik bezwaar maken?")
     assert (c.state["route"], c.state["organisation"], c.state["asking_for"]) == ("bezwaar", "cak", "relative")
     assert "volmacht" in said(replies).lower()
+
+
+def test_a_mantelzorger_hears_about_the_machtiging_before_the_letter_date_is_known(chat):
+    # routes.md §4: signing a bezwaar for someone else needs a written machtiging (Awb 2:1)
+    c = chat()
+    replies = c.say("ik regel alles voor mijn oom, hij is dement. de gemeente stopt zijn begeleiding en ik wil "
+                    "daar voor hem bezwaar tegen maken. de brief kwam vorige week binnen")
+    assert (c.state["route"], c.state["asking_for"]) == ("bezwaar", "relative")
+    assert c.state["decision_date"] is None and "machtiging" in said(replies).lower()

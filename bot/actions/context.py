@@ -1,10 +1,7 @@
-"""What an action needs to know about the turn: the text, the intent, the API's clock; and where
-the knowledge cards are."""
+"""What an action needs to know about the turn: the text, the intent, the API's clock."""
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,16 +12,6 @@ from knowledge.domain.routing import ORGANISATIONS
 META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
 META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, waiting, active, callback, closed
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def knowledge_dirs() -> tuple[Path, Path]:
-    """The cards and their index, as the API has them (settings WEGWIJS_CARDS_DIR, WEGWIJS_INDEX_DIR;
-    a relative path is read from the repository root, where the API runs, not from bot/)."""
-    return (REPO_ROOT / (os.environ.get("WEGWIJS_CARDS_DIR") or "knowledge/cards"),
-            REPO_ROOT / (os.environ.get("WEGWIJS_INDEX_DIR") or "var/index"))
-
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return tracker.latest_message.get("metadata") or {}

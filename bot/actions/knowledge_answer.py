@@ -9,12 +9,12 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from knowledge.domain.short_answers import clientondersteuning
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 
-from .context import (citizen_text, gap_message, intent, knowledge_dirs, set_by_this_message, sources_message,
-                      text)
+from .context import citizen_text, gap_message, intent, set_by_this_message, sources_message, text
+from . import settings
 from .handoff import not_understood, offer_handoff
 
 # The action server reads the cards and their index itself; loading starts with the server.
-CARDS = CardReader(*knowledge_dirs())
+CARDS = CardReader(settings.CARDS_DIR, settings.INDEX_DIR)
 CARDS.start()
 
 

@@ -173,7 +173,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said == "bezwaar" and WAITING_WORDS.search(message) and (BEZWAAR_MADE.search(message)
                                                               or not DISAGREES.search(message)):
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
-    if said == "bezwaar" and case != "beroep" and confidence(tracker) < 0.5 and not decision \
+    if said == "bezwaar" and case != "beroep" and confidence(tracker) < UNSURE_ROUTE and not decision \
             and not (A_LETTER.search(message) or CARE_ENDS.search(message) or CUT_WORDS.search(message)):
         # an unsure "bezwaar" without a word of any decision or letter: there is nothing to object to
         # (routes.md §1): a need told is an application, else the classifier's next reading (a klacht)

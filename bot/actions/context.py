@@ -6,8 +6,6 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from knowledge.domain.routing import ORGANISATIONS
-
 # Said by the API with every message (see api/services/delivery.py).
 META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
@@ -59,10 +57,6 @@ def entity_values(tracker: Tracker, entity: str) -> list[str]:
         if item.get("entity") == entity and value and value not in values:
             values.append(value)
     return values
-
-
-def org_name(key: str | None) -> str:
-    return ORGANISATIONS[key].name if key in ORGANISATIONS else "de organisatie"
 
 
 def mantelzorger_for(tracker: Tracker) -> str | None:

@@ -67,7 +67,9 @@ class Settings(BaseSettings):
     # Lets tests and the evaluation set staff availability per conversation with a header.
     allow_test_headers: Flag = env("WEGWIJS_ALLOW_TEST_HEADERS", False)
     max_message_chars: int = 5000
-    nlu_chars: int = 1000  # the bot reads this much of a long message; the transcript keeps all
+    # The bot reads the whole message (up to max_message_chars): in a long story the date and the
+    # question often come last. The e5 features read their first 512 tokens; the words and dates all.
+    nlu_chars: int = 5000
     # How long the API waits for Rasa's answer, and Rasa for one custom action (read by
     # scripts/rasa_server.py). A turn may run two custom actions, so the first must be more
     # than twice the second: then the API always gets Rasa's answer, even a late one.

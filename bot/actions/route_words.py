@@ -32,6 +32,9 @@ def named_routes(message: str) -> list[str]:
 # A refusal told as its outcome: "ik krijg niks vergoed", "te weinig uren gekregen".
 REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s+)?(niet|niks|niets)\b|"
            r"(te\s+weinig|te\s+laag|te\s+lage|minder)\s+(\w+\s+){0,3}(gekregen|toegekend|geïndiceerd)")
+# Decisions told as what was taken away: "mijn pgb is gekort", "niet verlengd", "ze vorderen het terug".
+CUT = r"gekort|afgekeurd|niet\s+verlengd|teruggevorderd|terugvorder\w*"
+CUT_WORDS = re.compile(rf"\b({CUT}|korting|afgepakt)\b", re.IGNORECASE)
 # "de brief is van 27 oktober", "besluit van 9-11": a dated decision letter.
 LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
                           re.IGNORECASE)
@@ -43,7 +46,7 @@ DECISION_WORDS = re.compile(
     r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|(anderhalf|een\s+half|half|één|een|twee|drie)\s+(uur|dag|dagdeel|keer))\b|"
     r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
-    rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED})",
+    rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED}|{CUT})",
     re.IGNORECASE,
 )
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
@@ -57,6 +60,8 @@ RUDE_WORDS = re.compile(
     r"(aangesproken|op\s+(zijn|haar)\s+vingers)|uitgescholden|onheus|kwetsend|beledig|vernederd|vernederend|"
     r"lachte|lachten|onbehoorlijk|botte?\b|bot\s+tegen|ongeduldig|geïrriteerd|neerbuigend|kleineren|kleinerend|"
     r"(niet|nooit)\s+(terug)?gebeld|belt?\s+(nooit|niet)\s+terug|(nooit|niet|geen)\s+teruggebeld|dossier\s+kwijt|"
+    # "ze zouden terugbellen, maar niemand belt ooit terug"
+    r"niemand\s+(\w+\s+)?(belt|belde|reageert|reageerde)\b|(zouden|zou)\s+(\w+\s+){0,3}terug\s*(te\s+)?bellen|"
     r"(papieren|stukken|formulier)\w*\s+kwijt|kwijtgeraakt|"
     r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
     r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
@@ -85,8 +90,11 @@ NO_DECISION_YET = re.compile(
 )
 # "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
 # judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:12 lid 2, 9:18, routes.md §3).
-KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond\s+(verklaard|bevonden)|"
-                            r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht", re.IGNORECASE)
+KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|bevonden))?|"
+                            r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht|"
+                            # "ik ben het niet eens met hoe ze mijn klacht hebben afgehandeld": the handling, no besluit
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(met\s+)?(hoe|de\s+manier\s+waarop|de\s+afhandeling)"
+                            r"[^.?!]{0,60}?\bklacht\w*([^.?!]{0,40}?\b(afgehandeld|behandeld))?", re.IGNORECASE)
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
@@ -134,9 +142,12 @@ NEED_WORDS = re.compile(
     r"(vraag|vragen)\s+(ik|we|wij|je|u)\s+(\w+\s+){0,2}aan)\b",
     re.IGNORECASE,
 )
+# "kan sinds een val niet meer zelf douchen", "er is niemand die haar helpt": care that is needed now.
+CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){0,5}niet\s+meer\b|"
+                             r"niemand\s+die\s+(\w+\s+){0,3}(helpt|komt\s+helpen)", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
-    rf"minder\s+uren|omlaag|{REFUSED})\b",
+    rf"minder\s+uren|omlaag|{REFUSED}|{CUT})\b",
     re.IGNORECASE,
 )
 WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)",
@@ -168,7 +179,18 @@ BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingest
                           r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
-    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|"
+    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|{CUT}|"
     rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)",
     re.IGNORECASE,
 )
+
+
+A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
+# Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
+CARE_ENDS = re.compile(r"\b(ge)?stop(t|pen)\b|\bgeen\s+(\w+\s+){0,2}meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
+                       r"afgebouwd|afbouwen", re.IGNORECASE)
+# "moet ik daarvoor bij de gemeente zijn?", "is er iets dat hij ergens kan logeren?": asking for help.
+ASKS_WHERE = re.compile(r"\b(moet|kan|kunnen|moeten)\s+(ik|we|wij)\s+(\w+\s+){0,2}(bij|naar)\s+(de|het)\s+\w+|"
+                        r"\bis\s+er\s+(iets|een\s+mogelijkheid|hulp|een\s+plek)\b", re.IGNORECASE)
+# "niet tevreden over de zorg op zijn groep in de zorginstelling": care someone has, not care to ask for.
+IN_CARE_OR_DISSATISFIED = re.compile(r"tevreden|verpleeghuis|verzorgingshuis|instelling|\bgroep\b", re.IGNORECASE)

@@ -19,16 +19,22 @@ from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, name
 from knowledge.domain.signals import signals
 
 from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first, provider_described
-from .context import confidence, entity_values, intent, text, today
+from .context import citizen_text, confidence, entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .route_words import (
+    A_LETTER,
     APPLIED,
+    ASKS_WHERE,
     ASKS_KLACHT,
     BEZWAAR_MADE,
     BEZWAAR_WORD,
     BOTH_WORDS,
+    CANNOT_ANY_MORE,
+    CARE_ENDS,
     COMPLAINED,
     CONDUCT_TOPIC,
+    CUT_WORDS,
+    IN_CARE_OR_DISSATISFIED,
     DECISION_WORDS,
     DELAY_WORDS,
     DISAGREES,
@@ -48,7 +54,7 @@ from .route_words import (
     WLZ_CONTEXT,
     named_routes,
 )
-from .sentences import sentence_intents
+from .sentences import sentence_intents, sentences
 
 INTENT_ROUTE = {
     "bezwaar": "bezwaar",
@@ -83,6 +89,8 @@ def case_intent(tracker: Tracker) -> str | None:
     if name not in CARRIES_A_CASE:
         return name
     message = text(tracker)
+    if name == "mantelzorger" and not has_case_words(message, care=False):
+        return name  # "ik help mijn buurvrouw, ze heeft begeleiding via de wmo": who, not yet what
     if name != "mantelzorger" and not (entity_values(tracker, "organisation") or tracker.get_slot("about_organisation")
                                        or DECISION_WORDS.search(message) or names_care(message)):
         # a crisis or a call for a person names no case without an organisation (now or told before),
@@ -95,9 +103,10 @@ def case_intent(tracker: Tracker) -> str | None:
     if len(named) == 1:
         return named[0]  # "ik wil klagen over de gemeente": the route is named
     if name == "kastje_muur" and names_care(message) and not DECISION_WORDS.search(message):
-        # sent back and forth about care of a kind that has its organisation (a broken Wmo wheelchair:
-        # the gemeente), without a decision: a klacht about how that organisation handles it
-        return "klacht"
+        # sent back and forth about care of a kind that has its organisation, without a decision: care
+        # still needed is an application where that care is decided (washing → the zorgverzekeraar);
+        # care one has (a broken Wmo wheelchair: the gemeente) a klacht about how it is handled
+        return "aanvraag" if NEED_WORDS.search(message) or CANNOT_ANY_MORE.search(message) else "klacht"
     return name
 
 
@@ -151,7 +160,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said in ("bezwaar", "klacht") and conduct and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
         return "klacht_en_bezwaar"
     if said == "klacht_en_bezwaar" and not (decision and conduct):
-        if decision:
+        if decision or CARE_ENDS.search(message):
             return "bezwaar"
         if conduct:
             return "klacht"
@@ -190,6 +199,10 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if case in ("klacht", "bezwaar") and not decision and not conduct \
             and NEED_WORDS.search(message) and (_ranked(tracker, "aanvraag", 0.1) or WHERE_TO_APPLY.search(message)):
         return "aanvraag"
+    if said == "klacht" and not (decision or conduct or KLACHT_WORD.search(message) or COMPLAINED.search(message)
+                                 or CONDUCT_TOPIC.search(message) or IN_CARE_OR_DISSATISFIED.search(message)) \
+            and aanvraag_organisation(message) == "ciz":
+        return "aanvraag"  # "ze kan nooit meer alleen zijn": round-the-clock care needed, nothing to complain of
     if said == "klacht" and rude and STRONG_DECISION.search(message) and DISAGREES.search(message):
         return "klacht_en_bezwaar"
     if said in (None, "ingebrekestelling", "klacht") and WAITING_LIST.search(message) and WLZ_CONTEXT.search(message):
@@ -197,18 +210,6 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if told_a_need(said, tracker, decision or conduct):
         return "aanvraag"
     return said
-
-
-A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
-# Decisions told as what was taken away: "mijn pgb is gekort", "niet verlengd", "ze vorderen het terug".
-CUT_WORDS = re.compile(r"\b(gekort|korting|afgekeurd|afgepakt|niet\s+verlengd|teruggevorderd|terugvorder\w*)\b",
-                       re.IGNORECASE)
-# Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
-CARE_ENDS = re.compile(r"\bstop(t|pen)\b|\bgeen\s+(\w+\s+){0,2}meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
-                       r"afgebouwd|afbouwen", re.IGNORECASE)
-# "moet ik daarvoor bij de gemeente zijn?", "is er iets dat hij ergens kan logeren?": asking for help.
-ASKS_WHERE = re.compile(r"\b(moet|kan|kunnen|moeten)\s+(ik|we|wij)\s+(\w+\s+){0,2}(bij|naar)\s+(de|het)\s+\w+|"
-                        r"\bis\s+er\s+(iets|een\s+mogelijkheid|hulp|een\s+plek)\b", re.IGNORECASE)
 
 
 def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -> bool:
@@ -237,7 +238,14 @@ def both_in_sentences(said: str, message: str) -> bool:
     other = "klacht" if said == "bezwaar" else "bezwaar"
     if other == "bezwaar" and not DISAGREES.search(message):
         return False  # conduct around money is a klacht; "both" needs a decision they disagree with
-    return any(name == other and score >= SENTENCE_CONFIDENCE for name, score in sentence_intents(message))
+    for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
+        if name != other or score < SENTENCE_CONFIDENCE:
+            continue
+        if other == "klacht" and KLACHT_WORD.search(sentence) \
+                and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
+            continue  # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told
+        return True
+    return False
 
 
 def waits_on_bezwaar(message: str) -> bool:
@@ -250,10 +258,11 @@ def waits_on_bezwaar(message: str) -> bool:
 UNSURE_ROUTE = 0.5
 
 
-def has_case_words(message: str) -> bool:
+def has_case_words(message: str, care: bool = True) -> bool:
+    """Words of a decision, conduct, a wait, a need or a route named (and, with `care`, a kind of care)."""
     return any(words.search(message) for words in (DECISION_WORDS, RUDE_WORDS, DELAY_WORDS, NEED_WORDS, WAITING_WORDS,
                                                     WAITING_LIST)) \
-        or bool(named_routes(message)) or names_care(message)
+        or bool(named_routes(message)) or (care and names_care(message))
 
 
 def said_route(tracker: Tracker) -> str | None:
@@ -266,7 +275,18 @@ def said_route(tracker: Tracker) -> str | None:
         said = next(iter(named_routes(text(tracker))), None)
     if said is None and intent(tracker) in ("inform", "angry") and RUDE_WORDS.search(text(tracker)):
         said = "klacht"  # "zo praat je toch niet tegen mensen", told after a bezwaar: conduct
+    if said is None and tracker.get_slot("route") is None and intent(tracker) not in ("crisis", "request_human") \
+            and DISAGREES.search(text(tracker)) and not (RUDE_WORDS.search(text(tracker))
+                                                         or DELAY_WORDS.search(text(tracker))):
+        said = "bezwaar"  # "zorgprofiel te laag", told in a few words while no case is known yet
     return checked_route(said, tracker)
+
+
+def bezwaar_without_decision(tracker: Tracker) -> bool:
+    """The citizen said "bezwaar" but named no decision, letter or date of one in the whole conversation."""
+    told = BEZWAAR_WORD.sub(" ", citizen_text(tracker))
+    return tracker.get_slot("decision_date") is None and not (
+        DECISION_WORDS.search(told) or A_LETTER.search(told) or CARE_ENDS.search(told) or CUT_WORDS.search(told))
 
 
 def updated_route(tracker: Tracker) -> str | None:
@@ -283,7 +303,11 @@ def updated_route(tracker: Tracker) -> str | None:
         # a second route needs its own words: conduct for a klacht, a decision for a bezwaar
         message = text(tracker)
         evidence = (RUDE_WORDS, DELAY_WORDS, KLACHT_WORD) if said == "klacht" else (DECISION_WORDS,)
-        return "klacht_en_bezwaar" if any(words.search(message) for words in evidence) else previous
+        if not any(words.search(message) for words in evidence):
+            return previous
+        if said == "klacht" and bezwaar_without_decision(tracker):
+            return "klacht"  # "bezwaar tegen het zorgkantoor" … "ze bellen nooit terug": conduct, nothing decided
+        return "klacht_en_bezwaar"
     if previous == "klacht_en_bezwaar" and said in ("bezwaar", "klacht"):
         return previous
     if previous in ("bezwaar", "klacht", "klacht_en_bezwaar") and said == "aanvraag" \
@@ -313,6 +337,10 @@ class ValidateSlotMappings(ValidationAction):
             return {}  # a later mention ("de gemeente zei ook…") does not replace the organisation of the case
         if corrected and len(named) > 1:
             named = named[-1:] + named[:-1]  # "het was het CAK niet maar de SVB": the last one counts
+        if known == "gemeente" and not named and route == "klacht":
+            # a provider's people behaved so: "die begeleider zegt steeds af" after "begeleiding via de wmo"
+            found = chosen_organisation(route, [known], citizen_text(tracker))
+            return {"about_organisation": found} if found != known else {}
         found = chosen_organisation(route, deciding_first(tracker, named), message)
         if not found and not known:
             found = deciding_by_care(route, message) or provider_described(route, message)

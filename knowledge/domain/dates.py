@@ -226,7 +226,7 @@ LETTER_CUE = re.compile(
 # ... or the day it arrived, which does not start the term (Awb 6:8; lateness: 6:11).
 RECEIPT_CUE = re.compile(
     r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|binnengekregen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
-    r"gekomen|aangekomen|bezorgd|gehad|lag|in\s+de\s+(bus|brievenbus)|op\s+de\s+mat|"
+    r"gekomen|aangekomen|bezorgd|gehad|lag|(in|uit)\s+de\s+(bus|brievenbus)|op\s+de\s+mat|opgehaald|gehaald|"
     # a letter in a portal or the post noticed later: "ik heb het pas gisteren gezien"
     r"gezien|zag|gelezen|las|ontdekt|opgemerkt)\b",
     re.IGNORECASE,
@@ -241,6 +241,9 @@ LETTER_REF = re.compile(
     r"\b(brief|brieven|beschikking|besluit|beslissing|post|envelop|bericht|mail|e-mail|uitslag|hem|hij|ie|die|deze)\b",
     re.IGNORECASE,
 )
+# "stopt per 1 januari", "vanaf 1 december", "met ingang van 1-1": the day a decision takes effect.
+TAKES_EFFECT_BEFORE = re.compile(r"\b(per|vanaf|m\.?i\.?v\.?|met\s+ingang\s+van|tot(\s+en\s+met)?|t/m)\s*$",
+                                 re.IGNORECASE)
 # "brief van 13 november", "besluit van gisteren", "is van 13-11": the date of the letter itself.
 OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b", re.IGNORECASE)
@@ -290,6 +293,8 @@ BEZWAAR_SENT = re.compile(
 def _kind(text: str, start: int, end: int) -> str:
     """'letter', 'received', 'plain' or 'other' for the date at text[start:end]."""
     before, after = _clause(text, start, end)
+    if TAKES_EFFECT_BEFORE.search(before):
+        return "other"  # "de dagbesteding stopt per 1 januari": not the letter's date
     if OF_BEFORE.search(before):
         return "letter"
     if RECEIVED_AFTER.search(after):

@@ -110,7 +110,7 @@ HAS_WLZ_INDICATIE = _words(
 WLZ_CARE = _words(
     r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",
     r"dag\s+en\s+nacht\s+(zorg|toezicht|hulp|verzorging|iemand|begeleiding)",
-    r"(nooit|niet\s+meer)\s+alleen\s+(worden\s+)?(gelaten|zijn|blijven)",
+    r"(nooit(\s+meer)?|niet\s+meer)\s+alleen\s+(worden\s+)?(gelaten|zijn|blijven)",
     r"geen\s+(moment|minuut|seconde)\s+(meer\s+)?alleen\s+(laten|gelaten)",
     r"(altijd|steeds|voortdurend|continu)\s+iemand\s+(\w+\s+){0,3}(nodig|bij\s+zich|in\s+de\s+buurt)",
     r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
@@ -143,6 +143,11 @@ WMO_DONE_ALONE = _words(r"(huishoud\w*|schoonma\w*|poets\w*)\s+(\w+\s+){0,2}(doe
                         r"(\w+\s+)?(zelf|wel)\b")
 
 
+# "hij wil geen verpleeghuis": a place refused is not the care asked for.
+WLZ_PLACE_REFUSED = _words(r"\b(geen|niet\s+(naar|in)\s+(een|het)|nooit\s+(naar|in)\s+(een|het))\s+"
+                           r"(verpleeghuis|verzorgingshuis|zorginstelling|instelling)\w*")
+
+
 def aanvraag_organisation(text: str) -> str | None:
     """Where an application for the care named in `text` goes, or None when no care is named.
 
@@ -150,7 +155,7 @@ def aanvraag_organisation(text: str) -> str | None:
     ciz: a Wlz indicatie (24-hour care or supervision, verpleeghuis); zorgverzekeraar:
     wijkverpleging and personal care at home (washing, dressing); gemeente: Wmo and Jeugdwet.
     """
-    text = WLZ_NAME.sub("wlz", text)
+    text = WLZ_PLACE_REFUSED.sub(" ", WLZ_NAME.sub("wlz", text))
     wlz_client = bool(HAS_WLZ_INDICATIE.search(text)) and not APPLYING_FOR_WLZ.search(text)
     if wlz_client or (WLZ_AFTER_INDICATIE.search(text) and WLZ_CARE.search(text)):
         return "zorgkantoor"  # the Wlz indicatie exists: the zorgkantoor arranges the care

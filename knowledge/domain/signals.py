@@ -42,7 +42,7 @@ URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|\bkomt\s+(er\s+)?{_SOON}\s+niemand\b|"
     rf"\b(komt|komen)\s+(\w+\s+){{0,3}}{_SOON}\s+niet\b|"
     r"(huis|woning)\s+uit\s+(moet|moeten|gezet)|moet(en)?\s+(\w+\s+){0,5}(huis|woning)\s+uit\b|"
-    r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|huisuitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
+    r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|(huis)?uitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
     r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)|"
     # "de woningbouw dreigt me eruit te zetten": an eviction told with the landlord or the rent
     r"(woningbouw\w*|verhuurder|woningcorporatie|corporatie|huisbaas|huur\w*)\b.{0,80}\b(eruit|er\s+(\w+\s+)?uit)\s+(te\s+)?(zetten|gezet|zet)\b",

@@ -36,6 +36,8 @@ def test_a_question_with_an_own_case_is_not_general(text):
     "ik wil naar de bestuursrechter",
     "de bezwaarcommissie heeft mij ongelijk gegeven",
     "de gemeente blijft bij haar besluit",
+    "cak heeft mijn bezwaar over de eigen bijdrage afgewezen",
+    "de svb heeft mijn bezwaar tegen de terugvordering van het pgb afgewezen",
 ])
 def test_words_of_a_decided_bezwaar_or_the_court_tell_beroep(text):
     assert tells_beroep(text)
@@ -44,6 +46,9 @@ def test_words_of_a_decided_bezwaar_or_the_court_tell_beroep(text):
 @pytest.mark.parametrize("text", [
     "kan ik dat bezwaar voor haar schrijven? ze ziet bijna niks meer",
     "ik wil bezwaar maken tegen de verlaging",
+    "ik wil bezwaar maken omdat mijn aanvraag is afgewezen",
+    "ik heb bezwaar gemaakt want de traplift is afgewezen",
+    "ik wil bezwaar maken tegen het besluit dat mijn pgb is afgewezen",
 ])
 def test_a_bezwaar_still_to_write_does_not_tell_beroep(text):
     assert not tells_beroep(text)

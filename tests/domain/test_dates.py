@@ -80,6 +80,7 @@ def test_dates_are_said_in_dutch_and_english():
         ("vorige week kreeg ik een brief van het CIZ", None, date(2026, 11, 16)),
         ("ik heb gisteren een beslissing ontvangen", None, date(2026, 11, 22)),
         ("13 november", date(2026, 11, 13), None),
+        ("ik heb hem vrijdag 20 november uit de brievenbus gehaald", None, date(2026, 11, 20)),
     ],
 )
 def test_letter_date_and_day_received_are_told_apart(text, letter, received):
@@ -157,6 +158,10 @@ def test_a_letter_placed_in_a_portal_and_seen_later_counts_from_its_date():
     # the letter's own date, then the day of the bezwaar
     ("het besluit is gedateerd 3 november en ik heb op 10 november bezwaar gemaakt", date(2026, 11, 3)),
     ("de beschikking is gedateerd 3 november 2026 en er staat dat bezwaar kan worden ingediend", date(2026, 11, 3)),
+    # the day the decision takes effect is no letter's date
+    ("een brief van de gemeente dat haar dagbesteding stopt per 1 januari", None),
+    ("mijn uren gaan vanaf 1 december omlaag, de brief is van 12 november", date(2026, 11, 12)),
+    ("met ingang van 1 januari krijg ik minder uren", None),
 ])
 def test_a_letter_date_is_not_taken_from_other_days_in_the_story(text, letter):
     assert read_letter_dates(text, date(2026, 11, 23))[0] == letter

@@ -85,6 +85,10 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
         # Wmo care the citizen says they do themselves is not what they ask for
         ("nee, het schoonmaken kunnen we zelf wel. hij heeft hulp nodig bij het aankleden", "zorgverzekeraar"),
         ("hulp bij het schoonmaken en bij het aankleden", "gemeente"),
+        # a verpleeghuis refused is not the care asked for; never alone any more is Wlz care
+        ("hij kan zich niet meer wassen en aankleden maar wil geen verpleeghuis", "zorgverzekeraar"),
+        ("ze wil niet naar een verpleeghuis, ze heeft hulp nodig bij het douchen", "zorgverzekeraar"),
+        ("eigenlijk kan ze nooit meer alleen zijn", "ciz"),
     ],
 )
 def test_applications_go_where_the_kind_of_care_is_decided(text, org):

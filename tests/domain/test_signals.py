@@ -31,6 +31,7 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("mijn vader slaat haar als hij boos is", {"danger"}),
     ("de woningcorporatie zegt dat hij op 1 december zijn huis uit moet", {"urgent"}),
     ("nu komt zn verzorgster vanavond niet want die krijgt niks meer betaald", {"urgent"}),
+    ("ik kan de huur niet betalen en de corporatie dreigt met uitzetting", {"urgent"}),
 ])
 def test_signals_follow_the_words(text, expected):
     assert signals(text) == expected

@@ -1,8 +1,9 @@
 """Rate limits per client IP and per conversation, on the `limits` library.
 
-The counters live in the storage named by the setting `rate_limit_storage`: "memory://" (this
-process, the default; old entries expire by themselves) or any storage `limits` knows, e.g.
-"redis://127.0.0.1:6379" when several API processes must share them. A refused request gets a
+The counters live in the storage named by `Settings.rate_limit_uri`: "memory://" (this process,
+the default; old entries expire by themselves) or any storage `limits` knows, e.g.
+"redis://127.0.0.1:6379" (REDIS_URL) when several API processes must share them; in Redis the keys
+start with `key_prefix` (one per database: api/services/shared_state.py). A refused request gets a
 429 with a Dutch `detail` and a Retry-After header.
 
 The client IP is what uvicorn puts in the request: behind a reverse proxy, start uvicorn with
@@ -32,9 +33,11 @@ class TooManyRequests(HTTPException):
 class RateLimits:
     """Named limits ("5/minute;30/hour") checked against keys (an IP, a conversation id)."""
 
-    def __init__(self, storage_uri: str = "memory://"):
+    def __init__(self, storage_uri: str = "memory://", key_prefix: str = "wegwijs:limits"):
         uri = storage_uri if storage_uri.startswith("async+") else f"async+{storage_uri}"
-        self.storage = storage_from_string(uri)
+        # Redis through the `redis` package (requirements/app.txt), not the `coredis` default
+        options = {"implementation": "redispy", "key_prefix": key_prefix} if uri.startswith("async+redis") else {}
+        self.storage = storage_from_string(uri, **options)
         self.limiter = MovingWindowRateLimiter(self.storage)
         self._parsed: dict[str, list[RateLimitItem]] = {}
 

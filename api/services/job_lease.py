@@ -7,9 +7,11 @@ knowledge base; the index on disk has one writer at a time, knowledge/retrieval/
 push (its own consoles), the presence heartbeat and the change bus.
 
 `JobLease` is one process: it always runs the jobs. `RedisJobLease` runs them only in the worker
-that holds a Redis key (SET NX with a TTL_S expiry, renewed every RENEW_S seconds). When the holder
-stops (killed, or cannot renew), another worker takes the key within TTL_S + RENEW_S seconds; a
-holder that cannot renew stops its jobs before the key expires, so two workers never run them.
+that holds a Redis key (SET NX with a TTL_S expiry, renewed every RENEW_S seconds). A worker that
+stops cleanly deletes the key and another takes it within RENEW_S seconds; a killed one's key
+expires, and another takes it within TTL_S + RENEW_S. A holder that cannot renew stops its jobs at
+once, before its key expires, so two workers do not run them at the same time (only a Redis that
+loses its keys, e.g. restarted without persistence, could let two overlap for up to RENEW_S).
 """
 from __future__ import annotations
 

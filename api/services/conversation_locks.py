@@ -6,7 +6,8 @@ requests reach different API workers, and a resend never overtakes the first att
 `RedisConversationLocks` takes that lock and then a Redis lock per conversation, so a request in
 another worker waits too. The Redis lock expires TTL_S seconds after its holder stopped renewing
 it (a killed worker); while a turn runs (it may wait for Rasa more than once) it is renewed every
-TTL_S / 3 seconds.
+TTL_S / 3 seconds. While Redis cannot be reached, the lock of this worker is all (a warning is
+logged): the chat stays up.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
+
+from redis.exceptions import RedisError
 
 logger = logging.getLogger("api.delivery")
 
@@ -58,7 +61,9 @@ class RedisConversationLocks(ConversationLocks):
     @contextlib.asynccontextmanager
     async def _across_workers(self, conversation_id: str) -> AsyncIterator[None]:
         lock = self.redis.lock(self._key(conversation_id), timeout=TTL_S, sleep=0.05)
-        await lock.acquire()
+        if not await self._take(lock, conversation_id):
+            yield
+            return
         renewing = asyncio.create_task(self._renew(lock, conversation_id))
         try:
             yield
@@ -70,6 +75,15 @@ class RedisConversationLocks(ConversationLocks):
                 await lock.release()
 
     @staticmethod
+    async def _take(lock: Any, conversation_id: str) -> bool:
+        try:
+            return bool(await lock.acquire())
+        except RedisError as error:
+            logger.warning("conversation %s: Redis not reachable (%s), in order in this worker only",
+                           conversation_id[:8], type(error).__name__)
+            return False
+
+    @staticmethod
     async def _renew(lock: Any, conversation_id: str) -> None:
         while True:
             await asyncio.sleep(TTL_S / 3)
@@ -79,4 +93,9 @@ class RedisConversationLocks(ConversationLocks):
                 logger.warning("conversation %s: lock not renewed (%s)", conversation_id[:8], type(error).__name__)
 
     async def busy(self, conversation_id: str) -> bool:
-        return await super().busy(conversation_id) or bool(await self.redis.exists(self._key(conversation_id)))
+        if await super().busy(conversation_id):
+            return True
+        try:
+            return bool(await self.redis.exists(self._key(conversation_id)))
+        except RedisError:
+            return True  # unknown: leave it to the citizen's next request

@@ -58,22 +58,32 @@ class Worker:
         return httpx.Client(base_url=self.url, timeout=60)
 
 
-class TwoWorkers:
-    def __init__(self, one: Worker, two: Worker, database_url: str):
-        self.one, self.two = one, two
+class Accounts:
+    """Staff and editor accounts in the workers' database (tests/accounts.py's password)."""
+
+    def __init__(self, database_url: str):
         self.database_url = database_url
         self.db = Database(database_url)
+
+    def account(self, role: str = "staff", name: str = "Anna Jansen") -> str:
+        username = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}"
+        auth.create_user(self.db, username, PASSWORD, role, name)
+        return username
+
+    def close(self) -> None:
+        self.db.engine.dispose()
+
+
+class TwoWorkers(Accounts):
+    def __init__(self, one: Worker, two: Worker, database_url: str):
+        super().__init__(database_url)
+        self.one, self.two = one, two
 
     def heal(self) -> None:
         for worker in (self.one, self.two):
             if not worker.running():
                 worker.process.processes.pop("api", None)
                 worker.start()
-
-    def account(self, role: str = "staff", name: str = "Anna Jansen") -> str:
-        username = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}"
-        auth.create_user(self.db, username, PASSWORD, role, name)
-        return username
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +127,7 @@ def two_workers(stack, tmp_path_factory):
         for worker in (workers.one, workers.two):
             if worker.running():
                 worker.process.stop_one("api")
-        workers.db.engine.dispose()
+        workers.close()
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
@@ -145,10 +155,10 @@ def clients():
 
 
 class Console:
-    """A staff member's open console: the live WebSocket (/staff/ws) of one worker, read in a thread."""
+    """A staff member's open console: the live WebSocket (/staff/ws) of one API, read in a thread."""
 
-    def __init__(self, worker: Worker, staff: httpx.Client):
-        url = worker.url.replace("http://", "ws://") + "/staff/ws"
+    def __init__(self, api_url: str, staff: httpx.Client):
+        url = api_url.replace("http://", "ws://") + "/staff/ws"
         cookie = staff.cookies.get(auth.COOKIE_NAME)
         self.socket = connect(url, additional_headers={"Cookie": f"{auth.COOKIE_NAME}={cookie}"}, open_timeout=10)
         self.messages: list[dict] = []
@@ -178,11 +188,11 @@ class Console:
 
 @pytest.fixture
 def console():
-    """console(worker, staff_client) -> an open staff console on that worker, closed after the test."""
+    """console(api_url, staff_client) -> an open staff console on that API, closed after the test."""
     opened: list[Console] = []
 
-    def make(worker: Worker, staff: httpx.Client) -> Console:
-        opened.append(Console(worker, staff))
+    def make(api_url: str, staff: httpx.Client) -> Console:
+        opened.append(Console(api_url, staff))
         return opened[-1]
 
     yield make
@@ -203,9 +213,9 @@ def say(client: httpx.Client, conversation_id: str, text: str) -> dict:
     return response.json()
 
 
-def online_in(worker: Worker, staff: httpx.Client) -> list[str]:
-    """Who worker `worker` counts as having the staff console open (asked with `staff`'s login)."""
-    response = httpx.get(f"{worker.url}/staff/api/queue", cookies=staff.cookies, timeout=30)
+def online_in(api_url: str, staff: httpx.Client) -> list[str]:
+    """Who the API at `api_url` counts as having the staff console open (asked with `staff`'s login)."""
+    response = httpx.get(f"{api_url}/staff/api/queue", cookies=staff.cookies, timeout=30)
     assert response.status_code == 200, response.text
     return response.json()["online"]
 

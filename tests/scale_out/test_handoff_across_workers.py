@@ -32,8 +32,8 @@ def transcript_texts(staff: httpx.Client, conversation_id: str) -> list[str]:
 
 def test_citizen_on_one_worker_and_staff_on_the_other_chat_both_ways(workers, clients, console):
     anna = clients(workers.two.url, "/staff", workers.account("staff", "Anna Jansen"))
-    live = console(workers.two, anna)  # Anna's console is open on worker two only
-    wait_until(lambda: "Anna Jansen" in online_in(workers.one, anna), 5, "worker one sees Anna online")
+    live = console(workers.two.url, anna)  # Anna's console is open on worker two only
+    wait_until(lambda: "Anna Jansen" in online_in(workers.one.url, anna), 5, "worker one sees Anna online")
     citizen = clients(workers.one.url)
 
     plain = new_conversation(citizen)
@@ -73,8 +73,8 @@ def test_citizen_on_one_worker_and_staff_on_the_other_chat_both_ways(workers, cl
 
 def test_staff_reconnects_on_the_other_worker_after_a_crash_and_nothing_is_lost(workers, clients, console):
     anna = clients(workers.two.url, "/staff", workers.account("staff", "Anna Jansen"))
-    console(workers.two, anna)
-    wait_until(lambda: "Anna Jansen" in online_in(workers.one, anna), 5, "worker one sees Anna online")
+    console(workers.two.url, anna)
+    wait_until(lambda: "Anna Jansen" in online_in(workers.one.url, anna), 5, "worker one sees Anna online")
     citizen = clients(workers.one.url)
     c = new_conversation(citizen)
     say(citizen, c, CLOSE_DEADLINE)
@@ -90,7 +90,7 @@ def test_staff_reconnects_on_the_other_worker_after_a_crash_and_nothing_is_lost(
     # Anna's console reconnects and lands on worker one: same login, same chat, every message
     anna_on_one = clients(workers.one.url)
     anna_on_one.cookies = anna.cookies
-    live = console(workers.one, anna_on_one)
+    live = console(workers.one.url, anna_on_one)
     assert live.wait_for(lambda m: m["type"] == "hello")["user"]["name"] == "Anna Jansen"
     detail = anna_on_one.get(f"/staff/api/conversations/{c}").json()
     assert detail["mine"] is True and detail["handoff"] == "active"

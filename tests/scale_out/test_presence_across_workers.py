@@ -24,12 +24,12 @@ def test_a_console_open_on_another_worker_makes_staff_available_until_that_worke
     nobody = asks_for_a_person(citizen)
     assert nobody["handoff"] != "waiting" and "terugbel" in nobody["text"].lower(), nobody
 
-    console(workers.two, anna)
-    wait_until(lambda: "Anna Jansen" in online_in(workers.one, anna), 5, "worker one sees Anna online")
+    console(workers.two.url, anna)
+    wait_until(lambda: "Anna Jansen" in online_in(workers.one.url, anna), 5, "worker one sees Anna online")
     assert asks_for_a_person(citizen)["handoff"] == "waiting"
 
     workers.two.kill()
-    wait_until(lambda: "Anna Jansen" not in online_in(workers.one, anna), GONE_WITHIN_S,
+    wait_until(lambda: "Anna Jansen" not in online_in(workers.one.url, anna), GONE_WITHIN_S,
                "Anna's console on the killed worker no longer counts")
     after = asks_for_a_person(citizen)
     assert after["handoff"] != "waiting" and "terugbel" in after["text"].lower(), after

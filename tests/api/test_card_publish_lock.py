@@ -12,7 +12,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 
 from api.core.config import Settings
 from api.core.db import Database

@@ -10,7 +10,6 @@ and both would add n+1."""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 
 import httpx

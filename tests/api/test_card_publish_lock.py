@@ -12,7 +12,6 @@ import threading
 import time
 from pathlib import Path
 
-
 from api.core.config import Settings
 from api.core.db import Database
 from api.services import auth, card_publisher

@@ -101,6 +101,7 @@ class RedisPresence(Presence):
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self._key(self.worker_id), json.dumps(staff), px=int(TTL_S * 1000))
             pipe.sadd(self.members, self.worker_id)
+            pipe.pexpire(self.members, int(TTL_S * 1000))  # gone too when the last worker is
             await pipe.execute()
 
     async def _read_others(self) -> None:

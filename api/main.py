@@ -26,6 +26,7 @@ from api.services.knowledge_service import KnowledgeService
 from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
 from api.services.retention import ConversationEraser
+from api.services.shared_state import SharedState
 from api.staff_views import console_payload  # what the staff consoles receive
 
 INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
@@ -42,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         install_masking()
         db = Database(settings.database_url)
         db.create_all()
+        # what this worker shares with the others (one process without REDIS_URL): api/services/shared_state.py
+        shared = SharedState.from_settings(settings)
+        await shared.start()
         rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
         knowledge_service = KnowledgeService(
             settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,
@@ -50,31 +54,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = db
         app.state.rasa = rasa
         app.state.knowledge = knowledge_service
-        app.state.rate_limits = RateLimits(settings.rate_limit_storage)  # api/core/rate_limits.py
+        knowledge_service.share(shared.bus)  # a card published in one worker is live in all at once
+        app.state.shared = shared
+        app.state.rate_limits = RateLimits(settings.rate_limit_uri, key_prefix=f"{shared.prefix}:limits")
         app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
         # staff handoff and console (api/services/handoff/, api/staff_views.py): the conversations'
         # staff desk, where a citizen's message goes while staff has the chat
-        app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload)
+        app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload,
+                                           bus=shared.bus, presence=shared.presence)
         app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, app.state.rate_limits,
-                                                      staff=app.state.handoff)
+                                                      staff=app.state.handoff, locks=shared.conversation_locks)
         await app.state.handoff.start()
         # --- end staff handoff ---
-        watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))
+        watcher = asyncio.create_task(knowledge_service.watch(settings.card_poll_s))  # in every worker
         # deleting conversations: citizen, admin, and the retention job (api/services/retention.py)
         app.state.eraser = ConversationEraser(db, rasa, settings, on_change=app.state.handoff.hub.poke)
-        retention = asyncio.create_task(app.state.eraser.run())
-        retries = asyncio.create_task(app.state.conversations.delivery.run())  # undelivered messages
+        # in one worker at a time (api/services/job_lease.py): retention, resending undelivered messages
+        jobs = asyncio.create_task(shared.jobs.run([app.state.eraser.run, app.state.conversations.delivery.run]))
         yield
-        retention.cancel()
-        retries.cancel()
+        jobs.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await retries
+            await jobs
         await app.state.conversations.delivery.close()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await watcher
         await rasa.close()
+        await shared.close()
         db.engine.dispose()
 
     app = FastAPI(

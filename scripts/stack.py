@@ -4,6 +4,7 @@
     python scripts/stack.py run --api-port 8600 --rasa-port 5605 --action-port 5655
     python scripts/stack.py eval    # test ports, fixed clock, runs the scenario evaluation
     python scripts/stack.py eval --files 'evaluation/heldout/*.yml'   # the blind held-out set
+    WEGWIJS_API_WORKERS=4 REDIS_URL=redis://127.0.0.1:6379/0 DATABASE_URL=postgresql://… python scripts/stack.py run
 
 The pytest suite uses the `Stack` class (tests/conftest.py) the same way.
 """
@@ -23,6 +24,11 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's api/, not a copy the environment was installed from
+
+from api.core.config import scale_out_refusal  # noqa: E402
+
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'wegwijs.db'}"
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
 # `rasa` with the action server timeout from WEGWIJS_ACTION_TIMEOUT_SECONDS (see the script)
 RASA_SERVER = [str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "scripts" / "rasa_server.py")]
@@ -80,7 +86,7 @@ class Stack:
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(self.extra_env)
-        database_url = env.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'wegwijs.db'}"
+        database_url = env.get("DATABASE_URL") or DEFAULT_DATABASE_URL
         env.update({
             "WEGWIJS_TRACKER_STORE_URL": tracker_store_url(database_url),
             # this checkout's packages (knowledge/, bot/components) before those the environments
@@ -115,14 +121,29 @@ class Stack:
                              "-i", "127.0.0.1", "--port", str(self.rasa_port), "--model", str(current_model()),
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], ROOT / "bot")
 
+    def api_workers(self) -> int:
+        """WEGWIJS_API_WORKERS (default 1); stops here when more than one cannot share their state."""
+        env = self.env()
+        value = env.get("WEGWIJS_API_WORKERS") or "1"
+        if not value.isdigit() or int(value) < 1:
+            sys.exit(f"WEGWIJS_API_WORKERS={value!r}: give a whole number, 1 or more.")
+        refusal = scale_out_refusal(int(value), env.get("REDIS_URL", ""), env.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+        if refusal:
+            sys.exit(f"!! {refusal}")
+        return int(value)
+
     def start_api(self) -> None:
+        workers = self.api_workers()
         self._start("api", [str(APP_PYTHON), "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1",
-                            "--port", str(self.api_port)], ROOT)
+                            "--port", str(self.api_port), *(["--workers", str(workers)] if workers > 1 else [])],
+                    ROOT)
 
     def start(self) -> None:
         current_model()  # fail before starting anything when there is no trained model
+        workers = self.api_workers()
         print(f">> Starting the action server (port {self.action_port}), Rasa (port {self.rasa_port}) "
-              f"and the API (port {self.api_port}); logs in {self.log_dir}", flush=True)
+              f"and the API (port {self.api_port}{f', {workers} processes' if workers > 1 else ''}); "
+              f"logs in {self.log_dir}", flush=True)
         self.start_actions()
         self.start_rasa()
         self.start_api()

@@ -86,8 +86,9 @@ class Settings(BaseSettings):
     # --- abuse limits and hardening (api/core/rate_limits.py, api/core/hardening.py) ---
     # WEGWIJS_TODAY and WEGWIJS_ALLOW_TEST_HEADERS are refused unless this test flag is set too.
     test_mode: Flag = env("WEGWIJS_TEST_MODE", False)
-    # Where the rate-limit counters live: "memory://" (this process) or e.g. "redis://host:6379".
-    rate_limit_storage: str = env("WEGWIJS_RATE_LIMIT_STORAGE", "memory://")
+    # Where the rate-limit counters live: unset, REDIS_URL or else "memory://" (this process);
+    # any `limits` storage URI such as "redis://host:6379" (see rate_limit_uri).
+    rate_limit_storage: str = env("WEGWIJS_RATE_LIMIT_STORAGE", "")
     # Limits in the `limits` notation: "5/minute;30/hour" (a request must fit every part).
     limit_conversations_per_ip: str = env("WEGWIJS_LIMIT_CONVERSATIONS_PER_IP", "5/minute;30/hour")
     limit_messages_per_ip: str = env("WEGWIJS_LIMIT_MESSAGES_PER_IP", "30/minute;300/hour")
@@ -110,6 +111,14 @@ class Settings(BaseSettings):
     # Sites that may embed the widget from another origin, e.g. "https://www.gemeente.nl" ("*": any).
     cors_origins: CommaList = env("WEGWIJS_CORS_ORIGINS", ())
 
+    # --- several API processes (api/services/shared_state.py) ---
+    # The Redis the API's processes share (change bus, staff presence, locks, rate limits), e.g.
+    # "redis://127.0.0.1:6379/0". Empty: one process, all of that in its memory.
+    redis_url: str = env("REDIS_URL", "")
+    # How many API processes scripts/stack.py starts (uvicorn --workers); more than 1 needs
+    # REDIS_URL and PostgreSQL (scale_out_refusal).
+    api_workers: int = env("WEGWIJS_API_WORKERS", 1, ge=1)
+
     @field_validator("fixed_today")
     @classmethod
     def _iso_date(cls, value: str) -> str:
@@ -126,6 +135,18 @@ class Settings(BaseSettings):
                 "while Rasa still waits for the action server, and the answer is lost."
             )
         return self
+
+    @model_validator(mode="after")
+    def _workers_share_state(self) -> Settings:
+        refusal = scale_out_refusal(self.api_workers, self.redis_url, self.database_url)
+        if refusal:
+            raise ValueError(refusal)
+        return self
+
+    @property
+    def rate_limit_uri(self) -> str:
+        """WEGWIJS_RATE_LIMIT_STORAGE if set, else the shared Redis, else this process's memory."""
+        return self.rate_limit_storage or self.redis_url or "memory://"
 
     @property
     def session_idle(self) -> timedelta:
@@ -151,8 +172,22 @@ class Settings(BaseSettings):
             return True
         if self.staff_availability == "never":
             return False
-        now = self.now()
-        return now.weekday() < 5 and self.office_open <= now.time() < self.office_close
+        # the day from today() (a fixed clock fixes the weekday too), the time from the real clock
+        return self.today().weekday() < 5 and self.office_open <= self.now().time() < self.office_close
+
+
+def scale_out_refusal(workers: int, redis_url: str, database_url: str) -> str | None:
+    """Why `workers` API processes cannot run on this setup, or None. The processes share nothing
+    in memory: what they must agree on is in PostgreSQL and Redis (also used by scripts/stack.py)."""
+    if workers <= 1:
+        return None
+    missing = ([] if redis_url else ["REDIS_URL (redis://…)"]) + \
+        ([] if database_url.startswith("postgres") else ["DATABASE_URL on PostgreSQL (postgresql://…)"])
+    if not missing:
+        return None
+    return (f"WEGWIJS_API_WORKERS={workers} needs {' and '.join(missing)}: several API processes share "
+            "their queue, staff presence and locks through PostgreSQL and Redis. Set what is missing, or "
+            "WEGWIJS_API_WORKERS=1.")
 
 
 def environment_variables() -> dict[str, str]:

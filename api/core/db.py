@@ -9,6 +9,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from api.core.db_locks import held_lock
+
 
 class Base(DeclarativeBase):
     pass
@@ -44,8 +46,9 @@ class Database:
         from api import models  # noqa: F401  (registers the tables)
         from api.core.schema_upgrades import upgrade_schema
 
-        Base.metadata.create_all(self.engine)
-        upgrade_schema(self.engine)
+        with held_lock(self.engine, "schema"):  # API workers starting together: one at a time
+            Base.metadata.create_all(self.engine)
+            upgrade_schema(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

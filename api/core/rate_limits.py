@@ -1,22 +1,28 @@
 """Rate limits per client IP and per conversation, on the `limits` library.
 
-The counters live in the storage named by the setting `rate_limit_storage`: "memory://" (this
-process, the default; old entries expire by themselves) or any storage `limits` knows, e.g.
-"redis://127.0.0.1:6379" when several API processes must share them. A refused request gets a
-429 with a Dutch `detail` and a Retry-After header.
+The counters live in the storage named by `Settings.rate_limit_uri`: "memory://" (this process,
+the default; old entries expire by themselves) or any storage `limits` knows, e.g.
+"redis://127.0.0.1:6379" (REDIS_URL) when several API processes must share them; in Redis the keys
+start with `key_prefix` (one per database: api/services/shared_state.py). A refused request gets a
+429 with a Dutch `detail` and a Retry-After header. While a shared storage cannot be reached the
+limits let requests through (a warning is logged): the chat stays up.
 
 The client IP is what uvicorn puts in the request: behind a reverse proxy, start uvicorn with
 `--forwarded-allow-ips <proxy address>` so the citizen's address (X-Forwarded-For) is used.
 """
 from __future__ import annotations
 
+import logging
 import math
 import time
 
 from fastapi import HTTPException, Request, status
 from limits import RateLimitItem, parse_many
+from limits.errors import StorageError
 from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
+
+logger = logging.getLogger("api.rate_limits")
 
 TOO_MANY_MESSAGES = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het opnieuw."
 TOO_MANY_CONVERSATIONS = "U heeft te veel nieuwe gesprekken gestart. Wacht even en probeer het opnieuw."
@@ -32,9 +38,12 @@ class TooManyRequests(HTTPException):
 class RateLimits:
     """Named limits ("5/minute;30/hour") checked against keys (an IP, a conversation id)."""
 
-    def __init__(self, storage_uri: str = "memory://"):
+    def __init__(self, storage_uri: str = "memory://", key_prefix: str = "wegwijs:limits"):
         uri = storage_uri if storage_uri.startswith("async+") else f"async+{storage_uri}"
-        self.storage = storage_from_string(uri)
+        # Redis through the `redis` package (requirements/app.txt), not the `coredis` default
+        options = {"implementation": "redispy", "key_prefix": key_prefix, "wrap_exceptions": True} \
+            if uri.startswith("async+redis") else {}
+        self.storage = storage_from_string(uri, **options)
         self.limiter = MovingWindowRateLimiter(self.storage)
         self._parsed: dict[str, list[RateLimitItem]] = {}
 
@@ -46,10 +55,13 @@ class RateLimits:
     async def retry_after(self, spec: str, name: str, key: str) -> int | None:
         """Seconds until `key` may go again under `spec`, or None when it may go now (nothing counted)."""
         waits = []
-        for item in self._items(spec):
-            if not await self.limiter.test(item, name, key):
-                stats = await self.limiter.get_window_stats(item, name, key)
-                waits.append(max(1, math.ceil(stats.reset_time - time.time())))
+        try:
+            for item in self._items(spec):
+                if not await self.limiter.test(item, name, key):
+                    stats = await self.limiter.get_window_stats(item, name, key)
+                    waits.append(max(1, math.ceil(stats.reset_time - time.time())))
+        except StorageError as error:
+            _unreachable(error)
         return max(waits) if waits else None
 
     async def hit(self, spec: str, name: str, key: str) -> int | None:
@@ -57,8 +69,11 @@ class RateLimits:
         wait = await self.retry_after(spec, name, key)
         if wait is not None:
             return wait
-        for item in self._items(spec):
-            await self.limiter.hit(item, name, key)
+        try:
+            for item in self._items(spec):
+                await self.limiter.hit(item, name, key)
+        except StorageError as error:
+            _unreachable(error)
         return None
 
     async def check(self, spec: str, name: str, key: str, detail: str) -> None:
@@ -68,8 +83,16 @@ class RateLimits:
             raise TooManyRequests(detail, wait)
 
     async def clear(self, spec: str, name: str, key: str) -> None:
-        for item in self._items(spec):
-            await self.limiter.clear(item, name, key)
+        try:
+            for item in self._items(spec):
+                await self.limiter.clear(item, name, key)
+        except StorageError as error:
+            _unreachable(error)
+
+
+def _unreachable(error: StorageError) -> None:
+    """The keys (addresses, usernames) are not logged."""
+    logger.warning("rate-limit storage not reachable (%s): request let through", type(error.storage_error).__name__)
 
 
 def client_ip(request: Request) -> str:

@@ -2,21 +2,26 @@
 
 The card files stay the source of truth. Publishing checks the new text with the card checker
 (api/services/card_check.py), writes `<cards_dir>/<id>.md` atomically (knowledge/card_file.py),
-refreshes the running KnowledgeBase at once and records a version and an audit entry in the database.
+records a version and an audit entry in the database, and refreshes the KnowledgeBase at once, in
+this worker and (through the change bus) in the other API workers.
+Publishes are one at a time across the workers: the file is compared, written and its version
+numbered under a lock in the database (api/core/db_locks.py), so two publishes at once get
+versions n+1 and n+2, never the same number.
 Drafts live only in the database (`card_drafts`); the bot never reads them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from api.core.db import Database
+from api.core.db_locks import write_lock
 from api.models import AuditEntry, CardDraft, CardVersion, utcnow
 from api.services.card_check import check_card_text
 from knowledge.card_file import sha, write_atomic
@@ -24,7 +29,7 @@ from knowledge.cards_model import parse_card
 from knowledge.checker.problems import ERROR
 from knowledge.checker.schema import ID_RE
 
-_publish_lock = threading.Lock()  # one publish at a time per process
+PUBLISH_LOCK = "card-publish"  # one publish at a time, across the API's workers
 
 
 class EditorError(Exception):
@@ -104,7 +109,8 @@ class CardPublisher:
         if not result["ok"]:
             errors = [p for p in result["problems"] if p["severity"] == ERROR]
             raise EditorError("De kaart is niet gepubliceerd. Verbeter eerst deze punten:", 422, errors)
-        with _publish_lock:
+        with self.db.session() as session:
+            write_lock(session, PUBLISH_LOCK)  # until this transaction commits
             old_text = self.file_text(card_id)
             if base_sha and old_text is not None and sha(old_text) != base_sha:
                 raise EditorError("Iemand anders heeft deze kaart intussen veranderd. Open de kaart opnieuw en "
@@ -114,9 +120,9 @@ class CardPublisher:
             t = time.perf_counter()
             write_atomic(path, text)
             timings["write_s"] = time.perf_counter() - t
-            version = self._record(card_id, old_text, text, user, action)
+            version = self._record(session, card_id, old_text, text, user, action)
         t = time.perf_counter()
-        refreshed = self.knowledge.refresh()  # now, not when the card watcher sees the file
+        refreshed = self.knowledge.published()  # now, here and in the other workers
         timings["refresh_s"] = time.perf_counter() - t
         live = self.knowledge.card(card_id) if self.knowledge is not None else None
         searchable = live is not None and live.body.strip() == parse_card(text).body.strip()
@@ -127,21 +133,21 @@ class CardPublisher:
                 "warnings": [p for p in result["problems"] if p["severity"] != ERROR],
                 "message": f"Gepubliceerd (versie {version}). De chatbot gebruikt de nieuwe tekst nu."}
 
-    def _record(self, card_id: str, old_text: str | None, new_text: str, user: Any, action: str) -> int:
-        with self.db.session() as session:
-            last = session.scalar(select(CardVersion).where(CardVersion.card_id == card_id)
-                                  .order_by(CardVersion.version.desc()).limit(1))
-            number = last.version if last else 0
-            if old_text is not None and (last is None or last.text != old_text):
-                # the file as it was before (first edit here, or changed by a developer)
-                number += 1
-                session.add(CardVersion(card_id=card_id, version=number, text=old_text, source="file",
-                                        created_by_name="bestand"))
+    @staticmethod
+    def _record(session: Session, card_id: str, old_text: str | None, new_text: str, user: Any, action: str) -> int:
+        last = session.scalar(select(CardVersion).where(CardVersion.card_id == card_id)
+                              .order_by(CardVersion.version.desc()).limit(1))
+        number = last.version if last else 0
+        if old_text is not None and (last is None or last.text != old_text):
+            # the file as it was before (first edit here, or changed by a developer)
             number += 1
-            session.add(CardVersion(card_id=card_id, version=number, text=new_text, source=action,
-                                    created_by=user.id, created_by_name=user.username))
-            session.add(AuditEntry(user_id=user.id, username=user.username, action=action, card_id=card_id,
-                                   version=number, old_text=old_text, new_text=new_text))
+            session.add(CardVersion(card_id=card_id, version=number, text=old_text, source="file",
+                                    created_by_name="bestand"))
+        number += 1
+        session.add(CardVersion(card_id=card_id, version=number, text=new_text, source=action,
+                                created_by=user.id, created_by_name=user.username))
+        session.add(AuditEntry(user_id=user.id, username=user.username, action=action, card_id=card_id,
+                               version=number, old_text=old_text, new_text=new_text))
         return number
 
     # history ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from api.core.rate_limits import RateLimits
 from api.models import Conversation, Feedback, Message, MessageDelivery, utcnow
 from api.schemas import BotMessage, MessageIn, MessagesOut, State, Transcript, TranscriptEntry
 from api.services.callbacks import record_callback
+from api.services.conversation_locks import ConversationLocks
 from api.services.delivery import BotDelivery, NotDelivered
 from api.services.handoff import store
 from api.services.handoff.responder import Responder, StaffDesk, responder
@@ -63,14 +64,15 @@ def state_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
 
 class ConversationService:
     def __init__(self, db: Database, rasa: RasaClient, knowledge: KnowledgeService, settings: Settings,
-                 limits: RateLimits, staff: StaffDesk | None = None):
+                 limits: RateLimits, staff: StaffDesk | None = None, locks: ConversationLocks | None = None):
         self.db = db
         self.rasa = rasa
         self.knowledge = knowledge
         self.settings = settings
         self.staff = staff  # None: no staff console (the bot answers everything)
         self.limits = limits  # unanswered questions kept per conversation (api/core/rate_limits.py)
-        self.delivery = BotDelivery(self)  # exactly once to the bot, an answer always (delivery.py)
+        # exactly once to the bot, an answer always (delivery.py); `locks`: one conversation at a time
+        self.delivery = BotDelivery(self, locks)
 
     def create(self, locale: str, staff_available_override: bool | None = None) -> str:
         with self.db.session() as session:
@@ -98,7 +100,7 @@ class ConversationService:
         text = message.text or ""
         if len(text) > self.settings.max_message_chars:
             raise MessageTooLong(self.settings.max_message_chars)
-        async with self.delivery.lock(conversation_id):
+        async with self.delivery.locks.hold(conversation_id):
             sent_before = self.delivery.sent_before(conversation_id, message.client_message_id)
             if sent_before is not None:  # the widget sent it again: the same message, answered once
                 return await self._delivered(self.delivery.resume(conversation_id, sent_before))

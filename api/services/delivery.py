@@ -15,15 +15,15 @@
 - Every message tells the bot who answers (metadata `handoff`, from the one handoff store): the
   bot keeps no copy of its own, so a hand-back or a lost tracker needs no update in Rasa.
 
-One lock per conversation (in this process; run the API as one process) keeps the messages of a
-conversation in order and a resend from overtaking the first attempt.
+One lock per conversation (api/services/conversation_locks.py: across the API's worker processes
+with REDIS_URL) keeps the messages of a conversation in order and a resend from overtaking the
+first attempt.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 
 from api.core.rate_limits import may_record_gap
 from api.models import Conversation, Message, MessageDelivery, utcnow
+from api.services.conversation_locks import ConversationLocks
 from api.schemas import BotMessage, MessageIn, MessagesOut, State
 from api.services import safety_net
 from api.services.handoff import store
@@ -88,33 +89,16 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 class BotDelivery:
-    def __init__(self, conversations: ConversationService):
+    def __init__(self, conversations: ConversationService, locks: ConversationLocks | None = None):
         self.conversations = conversations
         self.db = conversations.db
         self.rasa = conversations.rasa
         self.settings = conversations.settings
-        self._locks: dict[str, list] = {}  # conversation id -> [lock, users]
+        self.locks = locks or ConversationLocks()  # one conversation at a time (in every worker)
         self._actions = httpx.AsyncClient(base_url=self.settings.action_server_url, timeout=2)
 
     async def close(self) -> None:
         await self._actions.aclose()
-
-    # --- one conversation at a time --------------------------------------------------------
-
-    @contextlib.asynccontextmanager
-    async def lock(self, conversation_id: str) -> AsyncIterator[None]:
-        entry = self._locks.setdefault(conversation_id, [asyncio.Lock(), 0])
-        entry[1] += 1
-        try:
-            async with entry[0]:
-                yield
-        finally:
-            entry[1] -= 1
-            if entry[1] == 0:
-                self._locks.pop(conversation_id, None)
-
-    def busy(self, conversation_id: str) -> bool:
-        return conversation_id in self._locks
 
     # --- the widget's message id -----------------------------------------------------------
 
@@ -344,9 +328,9 @@ class BotDelivery:
             ).all()
         answered = 0
         for conversation_id, last_id in rows:
-            if self.busy(conversation_id):
+            if await self.locks.busy(conversation_id):
                 continue  # a request of the citizen is on it
-            async with self.lock(conversation_id):
+            async with self.locks.hold(conversation_id):
                 if self._with_staff(conversation_id):
                     continue
                 try:

@@ -1,6 +1,8 @@
 """The knowledge base inside the API: loaded in the background, refreshed when card files change.
 
-It keeps the index on disk (var/index) that the action server reads (knowledge/retrieval/reader.py)."""
+It keeps the index on disk (var/index) that the action server reads (knowledge/retrieval/reader.py).
+Every API worker has its own; a card an editor publishes in one worker is picked up by the others
+at once through the change bus ("cards", api/core/change_bus.py), else at their next poll."""
 from __future__ import annotations
 
 import asyncio
@@ -8,6 +10,7 @@ import logging
 import threading
 from pathlib import Path
 
+from api.core.change_bus import ChangeBus
 from knowledge.cards_model import Card
 
 logger = logging.getLogger("api.knowledge")
@@ -23,6 +26,7 @@ class KnowledgeService:
         self._kb = None
         self._error: str | None = None
         self._loading = threading.Event()
+        self._bus: ChangeBus | None = None
 
     @property
     def ready(self) -> bool:
@@ -54,6 +58,22 @@ class KnowledgeService:
     def refresh(self) -> bool:
         """Pick up changed card files now; True when the index changed."""
         return bool(self._kb.refresh()) if self._kb is not None else False
+
+    def share(self, bus: ChangeBus) -> None:
+        """Tell the other API workers about publishes here, and hear of theirs."""
+        self._bus = bus
+        bus.on("cards", self._published_elsewhere)
+
+    def published(self) -> bool:
+        """An editor published a card in this worker: refresh now, here and in the other workers."""
+        changed = self.refresh()
+        if self._bus is not None:
+            self._bus.publish("cards")
+        return changed
+
+    async def _published_elsewhere(self, _event: dict) -> None:
+        if await asyncio.to_thread(self.refresh):
+            logger.info("knowledge cards published in another worker: index updated")
 
     async def watch(self, poll_s: float) -> None:
         """Pick up edited, added and removed card files without a restart."""

@@ -7,21 +7,26 @@ On disk (default ``var/index/``)::
     chunks.json     one record per vector: card id, kind, text, cache key
     index.faiss     faiss.IndexFlatIP over L2-normalised chunk vectors (cosine)
 
-A new index is written to a temporary sibling folder and renamed into place. Chunk
+A new index is written to a temporary sibling folder and renamed into place, by one process
+at a time (several API workers share the folder; a lock file next to it), and not at all when
+the same index is there already. Chunk
 vectors are cached by the sha256 of their text (plus prompt side), so a rebuild
 embeds only chunks whose text is new; the previous index is the cache. The cache is
 dropped when the model fingerprint changes.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -191,11 +196,45 @@ def build_index(cards: list, model, *, strategy: str, info: dict | None = None,
     return DenseIndex(chunks, vectors, [c.id for c in cards], manifest), stats
 
 
+def same_index(a: dict | None, b: dict | None) -> bool:
+    """Two manifests describe the same index: the same cards' contents, model and chunking."""
+    if not a or not b:
+        return False
+    return (a.get("cards") == b.get("cards") and a.get("chunking") == b.get("chunking")
+            and a.get("model", {}).get("fingerprint") == b.get("model", {}).get("fingerprint"))
+
+
+@contextmanager
+def _one_writer(index_dir: Path) -> Iterator[None]:
+    """Across processes: one writer of ``index_dir`` at a time."""
+    with open(index_dir.parent / f".{index_dir.name}.lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _manifest_on_disk(index_dir: Path) -> dict | None:
+    try:
+        return json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def save_index(index: DenseIndex, index_dir: Path | str) -> Path:
-    """Write the index next to ``index_dir`` and rename it into place."""
-    faiss = _faiss()
+    """Write the index next to ``index_dir`` and rename it into place (unless another process
+    has just written the same index)."""
     index_dir = Path(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with _one_writer(index_dir):
+        if not same_index(_manifest_on_disk(index_dir), index.manifest):
+            _write_index(index, index_dir)
+    return index_dir
+
+
+def _write_index(index: DenseIndex, index_dir: Path) -> None:
+    faiss = _faiss()
     tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", dir=index_dir.parent))
     try:
         faiss.write_index(index.faiss, str(tmp / "index.faiss"))
@@ -225,7 +264,6 @@ def save_index(index: DenseIndex, index_dir: Path | str) -> Path:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return index_dir
 
 
 def load_index(index_dir: Path | str) -> DenseIndex | None:

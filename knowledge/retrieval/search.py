@@ -39,9 +39,9 @@ from knowledge.embedding.model import encode_queries, load_model
 from knowledge.paths import CARDS_DIR
 
 from .bm25 import BM25Index
-from .chunks import DEFAULT_STRATEGY, chunking_version, card_text
+from .chunks import DEFAULT_STRATEGY, card_text
 from .index import (DEFAULT_INDEX_DIR, DenseIndex, build_index, file_sha256,
-                    load_index, model_info, reusable_cache, save_index)
+                    load_index, model_info, reusable_cache, same_index, save_index)
 
 log = logging.getLogger(__name__)
 
@@ -235,12 +235,7 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------- internals
     def _needs_save(self, dense: DenseIndex) -> bool:
-        prev = self._persisted_manifest
-        if not prev:
-            return True
-        return (prev.get("cards") != dense.manifest.get("cards")
-                or prev.get("model", {}).get("fingerprint") != self.model_info["fingerprint"]
-                or prev.get("chunking") != chunking_version(self.strategy))
+        return not same_index(self._persisted_manifest, dense.manifest)
 
     def _score(self, snap: _Snapshot, query: str):
         dense = bm25 = best_chunk = None

@@ -99,3 +99,29 @@ def test_settings_cannot_change_while_running():
     settings = Settings()
     with pytest.raises(ValidationError):
         settings.retention_days = 1
+
+
+def test_several_api_workers_are_refused_without_redis_and_postgresql(monkeypatch):
+    monkeypatch.setenv("WEGWIJS_API_WORKERS", "3")
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///var/wegwijs.db")
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    assert "WEGWIJS_API_WORKERS=3 needs REDIS_URL" in str(refused.value) and "DATABASE_URL on PostgreSQL" in str(refused.value)
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://wegwijs@db/wegwijs")
+    assert Settings().api_workers == 3
+    monkeypatch.setenv("WEGWIJS_API_WORKERS", "1")
+    monkeypatch.delenv("REDIS_URL")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///var/wegwijs.db")
+    assert Settings().redis_url == ""  # one process: nothing else needed
+
+
+def test_rate_limits_use_redis_url_unless_their_storage_is_set(monkeypatch):
+    monkeypatch.delenv("WEGWIJS_RATE_LIMIT_STORAGE", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert Settings().rate_limit_uri == "memory://"
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/2")
+    assert Settings().rate_limit_uri == "redis://127.0.0.1:6379/2"
+    monkeypatch.setenv("WEGWIJS_RATE_LIMIT_STORAGE", "memory://")
+    assert Settings().rate_limit_uri == "memory://"

@@ -76,7 +76,7 @@ def editor(tmp_path, monkeypatch):
     db.create_all()
     app.state.settings, app.state.db = settings, db
     app.state.knowledge = KnowledgeService(cards, settings.index_dir)  # not loaded: no model needed
-    app.state.rate_limits = RateLimits(settings.rate_limit_storage)
+    app.state.rate_limits = RateLimits(settings.rate_limit_uri)
     app.state.login_guard = LoginGuard(app.state.rate_limits, settings)
     auth.create_user(db, "eva", PASSWORD, "editor", "Eva de Vries")
     client = TestClient(app)

@@ -211,7 +211,7 @@ def test_index_is_persisted_and_reused(kb, cards_dir, tmp_path, e5_model):
     assert m["model"]["fingerprint"] == kb.model_info["fingerprint"]
     assert set(m["cards"]) == set(CARDS)
     assert (index_dir / "index.faiss").is_file() and (index_dir / "chunks.json").is_file()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index")]  # no temp dirs left
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index") and p.is_dir()]  # no temp dirs left
 
     again = KnowledgeBase(cards_dir, index_dir, model=e5_model)
     assert again.last_refresh["build"]["embedded_chunks"] == 0

@@ -4,7 +4,8 @@ hand back to the bot, close, call-backs, and who is online.
 - service.py    HandoffService: lifecycle, availability, the queue pushed to the consoles
 - store.py      the one store of who answers (the `handoffs` row) and its state machine
 - responder.py  who answers a citizen's message, bot or staff, from that store
-- hub.py        open staff WebSockets and change notifications
+- hub.py        this worker's open staff WebSockets and change notifications
+- presence.py   who has the console open in the other API workers
 - listeners.py  database session listeners that notice changes (and only notify)
 - queue.py      queue policy: order and the citizen's place in line
 - claims.py     claim, write, hand back and close by staff

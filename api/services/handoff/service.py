@@ -1,8 +1,9 @@
 """HandoffService: the staff handoff as one object for the app (api/main.py) and the routes.
 
 Everything is in the database (tables in api/models.py): a restart of the API keeps the queue,
-the claims and the messages. The in-memory `StaffHub` (hub.py) only pushes changes to the staff
-consoles (WebSocket) and wakes the citizen's long-poll on `/updates`.
+the claims and the messages, and several API workers see the same. The `StaffHub` (hub.py) only
+pushes changes to this worker's staff consoles (WebSocket) and wakes the citizen's long-poll on
+`/updates`; the change bus and the presence (given by api/main.py) bring the other workers' news.
 
 The service returns data. What goes over the WebSocket passes through `present` (api/main.py
 passes api/staff_views.console_payload, which adds the Dutch labels and the HTML).
@@ -18,6 +19,7 @@ from typing import Any, Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from api.core.change_bus import ChangeBus
 from api.core.config import Settings
 from api.core.db import Database
 from api.models import Callback, Conversation, Handoff, utcnow
@@ -27,6 +29,7 @@ from api.services.handoff.callbacks import CallbackRequests
 from api.services.handoff.citizen import CitizenSide
 from api.services.handoff.claims import StaffClaims
 from api.services.handoff.hub import StaffHub
+from api.services.handoff.presence import Presence
 from api.services.handoff.queue import queue_rows
 from api.services.handoff.times import iso
 from api.services.knowledge_service import KnowledgeService
@@ -42,11 +45,13 @@ def _as_is(payload: dict) -> dict:
 
 class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
     def __init__(self, db: Database, knowledge: KnowledgeService, settings: Settings,
-                 present: Callable[[dict], dict] = _as_is):
+                 present: Callable[[dict], dict] = _as_is, bus: ChangeBus | None = None,
+                 presence: Presence | None = None):
+        """`bus`, `presence`: the other API workers (api/services/shared_state.py); None: one process."""
         self.db = db
         self.knowledge = knowledge
         self.settings = settings
-        self.hub = StaffHub(still_allowed=self.socket_allowed)
+        self.hub = StaffHub(still_allowed=self.socket_allowed, bus=bus, presence=presence)
         # a push to the consoles (raw data) -> what is sent (with labels and HTML)
         self.present = present
         self._publisher: asyncio.Task | None = None
@@ -55,7 +60,7 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self.hub.bind()
+        await self.hub.start()
         self._listeners = listeners.install(self.db.engine, self.hub.poke_threadsafe)
         self._publisher = asyncio.create_task(self._publish_queue())
 
@@ -65,6 +70,7 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._publisher
         listeners.remove(self._listeners)
+        await self.hub.stop()
         for websocket in list(self.hub.sockets):
             with contextlib.suppress(Exception):
                 await websocket.close(code=1001)
@@ -138,14 +144,12 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
             return summaries.conversation_detail(session, self.settings, conversation_id, viewer)
 
     async def _publish_queue(self) -> None:
-        """Push the queue to every console when it changes (at once on a change in this
-        process; every 2 s as a safety net, e.g. for changes made by another API process)."""
+        """Push the queue to this worker's consoles when it changes (at once on a change here or
+        in another worker; every 2 s as a safety net, e.g. for a change event that was lost)."""
         last = None
         hub = self.hub
         while True:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(hub._dirty.wait(), timeout=2.0)
-            hub._dirty.clear()
+            await hub.wait_dirty(timeout=2.0)
             if not hub.sockets:
                 last = None
                 continue
@@ -156,7 +160,7 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
                     continue
                 last = key
                 message = await asyncio.to_thread(lambda: self.present(self.queue_message(snapshot)))
-                await hub.send_all(message)
+                await hub.send_here(message)  # each worker pushes its own recomputed queue
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep publishing

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import requests
 
+from .route_words import DELAY_WORDS, DISAGREES, KLACHT_WORD, RUDE_WORDS
 from .settings import RASA_TOKEN, RASA_URL
 
 logger = logging.getLogger(__name__)
@@ -43,3 +44,21 @@ def sentence_intents(text: str) -> tuple[tuple[str, float], ...]:
         logger.warning("sentence intents unavailable: %s", type(error).__name__)
         return ()
     return tuple(found)
+
+
+SENTENCE_CONFIDENCE = 0.7
+
+
+def both_in_sentences(said: str, message: str) -> bool:
+    """A bezwaar with a sentence that is a klacht on its own, or the other way round."""
+    other = "klacht" if said == "bezwaar" else "bezwaar"
+    if other == "bezwaar" and not DISAGREES.search(message):
+        return False  # conduct around money is a klacht; "both" needs a decision they disagree with
+    for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
+        if name != other or score < SENTENCE_CONFIDENCE:
+            continue
+        if other == "klacht" and KLACHT_WORD.search(sentence) \
+                and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
+            continue  # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told
+        return True
+    return False

@@ -54,7 +54,7 @@ from .route_words import (
     WLZ_CONTEXT,
     named_routes,
 )
-from .sentences import sentence_intents, sentences
+from .sentences import both_in_sentences
 
 INTENT_ROUTE = {
     "bezwaar": "bezwaar",
@@ -228,24 +228,6 @@ def told_a_need(said: str | None, tracker: Tracker, decision_or_conduct: bool) -
         and not WAITING_WORDS.search(message) and not APPLIED.search(message) and not A_LETTER.search(message) \
         and not CARE_ENDS.search(message) \
         and not named_routes(message)
-
-
-SENTENCE_CONFIDENCE = 0.7
-
-
-def both_in_sentences(said: str, message: str) -> bool:
-    """A bezwaar with a sentence that is a klacht on its own, or the other way round."""
-    other = "klacht" if said == "bezwaar" else "bezwaar"
-    if other == "bezwaar" and not DISAGREES.search(message):
-        return False  # conduct around money is a klacht; "both" needs a decision they disagree with
-    for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
-        if name != other or score < SENTENCE_CONFIDENCE:
-            continue
-        if other == "klacht" and KLACHT_WORD.search(sentence) \
-                and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
-            continue  # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told
-        return True
-    return False
 
 
 def waits_on_bezwaar(message: str) -> bool:

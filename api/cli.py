@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "reload-cards":
         return _reload_cards(args.api_url)
     db = Database(args.database_url or get_settings().database_url)
-    db.create_all()
+    db.migrate()
     try:
         if args.command == "create-user":
             user = auth.create_user(db, args.name, _password(args.password_stdin), args.role, args.display_name)
@@ -105,7 +105,7 @@ def _erase(args) -> int:
     if args.rasa_url:
         settings = settings.model_copy(update={"rasa_url": args.rasa_url})
     db = Database(args.database_url or settings.database_url)
-    db.create_all()
+    db.migrate()
 
     async def run() -> int:
         rasa = RasaClient(settings.rasa_url, 10, settings.rasa_token)

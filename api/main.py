@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         logging.getLogger("httpx").setLevel(logging.WARNING)
         install_masking()
         db = Database(settings.database_url)
-        db.create_all()
+        db.migrate()
         rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
         knowledge_service = KnowledgeService(
             settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,

@@ -42,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         install_masking()
         db = Database(settings.database_url)
         db.migrate()
-        rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
+        rasa_urls, action_server_urls = settings.rasa_instances
+        rasa = RasaClient(rasa_urls, settings.rasa_timeout_s, token=settings.rasa_token,
+                          action_server_urls=action_server_urls)
         knowledge_service = KnowledgeService(
             settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,
             threshold=settings.confidence_threshold, hybrid_weight=settings.hybrid_weight)
@@ -69,7 +71,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         retries.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await retries
-        await app.state.conversations.delivery.close()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     database_url: str = env("DATABASE_URL", f"sqlite:///{paths.VAR_DIR / 'wegwijs.db'}")
     rasa_url: str = env("WEGWIJS_RASA_URL", "http://127.0.0.1:5005")
     action_server_url: str = env("WEGWIJS_ACTION_SERVER_URL", "http://127.0.0.1:5055")
+    # Several Rasa instances, each with its own action server in the same order (comma-separated;
+    # scripts/stack.py sets them for WEGWIJS_RASA_INSTANCES). Unset: the one Rasa above.
+    rasa_urls: CommaList = env("WEGWIJS_RASA_URLS", ())
+    action_server_urls: CommaList = env("WEGWIJS_ACTION_SERVER_URLS", ())
+    # Redis, shared by the API's processes and Rasa's lock store; empty: none (one process of each).
+    redis_url: str = env("REDIS_URL", "")
     cards_dir: Path = env("WEGWIJS_CARDS_DIR", paths.CARDS_DIR)
     index_dir: Path = env("WEGWIJS_INDEX_DIR", paths.INDEX_DIR)
     # --- passed to knowledge/ (retrieval, the card checker, the gemeente's details) ---
@@ -124,6 +130,21 @@ class Settings(BaseSettings):
                 "while Rasa still waits for the action server, and the answer is lost."
             )
         return self
+
+    @model_validator(mode="after")
+    def _each_rasa_has_its_action_server(self) -> Settings:
+        rasa, actions = self.rasa_instances
+        if len(rasa) != len(actions):
+            raise ValueError(
+                f"WEGWIJS_RASA_URLS has {len(rasa)} URL(s) and WEGWIJS_ACTION_SERVER_URLS {len(actions)}: "
+                "each Rasa instance has its own action server, give both lists in the same order."
+            )
+        return self
+
+    @property
+    def rasa_instances(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The Rasa URLs and, in the same order, their action servers' URLs."""
+        return self.rasa_urls or (self.rasa_url,), self.action_server_urls or (self.action_server_url,)
 
     @property
     def session_idle(self) -> timedelta:

@@ -16,7 +16,9 @@
   bot keeps no copy of its own, so a hand-back or a lost tracker needs no update in Rasa.
 
 One lock per conversation (in this process; run the API as one process) keeps the messages of a
-conversation in order and a resend from overtaking the first attempt.
+conversation in order and a resend from overtaking the first attempt. With several Rasa instances
+(rasa_client.py) a message the API could not hand to one goes to the next; one that may have
+arrived is never given to another instance, and Rasa's lock store keeps the turns in order.
 """
 from __future__ import annotations
 
@@ -28,7 +30,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import func, select
 
 from api.core.rate_limits import may_record_gap
@@ -94,10 +95,6 @@ class BotDelivery:
         self.rasa = conversations.rasa
         self.settings = conversations.settings
         self._locks: dict[str, list] = {}  # conversation id -> [lock, users]
-        self._actions = httpx.AsyncClient(base_url=self.settings.action_server_url, timeout=2)
-
-    async def close(self) -> None:
-        await self._actions.aclose()
 
     # --- one conversation at a time --------------------------------------------------------
 
@@ -181,7 +178,7 @@ class BotDelivery:
         except RasaUnavailable as error:
             logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
             return self._without_bot(conversation_id, pending, late, maybe_received=True)
-        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self._actions_up())
+        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self.rasa.actions_up(said.instance))
         turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
         if turn is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
             logger.warning("rasa did not store the turn of message #%s", message_id)
@@ -261,12 +258,6 @@ class BotDelivery:
             return await self.rasa.tracker(conversation_id)
         except RasaUnavailable:
             return None
-
-    async def _actions_up(self) -> bool:
-        try:
-            return (await self._actions.get("/health")).status_code == 200
-        except httpx.HTTPError:
-            return False
 
     # --- the database ----------------------------------------------------------------------
 

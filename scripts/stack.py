@@ -146,11 +146,9 @@ class Stack:
 
     def start(self) -> None:
         instances = self.check()
-        rasa_ports = f"{self.rasa_port}" if instances == 1 else f"{self.rasa_port}-{self.rasa_port + instances - 1}"
-        action_ports = (f"{self.action_port}" if instances == 1
-                        else f"{self.action_port}-{self.action_port + instances - 1}")
-        print(f">> Starting {instances} action server(s) (port {action_ports}), {instances} Rasa server(s) "
-              f"(port {rasa_ports}) and the API (port {self.api_port}); logs in {self.log_dir}", flush=True)
+        print(f">> Starting {instances} action server(s) (port {port_range(self.action_port, instances)}), "
+              f"{instances} Rasa server(s) (port {port_range(self.rasa_port, instances)}) and the API "
+              f"(port {self.api_port}); logs in {self.log_dir}", flush=True)
         for index in range(instances):
             self.start_actions(index)
             self.start_rasa(index)
@@ -250,6 +248,10 @@ class Stack:
 def component(kind: str, index: int) -> str:
     """The name of a server: "rasa" and "actions" for the first instance, "rasa-2", "actions-2" … after."""
     return kind if index == 0 else f"{kind}-{index + 1}"
+
+
+def port_range(first: int, count: int) -> str:
+    return str(first) if count == 1 else f"{first}-{first + count - 1}"
 
 
 def kind_and_index(name: str) -> tuple[str, int]:

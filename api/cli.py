@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "reload-cards":
         return _reload_cards(args.api_url)
     db = Database(args.database_url or get_settings().database_url)
-    db.create_all()
+    db.migrate()
     try:
         if args.command == "create-user":
             user = auth.create_user(db, args.name, _password(args.password_stdin), args.role, args.display_name)
@@ -102,13 +102,12 @@ def _erase(args) -> int:
     from api.services.retention import ConversationEraser, delete_rows
 
     settings = get_settings()
-    if args.rasa_url:
-        settings = settings.model_copy(update={"rasa_url": args.rasa_url})
+    rasa_urls = (args.rasa_url,) if args.rasa_url else settings.rasa_instances[0]  # any instance empties a tracker
     db = Database(args.database_url or settings.database_url)
-    db.create_all()
+    db.migrate()
 
     async def run() -> int:
-        rasa = RasaClient(settings.rasa_url, 10, settings.rasa_token)
+        rasa = RasaClient(rasa_urls, 10, settings.rasa_token)
         try:
             if args.command == "purge-expired":
                 report = await ConversationEraser(db, rasa, settings).purge_expired()
@@ -124,7 +123,7 @@ def _erase(args) -> int:
             try:
                 await rasa.forget(args.conversation_id)
             except RasaUnavailable as error:
-                print(f"Gesprek verwijderd uit de database, maar Rasa op {settings.rasa_url} was niet bereikbaar "
+                print(f"Gesprek verwijderd uit de database, maar Rasa op {', '.join(rasa_urls)} was niet bereikbaar "
                       f"({error}): de tracker is niet leeggemaakt.", file=sys.stderr)
                 return 1
             print(f"Gesprek {args.conversation_id} verwijderd (database en Rasa).")

@@ -42,11 +42,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         logging.getLogger("httpx").setLevel(logging.WARNING)
         install_masking()
         db = Database(settings.database_url)
-        db.create_all()
+        db.migrate()
         # what this worker shares with the others (one process without REDIS_URL): api/services/shared_state.py
         shared = SharedState.from_settings(settings)
         await shared.start()
-        rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, token=settings.rasa_token)
+        rasa_urls, action_server_urls = settings.rasa_instances
+        rasa = RasaClient(rasa_urls, settings.rasa_timeout_s, token=settings.rasa_token,
+                          action_server_urls=action_server_urls)
         knowledge_service = KnowledgeService(
             settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,
             threshold=settings.confidence_threshold, hybrid_weight=settings.hybrid_weight)
@@ -75,7 +77,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         jobs.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await jobs
-        await app.state.conversations.delivery.close()
         await app.state.handoff.stop()  # staff handoff
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -1,4 +1,7 @@
-"""Tables: conversations, their messages, feedback on answers and call-back requests."""
+"""Tables: conversations, their messages, feedback on answers and call-back requests.
+
+A change here needs a migration in api/migrations/versions/ (`.venv/bin/alembic revision --autogenerate
+-m "..."`); tests/api/test_migrations.py fails until the two agree."""
 from __future__ import annotations
 
 import uuid
@@ -79,7 +82,6 @@ class Callback(Base):
 
 
 # --- Staff handoff and console (added for api/routes/staff.py, api/services/handoff/) ---
-# New tables only: existing tables are left as they are, so `create_all` works on an existing database.
 
 
 class StaffUser(Base):
@@ -153,7 +155,7 @@ class StaffNote(Base):
 
 
 # --- Editors' tools (added for api/routes/editor.py, api/services/card_publisher.py) ---
-# New tables only. The card files stay the source of truth; these tables hold drafts,
+# The card files stay the source of truth; these tables hold drafts,
 # published versions (for history and rollback), the audit log and knowledge gaps.
 
 

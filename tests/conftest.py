@@ -2,11 +2,13 @@
 on test ports with a fixed clock (Monday 23 November 2026), once per test session."""
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -84,31 +86,59 @@ def stack(tmp_path_factory):
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request, tmp_path):
-    """An empty Wegwijs database with its tables: embedded SQLite, and PostgreSQL (the production
-    profile, at 127.0.0.1:5432 on every machine) in a throw-away database."""
+@contextlib.contextmanager
+def postgres_database(prefix: str = "wegwijs_test") -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped afterwards (with whatever still uses it)."""
     import psycopg
 
-    from api.core.db import Database
-
-    if request.param == "sqlite":
-        db = Database(f"sqlite:///{tmp_path / 'wegwijs.db'}")
-        db.create_all()
-        yield db
-        db.engine.dispose()
-        return
-    name = f"wegwijs_test_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    db = Database(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    db.create_all()
     try:
-        yield db
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
     finally:
-        db.engine.dispose()
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """An empty database: embedded SQLite, and PostgreSQL (the production profile, at
+    127.0.0.1:5432 on every machine) in a throw-away database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'wegwijs.db'}"
+        return
+    with postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def database(database_url):
+    """An empty Wegwijs database with its tables (SQLite and PostgreSQL)."""
+    from api.core.db import Database
+
+    db = Database(database_url)
+    db.migrate()
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
+def old_database(database_url):
+    """A database as the versions before schema migrations left it: the tables `create_all` made
+    (the baseline revision) and no `alembic_version` (SQLite and PostgreSQL)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from api.core.db import Database
+    from api.core.migrate import alembic_config
+
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(text("DROP TABLE alembic_version"))
+    yield db
+    db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +147,7 @@ def stack_db(stack):
     from api.core.db import Database
 
     db = Database(f"sqlite:///{stack.db_file}")
-    db.create_all()
+    db.migrate()
     yield db
     db.engine.dispose()
 

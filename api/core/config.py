@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     database_url: str = env("DATABASE_URL", f"sqlite:///{paths.VAR_DIR / 'wegwijs.db'}")
     rasa_url: str = env("WEGWIJS_RASA_URL", "http://127.0.0.1:5005")
     action_server_url: str = env("WEGWIJS_ACTION_SERVER_URL", "http://127.0.0.1:5055")
+    # Several Rasa instances, each with its own action server in the same order (comma-separated;
+    # scripts/stack.py sets them for WEGWIJS_RASA_INSTANCES). Unset: the one Rasa above.
+    rasa_urls: CommaList = env("WEGWIJS_RASA_URLS", ())
+    action_server_urls: CommaList = env("WEGWIJS_ACTION_SERVER_URLS", ())
     cards_dir: Path = env("WEGWIJS_CARDS_DIR", paths.CARDS_DIR)
     index_dir: Path = env("WEGWIJS_INDEX_DIR", paths.INDEX_DIR)
     # --- passed to knowledge/ (retrieval, the card checker, the gemeente's details) ---
@@ -112,8 +116,8 @@ class Settings(BaseSettings):
     cors_origins: CommaList = env("WEGWIJS_CORS_ORIGINS", ())
 
     # --- several API processes (api/services/shared_state.py) ---
-    # The Redis the API's processes share (change bus, staff presence, locks, rate limits), e.g.
-    # "redis://127.0.0.1:6379/0". Empty: one process, all of that in its memory.
+    # The Redis the API's processes share (change bus, staff presence, locks, rate limits; the stack
+    # also makes it Rasa's lock store), e.g. "redis://127.0.0.1:6379/0". Empty: one process, all in memory.
     redis_url: str = env("REDIS_URL", "")
     # How many API processes scripts/stack.py starts (uvicorn --workers); more than 1 needs
     # REDIS_URL and PostgreSQL (scale_out_refusal).
@@ -147,6 +151,21 @@ class Settings(BaseSettings):
     def rate_limit_uri(self) -> str:
         """WEGWIJS_RATE_LIMIT_STORAGE if set, else the shared Redis, else this process's memory."""
         return self.rate_limit_storage or self.redis_url or "memory://"
+
+    @model_validator(mode="after")
+    def _each_rasa_has_its_action_server(self) -> Settings:
+        rasa, actions = self.rasa_instances
+        if len(rasa) != len(actions):
+            raise ValueError(
+                f"WEGWIJS_RASA_URLS has {len(rasa)} URL(s) and WEGWIJS_ACTION_SERVER_URLS {len(actions)}: "
+                "each Rasa instance has its own action server, give both lists in the same order."
+            )
+        return self
+
+    @property
+    def rasa_instances(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The Rasa URLs and, in the same order, their action servers' URLs."""
+        return self.rasa_urls or (self.rasa_url,), self.action_server_urls or (self.action_server_url,)
 
     @property
     def session_idle(self) -> timedelta:

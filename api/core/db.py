@@ -42,13 +42,11 @@ class Database:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def create_all(self) -> None:
-        from api import models  # noqa: F401  (registers the tables)
-        from api.core.schema_upgrades import upgrade_schema
+    def migrate(self) -> None:
+        """Bring the tables to the newest revision (api/core/migrate.py); rows are always kept."""
+        from api.core.migrate import upgrade_to_head
 
-        with held_lock(self.engine, "schema"):  # API workers starting together: one at a time
-            Base.metadata.create_all(self.engine)
-            upgrade_schema(self.engine)
+        upgrade_to_head(self.engine)  # API workers starting together: one migrates, under a lock
 
     @contextmanager
     def session(self) -> Iterator[Session]:

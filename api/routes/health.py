@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
@@ -12,14 +11,6 @@ from api.services.rasa_client import RasaClient
 router = APIRouter(tags=["health"])
 
 
-async def _action_server_up(url: str) -> bool:
-    try:
-        async with httpx.AsyncClient(timeout=3) as client:
-            return (await client.get(f"{url}/health")).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
 @router.get("/healthz", response_model=Health, responses={503: {"model": Health}})
 async def healthz(
     request: Request, rasa: RasaClient = Depends(get_rasa), knowledge: KnowledgeService = Depends(get_knowledge)
@@ -27,7 +18,7 @@ async def healthz(
     components = {
         "api": True,
         "rasa": await rasa.ready(),
-        "action_server": await _action_server_up(request.app.state.settings.action_server_url),
+        "action_server": await rasa.actions_up(),
         "index": knowledge.ready,
     }
     missing = [name for name, up in components.items() if not up]

@@ -17,7 +17,9 @@
 
 One lock per conversation (api/services/conversation_locks.py: across the API's worker processes
 with REDIS_URL) keeps the messages of a conversation in order and a resend from overtaking the
-first attempt.
+first attempt. With several Rasa instances (rasa_client.py) a message the API could not hand to
+one goes to the next; one that may have arrived is never given to another instance, and Rasa's
+lock store keeps the turns in order.
 """
 from __future__ import annotations
 
@@ -28,7 +30,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import func, select
 
 from api.core.rate_limits import may_record_gap
@@ -95,10 +96,6 @@ class BotDelivery:
         self.rasa = conversations.rasa
         self.settings = conversations.settings
         self.locks = locks or ConversationLocks()  # one conversation at a time (in every worker)
-        self._actions = httpx.AsyncClient(base_url=self.settings.action_server_url, timeout=2)
-
-    async def close(self) -> None:
-        await self._actions.aclose()
 
     # --- the widget's message id -----------------------------------------------------------
 
@@ -165,7 +162,7 @@ class BotDelivery:
         except RasaUnavailable as error:
             logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
             return self._without_bot(conversation_id, pending, late, maybe_received=True)
-        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self._actions_up())
+        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self.rasa.actions_up(said.instance))
         turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
         if turn is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
             logger.warning("rasa did not store the turn of message #%s", message_id)
@@ -245,12 +242,6 @@ class BotDelivery:
             return await self.rasa.tracker(conversation_id)
         except RasaUnavailable:
             return None
-
-    async def _actions_up(self) -> bool:
-        try:
-            return (await self._actions.get("/health")).status_code == 200
-        except httpx.HTTPError:
-            return False
 
     # --- the database ----------------------------------------------------------------------
 

@@ -1,9 +1,24 @@
-"""The one client of the Rasa server (HTTP): the REST channel for messages, the tracker for slots.
+"""The one client of the Rasa servers (HTTP): the REST channel for messages, the tracker for slots,
+and (for health) each Rasa's own action server.
 
 A reply may carry custom payloads: `{"sources": [...]}` (the cards of the message before it) and
-`{"handoff": "requested", "reason": ...}`, the bot's handoff signal (api/services/handoff/store.py)."""
+`{"handoff": "requested", "reason": ...}`, the bot's handoff signal (api/services/handoff/store.py).
+
+Several Rasa instances (WEGWIJS_RASA_URLS; scripts/stack.py with WEGWIJS_RASA_INSTANCES) share one
+tracker store (the database) and one lock store (Redis), so any instance can take any turn of any
+conversation: requests go round-robin, one instance after the other, which spreads the load evenly
+however many messages one conversation sends (a hash of the conversation id would pin a busy
+conversation to one instance); tracker reads and writes take turns of their own, so they never
+skew the messages' turn. Rasa's lock store keeps one conversation's turns in order whichever
+instance takes them. An instance that cannot be reached (connection refused or not made in time:
+the request surely never left) is skipped for the next one; a request that may have arrived
+(a read timeout, a broken answer) is never sent to another instance: the caller decides (delivery.py).
+"""
 from __future__ import annotations
 
+import itertools
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,13 +26,21 @@ import httpx
 
 from api.services.handoff.store import SIGNALS, HandoffSignal
 
+logger = logging.getLogger("api.rasa")
+
+# In each message's metadata: the Rasa instance the API gave it to (visible in the tracker).
+INSTANCE_KEY = "wegwijs_rasa_instance"
+CONNECT_TIMEOUT_S = 5.0  # a Rasa host that does not even accept the connection is skipped after this
+# The request never reached Rasa: it may go to the next instance.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
+
 
 class RasaUnavailable(Exception):
     """Rasa did not answer (down, starting, or too slow)."""
 
 
 class RasaUnreachable(RasaUnavailable):
-    """Rasa could not even be reached: it surely did not get the message."""
+    """No Rasa instance could even be reached: none got the message."""
 
 
 @dataclass
@@ -34,62 +57,101 @@ class BotTurn:
 
     replies: list[BotReply]
     handoff: HandoffSignal | None = None
+    instance: int = 0  # the Rasa instance that took the turn (RasaClient.actions_up)
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout_s: float, token: str = ""):
+    def __init__(self, urls: str | Sequence[str], timeout_s: float, token: str = "",
+                 action_server_urls: Sequence[str] = ()):
+        """`urls`: one Rasa or several; `action_server_urls`: each one's action server, same order."""
+        self.urls = [urls] if isinstance(urls, str) else list(urls)
+        if action_server_urls and len(action_server_urls) != len(self.urls):
+            raise ValueError("each Rasa instance has its own action server: give as many of each")
+        timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, CONNECT_TIMEOUT_S))
         # Rasa's HTTP API (tracker, status) wants its --auth-token as the `token` query parameter.
-        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout_s,
-                                         params={"token": token} if token else None)
+        self._clients = [httpx.AsyncClient(base_url=url, timeout=timeout, params={"token": token} if token else None)
+                         for url in self.urls]
+        self._action_servers = [httpx.AsyncClient(base_url=url, timeout=2) for url in action_server_urls]
+        self._message_turns = itertools.count()
+        self._tracker_turns = itertools.count()
 
     async def close(self) -> None:
-        await self._client.aclose()
+        for client in (*self._clients, *self._action_servers):
+            await client.aclose()
+
+    async def _request(self, turns: itertools.count, method: str, path: str,
+                       body: Callable[[int], Any] | None = None, **kwargs: Any) -> tuple[int, httpx.Response]:
+        """The first instance, from the next in `turns`, that takes the request: its index and answer.
+        `body(index)`: the JSON body for that instance."""
+        first = next(turns) % len(self._clients)
+        error: Exception | None = None
+        for index in (*range(first, len(self._clients)), *range(first)):
+            try:
+                if body is not None:
+                    kwargs["json"] = body(index)
+                response = await self._clients[index].request(method, path, **kwargs)
+            except NOT_SENT as not_sent:
+                if len(self._clients) > 1:
+                    logger.warning("rasa at %s cannot be reached (%s): the next instance takes the request",
+                                   self.urls[index], type(not_sent).__name__)
+                error = not_sent
+                continue
+            except httpx.HTTPError as unknown:
+                raise RasaUnavailable(type(unknown).__name__) from unknown
+            try:
+                response.raise_for_status()
+            except httpx.HTTPError as refused:
+                raise RasaUnavailable(type(refused).__name__) from refused
+            return index, response
+        raise RasaUnreachable(type(error).__name__) from error
 
     async def send(self, sender_id: str, message: str, metadata: dict[str, Any]) -> BotTurn:
-        try:
-            response = await self._client.post(
-                "/webhooks/rest/webhook", json={"sender": sender_id, "message": message, "metadata": metadata}
-            )
-            response.raise_for_status()
-        except httpx.ConnectError as error:
-            raise RasaUnreachable(type(error).__name__) from error
-        except httpx.HTTPError as error:
-            raise RasaUnavailable(type(error).__name__) from error
-        return bot_turn(response.json())
+        def body(index: int) -> dict[str, Any]:
+            return {"sender": sender_id, "message": message, "metadata": {**metadata, INSTANCE_KEY: self.urls[index]}}
+
+        index, response = await self._request(self._message_turns, "POST", "/webhooks/rest/webhook", body=body)
+        turn = bot_turn(response.json())
+        turn.instance = index
+        return turn
 
     async def tracker(self, sender_id: str) -> dict[str, Any]:
         """Slots, the active loop, the latest message and every event of a conversation."""
+        _index, response = await self._request(self._tracker_turns, "GET", f"/conversations/{sender_id}/tracker",
+                                               params={"include_events": "ALL"})
         try:
-            response = await self._client.get(f"/conversations/{sender_id}/tracker", params={"include_events": "ALL"})
-            response.raise_for_status()
             return response.json()
-        except (httpx.HTTPError, ValueError) as error:
+        except ValueError as error:
             raise RasaUnavailable(type(error).__name__) from error
 
     async def set_slots(self, sender_id: str, slots: dict[str, Any]) -> None:
-        try:
-            response = await self._client.post(
-                f"/conversations/{sender_id}/tracker/events",
-                json=[{"event": "slot", "name": name, "value": value} for name, value in slots.items()])
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            raise RasaUnavailable(type(error).__name__) from error
+        await self._request(self._tracker_turns, "POST", f"/conversations/{sender_id}/tracker/events",
+                            json=[{"event": "slot", "name": name, "value": value} for name, value in slots.items()])
 
     async def forget(self, sender_id: str) -> None:
         """Empty the conversation's tracker: an empty event list replaces all its events."""
-        try:
-            response = await self._client.put(f"/conversations/{sender_id}/tracker/events", json=[])
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            raise RasaUnavailable(type(error).__name__) from error
+        await self._request(self._tracker_turns, "PUT", f"/conversations/{sender_id}/tracker/events", json=[])
 
     async def ready(self) -> bool:
-        """Rasa is up and has a model loaded."""
-        try:
-            response = await self._client.get("/status", timeout=3)
-            return response.status_code == 200 and bool(response.json().get("model_file"))
-        except (httpx.HTTPError, ValueError):
-            return False
+        """Some Rasa instance is up and has a model loaded."""
+        for client in self._clients:
+            try:
+                response = await client.get("/status", timeout=3)
+                if response.status_code == 200 and bool(response.json().get("model_file")):
+                    return True
+            except (httpx.HTTPError, ValueError):
+                continue
+        return False
+
+    async def actions_up(self, instance: int | None = None) -> bool:
+        """The action server of that Rasa instance answers (None: any instance's)."""
+        servers = self._action_servers if instance is None else self._action_servers[instance:instance + 1]
+        for client in servers:
+            try:
+                if (await client.get("/health")).status_code == 200:
+                    return True
+            except httpx.HTTPError:
+                continue
+        return False
 
 
 def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:

@@ -53,24 +53,21 @@ class BotWithoutAnswers:
     async def tracker(self, sender_id):
         return {"events": self.events, "slots": {}}
 
+    async def actions_up(self, instance=None):
+        return True
+
 
 class NoCards:
     def titles(self, card_ids):
         return []
 
 
-async def test_a_conversation_keeps_a_few_gaps_and_every_question_is_answered(database, monkeypatch):
+async def test_a_conversation_keeps_a_few_gaps_and_every_question_is_answered(database):
     settings = Settings(database_url="sqlite://", limit_gaps_per_conversation="5/hour", fixed_today="2026-11-23")
     conversations = ConversationService(database, BotWithoutAnswers(), NoCards(), settings, RateLimits())
-
-    async def actions_up():
-        return True
-
-    monkeypatch.setattr(conversations.delivery, "_actions_up", actions_up)
     conversation = conversations.create("nl", staff_available_override=False)
     for country in ("Spanje", "Italie", "Frankrijk", "Portugal", "Griekenland", "Noorwegen", "Zweden", "Polen"):
         out = await conversations.handle(conversation, MessageIn(text=f"mag mijn papegaai mee naar {country}"))
         assert [m.text for m in out.messages] == ["Daar weet ik geen goed antwoord op."]  # never refused
     assert stored(database) == [f"mag mijn papegaai mee naar {c}"
                                 for c in ("Spanje", "Italie", "Frankrijk", "Portugal", "Griekenland")]
-    await conversations.delivery.close()

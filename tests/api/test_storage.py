@@ -9,7 +9,7 @@ from api.models import Callback, Conversation, Feedback, Message
 
 
 def test_a_conversation_survives_a_new_connection(database):
-    database.create_all()
+    database.migrate()
     with database.session() as session:
         conversation = Conversation(locale="nl", state={"route": "bezwaar", "handoff": "waiting"})
         session.add(conversation)
@@ -36,7 +36,7 @@ def test_a_conversation_survives_a_new_connection(database):
 
 
 def test_one_call_back_per_conversation(database):
-    database.create_all()
+    database.migrate()
     with database.session() as session:
         conversation = Conversation(locale="nl", state={})
         session.add(conversation)

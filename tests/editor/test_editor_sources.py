@@ -73,7 +73,7 @@ def editor(tmp_path, monkeypatch):
                         index_dir=tmp_path / "index", fixed_today=TODAY)
     app = create_app(settings)
     db = Database(settings.database_url)
-    db.create_all()
+    db.migrate()
     app.state.settings, app.state.db = settings, db
     app.state.knowledge = KnowledgeService(cards, settings.index_dir)  # not loaded: no model needed
     app.state.rate_limits = RateLimits(settings.rate_limit_uri)

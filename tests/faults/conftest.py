@@ -125,7 +125,7 @@ def faults(fault_stack):
 @pytest.fixture(scope="session")
 def fault_db(fault_stack):
     db = Database(fault_stack.database_url)
-    db.create_all()
+    db.migrate()
     yield db
     db.engine.dispose()
 

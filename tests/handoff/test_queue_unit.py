@@ -39,7 +39,7 @@ def settings(cls=Settings, **kwargs) -> Settings:
 @pytest.fixture
 def sqlite_db(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'handoff.db'}")
-    db.create_all()
+    db.migrate()
     yield db
     db.engine.dispose()
 

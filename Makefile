@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench clean
+.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench bench-production clean
 
 run: setup
 	@$(PY) scripts/stack.py run
@@ -101,6 +101,10 @@ eval-retrieval: index
 # load benchmark (issue 15): 1/10/25/50 citizens at once on its own stack; latency, msg/s, CPU per server
 bench: setup
 	@$(PY) -m evaluation.load
+
+# the same in the production profile: PostgreSQL + Redis, 2 API workers, 2 Rasa instances
+bench-production: setup
+	@$(PY) -m evaluation.load --production 2,2
 
 clean:
 	rm -rf var bot/models bot/results

@@ -5,6 +5,8 @@
     python -m evaluation.load --base-url http://127.0.0.1:8000 --pids api=12,rasa=34,actions=56
     make bench                                         # the same as the first line
     python -m evaluation.load --levels 25 --profile var/profile   # where each server spends its time
+    python -m evaluation.load --production 2,2         # production profile: PostgreSQL + Redis,
+                                                       # 2 API workers, 2 Rasa instances (+ action servers)
 
 Each simulated citizen runs one of the FLOWS below (three or four messages, like the widget: every
 message has a client message id), waits a random think time between its messages, and starts a new
@@ -174,17 +176,46 @@ async def run_level(base_url: str, clients: int, seconds: float, warmup: float, 
     return level
 
 
-def bench_stack(api_port: int, log_dir: Path):
-    """The stack `make run` starts (embedded profile: SQLite, one API worker, one Rasa), with rate limits
-    high enough for many citizens behind one address, and a throw-away database."""
+POSTGRES = "postgresql://postgres@127.0.0.1:5432"
+REDIS = "redis://127.0.0.1:6379/5"
+
+
+def bench_stack(api_port: int, log_dir: Path, production: tuple[int, int] | None = None):
+    """The stack `make run` starts, with rate limits high enough for many citizens behind one address
+    and a throw-away database: the embedded profile (SQLite, one API worker, one Rasa), or with
+    `production` = (API workers, Rasa instances) the production profile on PostgreSQL and Redis."""
     from stack import Stack
 
-    database = ROOT / "var" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.db"
+    name = f"bench_{time.strftime('%Y%m%d_%H%M%S')}"
+    if production:
+        database_url = f"{POSTGRES}/{name}"
+        _postgres(f"CREATE DATABASE {name}")
+        scale = {"REDIS_URL": REDIS, "WEGWIJS_API_WORKERS": str(production[0]),
+                 "WEGWIJS_RASA_INSTANCES": str(production[1])}
+    else:
+        database_url, scale = f"sqlite:///{ROOT / 'var' / f'{name}.db'}", {}
     many = "100000/minute"
     return Stack(api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945, log_dir=log_dir,
-                 extra_env={"DATABASE_URL": f"sqlite:///{database}", "WEGWIJS_STAFF_AVAILABILITY": "never",
+                 extra_env={"DATABASE_URL": database_url, "WEGWIJS_STAFF_AVAILABILITY": "never",
                             "WEGWIJS_LIMIT_CONVERSATIONS_PER_IP": many, "WEGWIJS_LIMIT_MESSAGES_PER_IP": many,
-                            "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": many, "WEGWIJS_LIMIT_GAPS_PER_IP": many})
+                            "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": many, "WEGWIJS_LIMIT_GAPS_PER_IP": many,
+                            **scale})
+
+
+def _postgres(statement: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"{POSTGRES.replace('postgresql://', 'postgresql+psycopg://')}/postgres",
+                           isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(statement))
+    engine.dispose()
+
+
+def drop_bench_database(stack) -> None:
+    url = stack.extra_env["DATABASE_URL"]
+    if url.startswith(POSTGRES):
+        _postgres(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
 def parse_pids(text: str) -> dict[str, psutil.Process]:
@@ -206,6 +237,8 @@ def main() -> int:
     parser.add_argument("--api-port", type=int, default=8950, help="own stack; Rasa -2995, actions -2945")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--production", metavar="WORKERS,INSTANCES",
+                        help="own stack in the production profile (PostgreSQL, Redis), e.g. 2,2")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="sample each server with py-spy during every level; raw stacks go to DIR")
     args = parser.parse_args()
@@ -217,7 +250,8 @@ def main() -> int:
     if args.base_url:
         base_url, processes = args.base_url.rstrip("/"), parse_pids(args.pids)
     else:
-        stack = bench_stack(args.api_port, ROOT / "var" / "log")
+        production = tuple(int(n) for n in args.production.split(",")) if args.production else None
+        stack = bench_stack(args.api_port, ROOT / "var" / "log", production)
         stack.start()
         base_url = stack.api_url
         processes = {name: psutil.Process(p.pid) for name, p in stack.processes.items()}
@@ -233,6 +267,7 @@ def main() -> int:
     finally:
         if stack:
             stack.stop()
+            drop_bench_database(stack)
     at_25 = next((level for level in results if level.clients == 25), None)
     ratio = at_25.rate / floor if at_25 else None
     if ratio is not None:

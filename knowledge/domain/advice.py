@@ -294,10 +294,11 @@ def premature(case: Case) -> bool:
 
 
 def _too_early(case: Case, about: str) -> Answer:
-    """routes.md §1: an ingebrekestelling before the decision period ended starts nothing."""
+    """routes.md §1: an ingebrekestelling before the decision period ended starts nothing. The case
+    stays the ingebrekestelling the citizen asks about; the answer says it is too early."""
     org = name(about)
     weeks = round(case.bezwaar_weeks or 0)
-    answer = Answer("bezwaar", about, None, None, [])
+    answer = Answer("ingebrekestelling", about, None, None, [])
     answer.summary.append(f"U maakte {weeks} weken geleden bezwaar. {capital(org)} heeft waarschijnlijk nog tijd "
                           "om te beslissen. Een ingebrekestelling heeft nu nog geen zin.")
     answer.details.append(f"{capital(org)} beslist binnen 6 weken na het einde van de bezwaartermijn. "

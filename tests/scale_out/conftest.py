@@ -110,7 +110,7 @@ def two_workers(stack, tmp_path_factory):
         "WEGWIJS_CARD_POLL_SECONDS": "600",
         "OMP_NUM_THREADS": "1",
     }
-    base = int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200")) + 20
+    base = int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200")) + 50
     workers = TwoWorkers(Worker("one", base, stack, env, folder), Worker("two", base + 1, stack, env, folder),
                          database_url)
     workers.cards_dir = folder / "cards"

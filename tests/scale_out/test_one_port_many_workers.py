@@ -25,7 +25,7 @@ def one_port(stack, tmp_path):
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     database_url = f"postgresql://postgres@127.0.0.1:5432/{name}"
-    api = Stack(api_port=int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200")) + 22, rasa_port=stack.rasa_port,
+    api = Stack(api_port=int(os.environ.get("WEGWIJS_TEST_API_PORT", "8200")) + 52, rasa_port=stack.rasa_port,
                 action_port=stack.action_port, log_dir=tmp_path, extra_env={
                     **TEST_PROFILE, "WEGWIJS_TODAY": TEST_TODAY, "DATABASE_URL": database_url, "REDIS_URL": REDIS_URL,
                     "WEGWIJS_API_WORKERS": "2", "WEGWIJS_STAFF_AVAILABILITY": "office-hours",

@@ -15,8 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 # Read by compose, Docker or uvicorn, not by Wegwijs
 DEPLOY_ONLY = {"POSTGRES_PASSWORD", "REDIS_PASSWORD", "PUBLISH_PORT", "PIP_EXTRA_INDEX_URL", "FORWARDED_ALLOW_IPS"}
-# Read by scripts/stack.py once the API scale-out change of issue 15 (several API workers) is in
-FROM_API_SCALE_OUT = {"WEGWIJS_API_WORKERS"}
 
 
 def compose() -> dict:
@@ -30,9 +28,9 @@ def example_env() -> dict[str, str]:
 
 def test_every_variable_the_operator_sets_is_a_real_setting():
     given = set(example_env()) | set(compose()["services"]["wegwijs"]["environment"])
-    unknown = given - readme_variables() - DEPLOY_ONLY - FROM_API_SCALE_OUT
+    unknown = given - readme_variables() - DEPLOY_ONLY
     assert not unknown, f"not a setting of Wegwijs (README's table): {sorted(unknown)}"
-    assert {"WEGWIJS_RASA_INSTANCES", "POSTGRES_PASSWORD", "REDIS_PASSWORD"} <= set(example_env())
+    assert {"WEGWIJS_API_WORKERS", "WEGWIJS_RASA_INSTANCES", "POSTGRES_PASSWORD", "REDIS_PASSWORD"} <= set(example_env())
 
 
 def test_compose_gives_several_rasa_instances_what_they_need():

@@ -198,8 +198,7 @@ def bench_stack(api_port: int, log_dir: Path, production: tuple[int, int] | None
     return Stack(api_port=api_port, rasa_port=api_port - 2995, action_port=api_port - 2945, log_dir=log_dir,
                  extra_env={"DATABASE_URL": database_url, "WEGWIJS_STAFF_AVAILABILITY": "never",
                             "WEGWIJS_LIMIT_CONVERSATIONS_PER_IP": many, "WEGWIJS_LIMIT_MESSAGES_PER_IP": many,
-                            "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": many, "WEGWIJS_LIMIT_GAPS_PER_IP": many,
-                            **scale})
+                            "WEGWIJS_LIMIT_MESSAGES_PER_CONVERSATION": many, **scale})
 
 
 def _postgres(statement: str) -> None:
@@ -226,6 +225,14 @@ def parse_pids(text: str) -> dict[str, psutil.Process]:
     return processes
 
 
+def workers_and_instances(text: str) -> tuple[int, int]:
+    """"2,2" -> (2, 2): API workers, Rasa instances."""
+    parts = text.split(",")
+    if len(parts) != 2 or not all(p.strip().isdigit() and int(p) >= 1 for p in parts):
+        raise argparse.ArgumentTypeError("give API workers and Rasa instances, e.g. 2,2")
+    return int(parts[0]), int(parts[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", default=",".join(map(str, LEVELS)), help="citizens at once, e.g. 1,10,25,50")
@@ -237,7 +244,7 @@ def main() -> int:
     parser.add_argument("--api-port", type=int, default=8950, help="own stack; Rasa -2995, actions -2945")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
-    parser.add_argument("--production", metavar="WORKERS,INSTANCES",
+    parser.add_argument("--production", metavar="WORKERS,INSTANCES", type=workers_and_instances,
                         help="own stack in the production profile (PostgreSQL, Redis), e.g. 2,2")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="sample each server with py-spy during every level; raw stacks go to DIR")
@@ -250,14 +257,13 @@ def main() -> int:
     if args.base_url:
         base_url, processes = args.base_url.rstrip("/"), parse_pids(args.pids)
     else:
-        production = tuple(int(n) for n in args.production.split(",")) if args.production else None
-        stack = bench_stack(args.api_port, ROOT / "var" / "log", production)
-        stack.start()
-        base_url = stack.api_url
-        processes = {name: psutil.Process(p.pid) for name, p in stack.processes.items()}
+        stack = bench_stack(args.api_port, ROOT / "var" / "log", args.production)
     results = []
     try:
         if stack:
+            stack.start()
+            base_url = stack.api_url
+            processes = {name: psutil.Process(p.pid) for name, p in stack.processes.items()}
             stack.wait_ready()
         for clients in levels:
             level = asyncio.run(run_level(base_url, clients, args.seconds, args.warmup, args.think, processes,

@@ -5,18 +5,13 @@ of their own: nothing to migrate).
   `pg_advisory_xact_lock` on a number made from `name`; SQLite: `BEGIN IMMEDIATE`, the database's
   one write lock (so `name` does not matter there, and it must come before the session's first
   write). Another session waits for it (SQLite: up to its busy timeout, 5 s).
-- `held_lock(engine, name)`: around work that uses several connections of its own (creating the
-  tables at start). PostgreSQL: a session-level advisory lock on one connection, let go when the
-  block ends or that connection dies; SQLite: nothing (one process).
+
+(Migrating the schema at start has its own lock: api/core/migrate.py.)
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 
@@ -30,18 +25,3 @@ def write_lock(session: Session, name: str) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_number(name)})
     else:
         session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-
-
-@contextmanager
-def held_lock(engine: Engine, name: str) -> Iterator[None]:
-    if engine.dialect.name != "postgresql":
-        yield
-        return
-    with engine.connect() as connection:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": lock_number(name)})
-        connection.commit()
-        try:
-            yield
-        finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": lock_number(name)})
-            connection.commit()

@@ -74,6 +74,14 @@ class RedisJobLease(JobLease):
         tasks = [asyncio.create_task(job()) for job in jobs]
         try:
             while await self._renew():
+                ended = [task for task in tasks if task.done()]
+                if ended:  # a job that stopped: say so, give the lease back, start them all again
+                    for task in ended:
+                        error = None if task.cancelled() else task.exception()
+                        logger.error("background job stopped (%s)", type(error).__name__ if error else "ended")
+                    with contextlib.suppress(Exception):
+                        await self.redis.eval(RELEASE, 1, self.key, self.holder)
+                    return
                 await asyncio.sleep(RENEW_S)
         finally:
             for task in tasks:

@@ -93,8 +93,10 @@ NO_DECISION_YET = re.compile(
 KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|bevonden))?|"
                             r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht|"
                             # "ik ben het niet eens met hoe ze mijn klacht hebben afgehandeld": the handling, no besluit
-                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(met\s+)?(hoe|de\s+manier\s+waarop|de\s+afhandeling)"
-                            r"[^.?!]{0,60}?\bklacht\w*([^.?!]{0,40}?\b(afgehandeld|behandeld))?", re.IGNORECASE)
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(hoe|de\s+manier\s+waarop)\s+(\w+\s+){0,3}"
+                            r"(mijn|onze|de|hun|haar|zijn)\s+klacht\w*\s+(\w+\s+){0,3}(afgehandeld|behandeld)|"
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}de\s+afhandeling\s+van\s+(mijn|onze|de|hun|haar|zijn)\s+klacht",
+                            re.IGNORECASE)
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
     r"\b(geklaagd|klacht\w*\s+(\w+\s+){0,3}(ingediend|gestuurd|gedaan|ingestuurd|neergelegd|verstuurd)|"
@@ -143,7 +145,8 @@ NEED_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "kan sinds een val niet meer zelf douchen", "er is niemand die haar helpt": care that is needed now.
-CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){0,5}niet\s+meer\b|"
+CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){0,5}niet\s+meer\s+(\w+\s+){0,2}?"
+                             r"(zelf|alleen|douchen|wassen|aankleden|aan\s+te\s+kleden|lopen|koken|traplopen|eten|opstaan)\b|"
                              r"niemand\s+die\s+(\w+\s+){0,3}(helpt|komt\s+helpen)", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
@@ -179,7 +182,7 @@ BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingest
                           r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r", re.IGNORECASE)
 DISAGREES = re.compile(
-    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|{CUT}|"
+    rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|\b({CUT})|"
     rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)",
     re.IGNORECASE,
 )
@@ -187,7 +190,8 @@ DISAGREES = re.compile(
 
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
 # Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
-CARE_ENDS = re.compile(r"\b(ge)?stop(t|pen)\b|\bgeen\s+(\w+\s+){0,2}meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
+CARE_ENDS = re.compile(r"\b(ge)?stop(t|pen)\b|\bgeen\s+(\w+\s+)?(zorg|hulp|begeleiding|uren|dagbesteding|pgb|thuiszorg|"
+                       r"indicatie|vergoeding|uitkering|bijstand|thuishulp|verzorging)\s+meer\b|gehalveerd|halveren|niet\s+goedgekeurd|"
                        r"afgebouwd|afbouwen", re.IGNORECASE)
 # "moet ik daarvoor bij de gemeente zijn?", "is er iets dat hij ergens kan logeren?": asking for help.
 ASKS_WHERE = re.compile(r"\b(moet|kan|kunnen|moeten)\s+(ik|we|wij)\s+(\w+\s+){0,2}(bij|naar)\s+(de|het)\s+\w+|"

@@ -82,6 +82,8 @@ DATE_UNKNOWN_WORDS = re.compile(
 # intent is the runner-up.
 CARRIES_A_CASE = {"mantelzorger", "crisis", "request_human", "kastje_muur", "angry"}
 RUNNER_UP_CONFIDENCE = 0.2
+# Intents of a message that tells facts in a few words ("zorgprofiel te laag"), not a yes/no answer.
+TELLS_FACTS = ("inform", "nlu_fallback", "feedback_not_helpful", "angry", "mantelzorger")
 
 
 def case_intent(tracker: Tracker) -> str | None:
@@ -160,7 +162,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said in ("bezwaar", "klacht") and conduct and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
         return "klacht_en_bezwaar"
     if said == "klacht_en_bezwaar" and not (decision and conduct):
-        if decision or CARE_ENDS.search(message):
+        if decision or (CARE_ENDS.search(message) and not conduct):
             return "bezwaar"
         if conduct:
             return "klacht"
@@ -257,7 +259,7 @@ def said_route(tracker: Tracker) -> str | None:
         said = next(iter(named_routes(text(tracker))), None)
     if said is None and intent(tracker) in ("inform", "angry") and RUDE_WORDS.search(text(tracker)):
         said = "klacht"  # "zo praat je toch niet tegen mensen", told after a bezwaar: conduct
-    if said is None and tracker.get_slot("route") is None and intent(tracker) not in ("crisis", "request_human") \
+    if said is None and tracker.get_slot("route") is None and intent(tracker) in TELLS_FACTS \
             and DISAGREES.search(text(tracker)) and not (RUDE_WORDS.search(text(tracker))
                                                          or DELAY_WORDS.search(text(tracker))):
         said = "bezwaar"  # "zorgprofiel te laag", told in a few words while no case is known yet

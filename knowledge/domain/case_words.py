@@ -52,10 +52,13 @@ HOGER_BEROEP = re.compile(
     re.IGNORECASE,
 )
 # "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
-BEZWAAR_DECIDED = re.compile(r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
-                             # "mijn bezwaar over de eigen bijdrage afgewezen", not "bezwaar gemaakt omdat … is afgewezen"
-                             r"bezwaa?r\w*\s+((?!(gemaakt|ingediend|gestuurd|verstuurd|maken|maak|indienen|omdat|want|dat|die|maar|en)\b)\w+\s+){0,7}"
-                             r"(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
+BEZWAAR_DECIDED = re.compile(
+    r"beslissing\s+op\s+(mijn\s+|ons\s+|het\s+|zijn\s+|haar\s+)?bezwaar|"
+    # "mijn bezwaar is ongegrond verklaard", "mijn bezwaarschrift werd afgewezen"
+    r"bezwaa?r\w*\s+(\w+\s+){0,2}(is|werd|was|zijn|wordt|werden)\s+(\w+\s+)?(ongegrond|afgewezen|niet-ontvankelijk)|"
+    # "de svb heeft mijn bezwaar tegen de terugvordering afgewezen" (not "… waarin mijn aanvraag is afgewezen")
+    r"\b(heeft|hebben|had|hadden)\s+(mijn|ons|onze|het|zijn|haar|hun)\s+bezwaa?r\w*\s+"
+    r"((?!(waarin|dat|die|omdat|want|en|maar)\b)\w+\s+){0,8}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
 # Beroep is the next step only when the words say a bezwaar was decided, or name the court.
 NAMES_BEROEP = re.compile(r"\bberoep|rechter\b|\brechtbank|\buitspraak|bezwaarcommissie|ongelijk\s+gegeven|"
                           r"blijft\s+bij\s+(het|haar|zijn|hun)\s+(besluit|beslissing)|\bin\s+stand\b", re.IGNORECASE)

@@ -226,7 +226,7 @@ LETTER_CUE = re.compile(
 # ... or the day it arrived, which does not start the term (Awb 6:8; lateness: 6:11).
 RECEIPT_CUE = re.compile(
     r"\b(ontvangen|ontving|ontvingen|binnen|binnengekomen|binnengekregen|kreeg|kregen|gekregen|krijg|kwam|kwamen|"
-    r"gekomen|aangekomen|bezorgd|gehad|lag|(in|uit)\s+de\s+(bus|brievenbus)|op\s+de\s+mat|opgehaald|gehaald|"
+    r"gekomen|aangekomen|bezorgd|gehad|lag|(in|uit)\s+de\s+(bus|brievenbus)|op\s+de\s+mat|"
     # a letter in a portal or the post noticed later: "ik heb het pas gisteren gezien"
     r"gezien|zag|gelezen|las|ontdekt|opgemerkt)\b",
     re.IGNORECASE,

@@ -49,6 +49,9 @@ def test_words_of_a_decided_bezwaar_or_the_court_tell_beroep(text):
     "ik wil bezwaar maken omdat mijn aanvraag is afgewezen",
     "ik heb bezwaar gemaakt want de traplift is afgewezen",
     "ik wil bezwaar maken tegen het besluit dat mijn pgb is afgewezen",
+    "Ik wil bezwaar aantekenen tegen mijn afgewezen aanvraag",
+    "ik wil bezwaar tegen het afgewezen pgb",
+    "mijn bezwaar tegen de beslissing waarin mijn aanvraag is afgewezen",
 ])
 def test_a_bezwaar_still_to_write_does_not_tell_beroep(text):
     assert not tells_beroep(text)

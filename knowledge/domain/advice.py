@@ -294,11 +294,12 @@ def premature(case: Case) -> bool:
 
 
 def _too_early(case: Case, about: str) -> Answer:
-    """routes.md §1: an ingebrekestelling before the decision period ended starts nothing. The case
-    stays the ingebrekestelling the citizen asks about; the answer says it is too early."""
+    """routes.md §1: an ingebrekestelling before the decision period ended starts nothing. The
+    citizen's own case is the bezwaar that waits for its decision (docs/contracts.md: `route` is what
+    the case is); the answer says why the ingebrekestelling is too early."""
     org = name(about)
     weeks = round(case.bezwaar_weeks or 0)
-    answer = Answer("ingebrekestelling", about, None, None, [])
+    answer = Answer("bezwaar", about, None, None, [])
     answer.summary.append(f"U maakte {weeks} weken geleden bezwaar. {capital(org)} heeft waarschijnlijk nog tijd "
                           "om te beslissen. Een ingebrekestelling heeft nu nog geen zin.")
     answer.details.append(f"{capital(org)} beslist binnen 6 weken na het einde van de bezwaartermijn. "

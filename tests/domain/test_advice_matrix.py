@@ -164,7 +164,7 @@ def test_a_letter_that_arrived_late_is_a_reason_for_lateness_not_a_later_start()
 def test_an_ingebrekestelling_only_after_the_decision_period(weeks, premature):
     answer = compose(Case(route="ingebrekestelling", about="gemeente", today=TODAY, bezwaar_weeks=weeks))
     if premature:
-        assert answer.route == "ingebrekestelling" and "nog geen zin" in answer.text and "12 weken" in answer.text
+        assert answer.route == "bezwaar" and "nog geen zin" in answer.text and "12 weken" in answer.text
     else:
         assert answer.route == "ingebrekestelling" and "dwangsom" in answer.text
     assert answer.organisation == "gemeente" and answer.deadline is None

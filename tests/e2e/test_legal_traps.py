@@ -120,7 +120,7 @@ def test_an_ingebrekestelling_8_weeks_after_a_bezwaar_is_premature(chat):
     c = chat()
     c.say("ik heb 8 weken geleden bezwaar gemaakt bij de gemeente en nog steeds geen beslissing, "
           "kan ik ze in gebreke stellen?")
-    assert (c.state["route"], c.state["organisation"]) == ("ingebrekestelling", "gemeente")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "gemeente")
     assert "12 weken" in c.all_text and "nog geen zin" in c.all_text
 
 

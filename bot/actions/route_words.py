@@ -66,7 +66,9 @@ RUDE_WORDS = re.compile(
     r"(afspraak|afspraken|belofte)\w*\s+(\w+\s+){0,3}(niet|nooit)\s+nagekomen|niet\s+nagekomen|"
     r"niemand\s+(\w+\s+){0,3}(legt|heeft|kon)\s+(\w+\s+){0,3}uit|(niet|nooit)\s+(goed\s+)?uitgelegd|"
     r"(niet|nooit)\s+geluisterd|luisterden?\s+(\w+\s+)?niet|slecht\s+behandeld|\bgeen\s+excuses|"
-    r"aanstel|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
+    r"aanstel|(lachen|lachte|lachten)\s+(\w+\s+){0,2}met\s+(een\s+)?(collega|ander)|(om|over)\s+(mij|me|ons)\s+(\w+\s+)?lachen|"
+    # "ik vind dat ik zo niet behandeld mag worden", "zo mag hij niet tegen mij praten"
+    r"\bzo\s+(\w+\s+){0,4}(behandeld|tegen\s+(mij|me|ons|hem|haar)\s+(\w+\s+){0,2}(praten|spreken|doen))|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
     r"(zat|keek|zaten|keken)\s+(\w+\s+){0,7}(op|naar)\s+(zijn|haar|hun|de)\s+(telefoon|laptop|scherm|mobiel)|"
     r"(liet|lieten)\s+(me|mij)\s+(\w+\s+){0,3}(afmaken|uitpraten|uitspreken)|zo\s+praat\s+(je|u|men)\s+(toch\s+)?niet|"
     r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(legde|gooide)\s+(\w+\s+){0,3}(telefoon|hoorn)\s+(\w+\s+)?(neer|erop)|"
@@ -95,7 +97,10 @@ KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|
                             # "ik ben het niet eens met hoe ze mijn klacht hebben afgehandeld": the handling, no besluit
                             r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(hoe|de\s+manier\s+waarop)\s+(\w+\s+){0,3}"
                             r"(mijn|onze|de|hun|haar|zijn)\s+klacht\w*\s+(\w+\s+){0,3}(afgehandeld|behandeld)|"
-                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}de\s+afhandeling\s+van\s+(mijn|onze|de|hun|haar|zijn)\s+klacht",
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}de\s+afhandeling\s+van\s+(mijn|onze|de|hun|haar|zijn)\s+klacht|"
+                            # "ze hebben de klacht afgehandeld met een brief van 5 mei, en daar is hij het niet mee eens"
+                            r"\bklacht\s+(\w+\s+){0,9}(afgehandeld|beantwoord)\b[^?!]{0,120}?\b(daar|hier|dat|het)\s+(\w+\s+){0,5}"
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden|niet\s+tevreden)",
                             re.IGNORECASE)
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(
@@ -128,7 +133,10 @@ DELAY_WORDS = re.compile(
     r"(geld|betaling|salaris|loon|uitbetaling|vergoeding)\s+(\w+\s+){0,3}te\s+laat(?!\s+(aangevraagd|ingediend|ingestuurd|aangemeld))|"
     # money granted but not paid: "al twee maanden geen salaris gekregen", "ze zouden het terugbetalen"
     r"(geen|niks|niets)\s+(\w+\s+)?(salaris|loon|geld|betaling|uitbetaling|vergoeding)\s+(\w+\s+){0,3}(gekregen|ontvangen|binnen|overgemaakt)|"
-    r"(zou|zouden)\s+(\w+\s+){0,4}(terug)?betalen|(nog\s+)?(niet|nooit)\s+(terug|uit)?betaald|wil\s+(\w+\s+)?mijn\s+geld\b|"
+    r"(zou|zouden)\s+(\w+\s+){0,4}(terug)?betalen|(betaalt|betalen|betaalde|betaalden)\s+(\w+\s+){0,2}(niet|niks|niets|nooit)\b|"
+    # "ik mail elke week en krijg geen antwoord", "er gebeurt al weken niets", "het budget staat nog niet klaar"
+    r"(krijg|kreeg|krijgen|kregen)\s+(\w+\s+)?(geen|nooit)\s+(\w+\s+)?(antwoord|reactie)|(gebeurt|gebeurde)\s+(\w+\s+){0,2}(niets|niks)|"
+    r"staat\s+(\w+\s+){0,2}(niet|nooit)\s+klaar|(nog\s+)?(niet|nooit)\s+(terug|uit)?betaald|wil\s+(\w+\s+)?mijn\s+geld\b|"
     r"(elke|iedere)\s+keer\s+(\w+\s+){0,4}(een\s+)?ander(e)?\s+(verhaal|antwoord|smoes|excuus)|"
     r"wacht(en|te)?\s+(al\s+)?\w+\s+(weken|maanden)\s+op\s+(een\s+)?(reactie|antwoord)|"
     r"(nooit|niks|niets)\s+(meer\s+)?(van\s+)?gehoord|(niet|nooit)\s+gereageerd|(niet|nooit)\s+op\s+komen\s+dagen|"
@@ -147,7 +155,8 @@ NEED_WORDS = re.compile(
 # "kan sinds een val niet meer zelf douchen", "er is niemand die haar helpt": care that is needed now.
 CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){0,5}niet\s+meer\s+(\w+\s+){0,2}?"
                              r"(zelf|alleen|douchen|wassen|aankleden|aan\s+te\s+kleden|lopen|koken|traplopen|eten|opstaan)\b|"
-                             r"niemand\s+die\s+(\w+\s+){0,3}(helpt|komt\s+helpen)", re.IGNORECASE)
+                             r"niemand\s+die\s+(\w+\s+){0,3}(helpt|komt\s+helpen)|"
+                             r"\b(kan|kunnen|kon|konden)\s+(\w+\s+)?(de\s+)?trap(pen)?\s+niet\s+meer\s+(op|af|lopen)\b", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
     rf"minder\s+uren|omlaag|{REFUSED}|{CUT})\b",
@@ -168,7 +177,7 @@ WAITING_WORDS = re.compile(
     r"(laten|te\s+laten)\s+beslissen|eindelijk\s+(\w+\s+)?(beslissen|besluiten|beslist)|\bstilte\b|"
     r"ligt\s+(nog\s+)?(steeds\s+)?bij\s+de\s+afdeling|"
     # "daarna nooit meer iets", "sindsdien niks": silence after what the citizen sent
-    r"\b(daarna|sindsdien|sinds\s+die\s+tijd)\s+(\w+\s+)?(nooit\s+meer\s+iets|niks|niets|geen\s+(reactie|antwoord|bericht|brief))\b",
+    r"\b(is|blijft|bleef|was)\s+het\s+(\w+\s+)?stil\b|\b(daarna|sindsdien|sinds\s+die\s+tijd)\s+(\w+\s+)?(nooit\s+meer\s+iets|niks|niets|geen\s+(reactie|antwoord|bericht|brief))\b",
     re.IGNORECASE,
 )
 WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)",
@@ -188,6 +197,14 @@ DISAGREES = re.compile(
 )
 
 
+# "met de toekenning zijn we het eens", "daar ben ik blij mee", "het bedrag zelf klopt wel": the decision is not
+# disputed, so what goes wrong after it (money that does not come, silence) is conduct (routes.md §1).
+AGREES_WITH_DECISION = re.compile(
+    r"\b(met|over)\s+(de|het|die|dat|deze)\s+(toekenning|besluit|beslissing|bedrag|indicatie|beschikking)\s+(zelf\s+)?"
+    r"(zijn|ben|is)\s+(ik|we|wij|hij|zij)\s+(het\s+)?(\w+\s+)?(eens|tevreden|blij)\b|"
+    r"\b(toegekend|gekregen)\b[^?!]{0,60}?[.,]\s*(en\s+)?daar\s+(ben|zijn|was|waren)\s+(ik|we|wij)\s+(\w+\s+)?(blij|tevreden)\s+mee|"
+    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\s+(\w+\s+)?wel\b",
+    re.IGNORECASE)
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
 # Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".
 CARE_ENDS = re.compile(r"\b(ge)?stop(t|pen)\b|\bgeen\s+(\w+\s+)?(zorg|hulp|begeleiding|uren|dagbesteding|pgb|thuiszorg|"

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from knowledge.domain.case_words import BELONGS_TO, BEZWAAR_DECIDED, CORRECTION, HOGER_BEROEP
 from knowledge.domain.dates import read_letter_dates, weeks_since
+from knowledge.domain.deadlines import klacht_handling_over
 from knowledge.domain.routing import BEZWAAR_ROUTES, aanvraag_organisation, names_care
 from knowledge.domain.signals import signals
 
@@ -22,6 +23,7 @@ from .case_organisation import chosen_organisation, decided_by, deciding_by_care
 from .context import citizen_text, confidence, entity_values, intent, text, today
 from .relatives import asking_for, relatives_named
 from .route_words import (
+    AGREES_WITH_DECISION,
     A_LETTER,
     APPLIED,
     ASKS_WHERE,
@@ -145,6 +147,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message) \
             and not DECISION_WORDS.search(KLACHT_DECIDED.sub(" ", message)):
         return "klacht"  # the judgment on a klacht is no besluit: the klacht goes on (to the ombudsman)
+    if said in BEZWAAR_ROUTES and case != "beroep" and conduct and AGREES_WITH_DECISION.search(message):
+        return "klacht"  # the decision is not disputed: what went wrong after it is conduct (routes.md §1)
     if said == "klacht" and decision and LETTER_DATED.search(message) and not conduct and not COMPLAINED.search(message):
         return "bezwaar"  # "een klacht" against a dated decision, without any conduct: a bezwaar (routes.md §1)
     if said in BEZWAAR_ROUTES and WAITING_WORDS.search(message) and BEZWAAR_MADE.search(message) and not rude:
@@ -368,7 +372,8 @@ class ValidateSlotMappings(ValidationAction):
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker)
-        if STILL_HANDLED.search(message):
+        weeks = weeks_since(message, today(tracker)) if COMPLAINED.search(message) else None
+        if STILL_HANDLED.search(message) and not (weeks is not None and klacht_handling_over(weeks)):
             return {}  # the organisation is still within its term: not yet a case for the ombudsman
         if COMPLAINED.search(message):
             return {"already_complained": True}

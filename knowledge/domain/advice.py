@@ -223,6 +223,8 @@ def _ombudsman(answer: Answer, case: Case, about: str) -> None:
                           f"Dan kunt u naar {ombudsman}. Dat is gratis.")
     answer.details.append(f"Doe dat binnen 1 jaar nadat {name(about)} uw klacht afhandelde. "
                           "Kreeg u nooit een antwoord? Dan telt het jaar vanaf het moment dat dit had gemoeten.")
+    answer.details.append(f"{capital(name(about))} moet een klacht binnen 6 weken afhandelen. "
+                          "Met een klachtencommissie is dat 10 weken. Soms komen er nog 4 weken bij.")
     answer.details.append("De ombudsman kijkt of de organisatie u goed heeft behandeld. "
                           "Over een bezwaar beslist de ombudsman niet.")
     own = about == "gemeente" and case.own_ombudsman

@@ -246,6 +246,9 @@ TAKES_EFFECT_BEFORE = re.compile(r"\b(per|vanaf|m\.?i\.?v\.?|met\s+ingang\s+van|
                                  re.IGNORECASE)
 # "brief van 13 november", "besluit van gisteren", "is van 13-11": the date of the letter itself.
 OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
+# "gedateerd (woensdag) 18 november … en kwam later binnen": the date the words put on the letter.
+DATED_BEFORE = re.compile(r"\b(gedateerd|gedagtekend|dagtekening|met\s+(de\s+)?datum)\s*:?\s*(op\s+)?(\w+dag\s+)?(de\s+)?$",
+                          re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b", re.IGNORECASE)
 RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|vandaag|vanochtend|vanmorgen)\b", re.I),
                      LAST_DAY, re.compile(r"\bvorige\s+week\b", re.I), BARE_DAY)
@@ -295,7 +298,7 @@ def _kind(text: str, start: int, end: int) -> str:
     before, after = _clause(text, start, end)
     if TAKES_EFFECT_BEFORE.search(before):
         return "other"  # "de dagbesteding stopt per 1 januari": not the letter's date
-    if OF_BEFORE.search(before):
+    if OF_BEFORE.search(before) or DATED_BEFORE.search(before):
         return "letter"
     if RECEIVED_AFTER.search(after):
         return "received"  # "op 19 november een brief binnengekregen": the day it came, whatever "brief" is nearer

@@ -84,6 +84,13 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def klacht_handling_over(weeks_ago: float) -> bool:
+    """A klacht filed `weeks_ago` weeks ago should have been handled by now, even with a committee
+    and the extension (Awb 9:11): unanswered, it goes to the ombudsman (Awb 9:24 lid 2)."""
+    _normal, committee, extension = KLACHT_DECISION_WEEKS
+    return weeks_ago > committee + extension
+
+
 def klacht_conduct_limit(conduct_date: date) -> date:
     """After this day the organisation may refuse to handle a klacht about the conduct (Awb 9:8)."""
     return add_years(conduct_date, KLACHT_CONDUCT_YEARS)

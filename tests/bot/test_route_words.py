@@ -18,6 +18,15 @@ _SPEC.loader.exec_module(words)
     ("CANNOT_ANY_MORE", "hij kan zich niet meer wassen"),
     ("CARE_ENDS", "ze krijgt geen begeleiding meer"),
     ("DISAGREES", "mijn pgb is gekort"),
+    ("KLACHT_DECIDED", "mijn klacht over de wijkverpleging is in juli beantwoord, maar daar ben ik niet tevreden over"),
+    ("AGREES_WITH_DECISION", "met het besluit zelf ben ik het wel eens"),
+    ("AGREES_WITH_DECISION", "de aanpassing is in maart toegekend, daar waren we heel blij mee"),
+    ("DELAY_WORDS", "het is toegekend, maar de gemeente betaalt maar niet"),
+    ("DELAY_WORDS", "er gebeurt al maanden niks met mijn budget"),
+    ("RUDE_WORDS", "de medewerker zat hardop met een collega om mij te lachen"),
+    ("RUDE_WORDS", "zo mag je toch niet behandeld worden"),
+    ("WAITING_WORDS", "ze stuurden een ontvangstbevestiging en sindsdien blijft het stil"),
+    ("CANNOT_ANY_MORE", "sinds de beroerte kan hij de trap niet meer op"),
 ])
 def test_the_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)
@@ -34,6 +43,11 @@ def test_the_words_match_what_they_name(pattern, text):
     ("CANNOT_ANY_MORE", "ik kan ze niet meer bereiken"),
     ("CANNOT_ANY_MORE", "ik kan het niet meer aan"),
     ("DISAGREES", "de wachttijd is ingekort"),
+    # agreeing is said of the decision, not of the bezwaar or of a person
+    ("AGREES_WITH_DECISION", "ik ben het niet eens met het besluit"),
+    ("AGREES_WITH_DECISION", "de beslissing is van 3 november en ik ben het er niet mee eens"),
+    ("RUDE_WORDS", "we hebben samen nog gelachen om die brief"),
+    ("WAITING_WORDS", "het is stil in huis sinds mijn vrouw weg is"),
 ])
 def test_the_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

@@ -81,6 +81,11 @@ def test_dates_are_said_in_dutch_and_english():
         ("ik heb gisteren een beslissing ontvangen", None, date(2026, 11, 22)),
         ("13 november", date(2026, 11, 13), None),
         ("ik heb hem vrijdag 20 november uit de brievenbus gehaald", None, date(2026, 11, 20)),
+        # the date the words put on the letter wins over a later verb of arrival in the same clause
+        ("het besluit is gedateerd maandag 9 november 2026 en kwam een week later bij ons binnen",
+         date(2026, 11, 9), None),
+        ("de beschikking heeft als dagtekening 2 november en is op 6 november bezorgd",
+         date(2026, 11, 2), date(2026, 11, 6)),
     ],
 )
 def test_letter_date_and_day_received_are_told_apart(text, letter, received):

@@ -12,6 +12,7 @@ from knowledge.domain.deadlines import (
     deadline_status,
     extend_atw,
     klacht_conduct_limit,
+    klacht_handling_over,
 )
 
 
@@ -75,6 +76,13 @@ def test_easter_is_computed_for_other_years():
 
 def test_beroep_deadline_counts_like_bezwaar():
     assert beroep_deadline(date(2026, 11, 13)) == date(2026, 12, 28)
+
+
+def test_a_klacht_is_overdue_only_after_the_longest_handling_period():
+    # Awb 9:11: 6 weeks, 10 with a committee, plus 4 once: after 14 weeks unanswered it goes to the ombudsman
+    assert not klacht_handling_over(5)
+    assert not klacht_handling_over(14)
+    assert klacht_handling_over(15)
 
 
 def test_klacht_one_year_rule_handles_leap_day():

@@ -1,0 +1,70 @@
+"""Classes of unseen questions found by the tenth blind held-out set, over the real stack.
+
+The sentences are the team's own (never copied from evaluation/heldout*/). 'Today' is Monday
+23 November 2026."""
+import pytest
+
+pytestmark = pytest.mark.stack
+
+
+def said(replies):
+    return " ".join(r["text"] for r in replies)
+
+
+def test_the_date_put_on_the_letter_counts_when_its_arrival_is_told_after_it(chat):
+    c = chat()
+    replies = c.say("De gemeente heeft mijn dagbesteding afgewezen. Het besluit is gedateerd maandag 9 november 2026 "
+                    "en kwam pas een week later bij ons binnen. Ik ben het er niet mee eens.")
+    assert (c.state["route"], c.state["decision_date"], c.state["deadline"]) == ("bezwaar", "2026-11-09", "2026-12-21")
+    assert "21 december 2026" in said(replies)
+
+
+def test_disagreeing_with_how_a_klacht_was_answered_goes_to_the_ombudsman(chat):
+    c = chat()
+    replies = c.say("Mijn klacht over een onbeschofte consulent van het CAK is beantwoord met een brief van 2 juni. "
+                    "Daar ben ik het nog altijd niet mee eens. Waar kan ik nu heen?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ombudsman")
+    assert c.state["decision_date"] is None
+    assert "Nationale ombudsman" in said(replies)
+
+
+def test_a_klacht_unanswered_past_the_longest_term_goes_to_the_ombudsman(chat):
+    c = chat()
+    replies = c.say("Op 1 juli heb ik een klacht ingediend bij het CIZ over een beoordelaar die niet luisterde. "
+                    "Het ging naar de klachtencommissie en sindsdien niets. Hoe lang mogen ze erover doen?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ombudsman")
+    assert "10 weken" in said(replies)
+
+
+def test_money_granted_but_not_paid_is_a_klacht_even_when_called_bezwaar(chat):
+    c = chat()
+    replies = c.say("De gemeente heeft in mei een bijdrage voor mijn rolstoelbus toegekend, daar waren we blij mee. "
+                    "Maar ze betalen maar niet, en op mijn mails krijg ik geen antwoord. Ik wil bezwaar maken.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "gemeente")
+    assert c.state["deadline"] is None
+    assert "klacht" in said(replies)
+
+
+def test_a_disputed_decision_and_being_laughed_at_are_both(chat):
+    c = chat()
+    replies = c.say("Het zorgkantoor heeft mijn pgb verlaagd, de brief is van 12 november 2026. Aan de telefoon zat "
+                    "de medewerker met een collega om mij te lachen. Het besluit klopt niet en zo mag je niet "
+                    "behandeld worden.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht_en_bezwaar", "zorgkantoor")
+    assert c.state["deadline"] == "2026-12-24"
+    text = said(replies)
+    assert "klacht" in text and "bezwaar" in text
+
+
+def test_silence_after_a_bezwaar_was_confirmed_is_waiting_for_a_decision(chat):
+    c = chat()
+    c.say("In maart heb ik bezwaar gemaakt bij de gemeente tegen het stoppen van mijn begeleiding. "
+          "Ik kreeg een ontvangstbevestiging en daarna bleef het stil. Wat kan ik doen?")
+    assert c.state["route"] == "ingebrekestelling"
+
+
+def test_stairs_no_longer_possible_and_sent_back_and_forth_is_an_application_at_the_gemeente(chat):
+    c = chat()
+    c.say("na mijn beroerte kan ik de trap niet meer op. de gemeente zegt dat de verzekeraar een traplift moet "
+          "betalen en de verzekeraar stuurt me terug naar de gemeente. wie betaalt dit nou?")
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "gemeente")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -82,6 +83,12 @@ class ActionFeedback(Action):
         return offer_handoff(dispatcher, tracker, reason="not_helpful")
 
 
+# Words of cliëntondersteuning itself; without them, a case read from the same message goes first.
+HELPER_WORDS = re.compile(r"cli[eë]nt\s*ondersteun|ondersteuner|onafhankelijk\w*\s+(hulp|advies|iemand)|meedenken|"
+                          r"iemand\s+(die|om)\s+(\w+\s+){0,3}(helpt|helpen|mee\s*(gaat|denkt|te\s+gaan))",
+                          re.IGNORECASE)
+
+
 class ActionClientondersteuning(Action):
     """Who gives free independent help (routes.md §4); the state names that organisation."""
 
@@ -89,6 +96,10 @@ class ActionClientondersteuning(Action):
         return "action_clientondersteuning"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        if set_by_this_message(tracker, "route") and not HELPER_WORDS.search(text(tracker)):
+            # "wie moet ervoor zorgen dat hij ergens terecht kan?" after a story of a Wlz waiting list:
+            # the message tells a case; its advice names the cliëntondersteuner too
+            return [FollowupAction("case_form")]
         helper, message, cards = clientondersteuning(citizen_text(tracker), tracker.get_slot("about_organisation"))
         dispatcher.utter_message(text=message)
         dispatcher.utter_message(json_message=sources_message(cards))

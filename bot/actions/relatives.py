@@ -64,6 +64,10 @@ SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
 # A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
 # mijn overleden man".
 NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?)\s*$", re.IGNORECASE)
+NOT_THE_CASE_AFTER = re.compile(r"^\W*(zaliger|z\.?g\.?)\b", re.IGNORECASE)  # "iets van mijn vrouw zaliger"
+# A relative who only told the citizen something: "dat hoorde ik pas van mijn buurvrouw".
+TOLD_BY_BEFORE = re.compile(r"\b(hoorde|hoorden|gehoord|hoor|vernam|vernomen|las|gelezen|weet|wist|tip)\s+(\w+\s+){0,3}"
+                            r"(van|via)\s+(mijn|m'n|mn|onze)\s+$", re.IGNORECASE)
 TOLD_TO_BEFORE = re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$", re.IGNORECASE)
 TOLD_TO_AFTER = re.compile(r"^\s*(\w+\s+){0,2}(verteld|gezegd|doorverteld|doorgegeven|laten\s+weten)\b", re.IGNORECASE)
 
@@ -86,6 +90,11 @@ RELATIVE_ONLY_HELPS = re.compile(
 )
 
 
+def not_the_case(before: str, after: str) -> bool:
+    """A relative who died, or who only told the citizen something, is not whom the case is about."""
+    return bool(NOT_THE_CASE_BEFORE.search(before) or NOT_THE_CASE_AFTER.search(after) or TOLD_BY_BEFORE.search(before))
+
+
 def relatives_named(tracker: Tracker) -> list[str]:
     """Relatives the case is about (the citizen asks for them)."""
     message = text(tracker)
@@ -99,7 +108,7 @@ def relatives_named(tracker: Tracker) -> list[str]:
         if value in AMBIGUOUS_RELATIVES and not POSSESSIVE.search(before):
             continue
         told_to = TOLD_TO_BEFORE.search(before) and TOLD_TO_AFTER.search(after)
-        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or NOT_THE_CASE_BEFORE.search(before) \
+        if OTHERS_POSSESSIVE.search(before) or SPEAKER_ROLE.search(before) or not_the_case(before, after) \
                 or told_to:
             continue  # "zijn moeder", "ik ben de buurvrouw van…", "aan mijn buurvrouw verteld", "mijn overleden man"
         if RELATIVE_ONLY_HELPS.search(after):
@@ -115,7 +124,8 @@ def relative_is_the_case(tracker: Tracker) -> bool:
     if FOR_SOMEONE_ELSE.search(message):
         return True
     for item in tracker.latest_message.get("entities") or []:
-        if item.get("entity") == "relative" and NOT_THE_CASE_BEFORE.search(message[: item.get("start", 0)]):
+        if item.get("entity") == "relative" and not_the_case(message[: item.get("start", 0)],
+                                                             message[item.get("end", 0):]):
             continue
         if item.get("entity") == "relative" and (RELATIVE_BEFORE.search(message[: item.get("start", 0)])
                                                  or RELATIVE_AFTER.search(message[item.get("end", 0):])):

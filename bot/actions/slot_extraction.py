@@ -377,8 +377,9 @@ class ValidateSlotMappings(ValidationAction):
             return {}  # the organisation is still within its term: not yet a case for the ombudsman
         if COMPLAINED.search(message):
             return {"already_complained": True}
-        if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message):
-            return {"already_complained": True}  # "hoe dien ik een klacht in?": not yet
+        if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message) \
+                and not re.fullmatch(r"\W*(een\s+|mijn\s+)?(klacht|klachten)\W*", message, re.IGNORECASE):
+            return {"already_complained": True}  # "hoe dien ik een klacht in?", or just "klacht": not yet
         return {}
 
     async def extract_decision_on_bezwaar(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:

@@ -206,11 +206,15 @@ WMO_PROVIDER = _words(
 )
 
 
+# Care in a Wlz setting is Wlz care (Wkkgz), whatever it is about: "in de rolstoel helpen in het verpleeghuis".
+WLZ_PROVIDER = _words(r"verpleeghuis", r"verzorgingshuis", r"woonzorgcentrum", r"\bwlz")
+
+
 def provider_law(text: str) -> str:
     """'jeugd', 'wmo' or 'wkkgz': which complaint rules apply to a care provider in `text`."""
     if JEUGD_PROVIDER.search(text):
         return "jeugd"
-    if WMO_PROVIDER.search(text):
+    if WMO_PROVIDER.search(text) and not WLZ_PROVIDER.search(text):
         return "wmo"
     return "wkkgz"
 

@@ -108,6 +108,10 @@ def test_no_ingebrekestelling_against_an_insurer_or_a_provider():
     ("de huishoudelijke hulp van de thuiszorg komt niet opdagen", "wmo"),
     ("de begeleider van de dagbesteding schreeuwt", "wmo"),
     ("de jeugdhulpverlener van mijn dochter luistert niet", "jeugd"),
+    # Wlz care in a verpleeghuis stays Wkkgz, even when it is about a rolstoel or dagbesteding there
+    ("in het verpleeghuis zetten ze mijn vader nooit in zijn rolstoel", "wkkgz"),
+    ("de dagbesteding in het verpleeghuis van mijn moeder is geschrapt door personeelstekort", "wkkgz"),
+    ("de taxi van de wmo laat mijn moeder steeds staan", "wmo"),
 ])
 def test_wkkgz_only_for_zvw_and_wlz_providers(text, law):
     assert provider_law(text) == law

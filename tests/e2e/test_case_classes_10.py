@@ -68,3 +68,35 @@ def test_stairs_no_longer_possible_and_sent_back_and_forth_is_an_application_at_
     c.say("na mijn beroerte kan ik de trap niet meer op. de gemeente zegt dat de verzekeraar een traplift moet "
           "betalen en de verzekeraar stuurt me terug naar de gemeente. wie betaalt dit nou?")
     assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "gemeente")
+
+
+def test_a_relative_who_only_told_the_citizen_something_is_not_whom_the_case_is_about(chat):
+    c = chat()
+    c.say("Mijn bezwaar over de vervoersvoorziening is afgewezen, de beslissing op bezwaar is van 12 november 2026. "
+          "Dat ik daarna naar de rechter kan, wist ik pas via mijn zus. Wat moet ik doen?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "rechtbank")
+    assert c.state["asking_for"] == "self"
+
+
+def test_a_relative_who_died_is_not_whom_the_case_is_about(chat):
+    c = chat()
+    c.say("ik krijg hulp bij het huishouden via de wmo van een thuiszorgbedrijf. de hulp liet de klok van mijn man "
+          "zaliger vallen en werd grof toen ik er iets van zei. waar kan ik klagen?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert c.state["asking_for"] == "self"
+
+
+def test_care_in_a_verpleeghuis_follows_the_wkkgz_even_about_a_wheelchair(chat):
+    c = chat()
+    replies = c.say("Mijn vader woont in een verpleeghuis met Wlz-zorg. Ze zetten hem bijna nooit meer in zijn "
+                    "rolstoel omdat er te weinig personeel is. Ik wil daarover een klacht indienen.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert "klachtenfunctionaris" in said(replies)
+
+
+def test_the_bare_word_klacht_is_no_klacht_made_already(chat):
+    c = chat()
+    c.say("klacht")
+    c.say("over het cak")
+    c.say("ze nemen nooit de telefoon op")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "cak")

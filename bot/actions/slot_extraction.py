@@ -372,10 +372,11 @@ class ValidateSlotMappings(ValidationAction):
 
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker)
-        weeks = weeks_since(message, today(tracker)) if COMPLAINED.search(message) else None
+        complained = bool(COMPLAINED.search(message))
+        weeks = weeks_since(message, today(tracker)) if complained else None
         if STILL_HANDLED.search(message) and not (weeks is not None and klacht_handling_over(weeks)):
             return {}  # the organisation is still within its term: not yet a case for the ombudsman
-        if COMPLAINED.search(message):
+        if complained:
             return {"already_complained": True}
         if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message) \
                 and not re.fullmatch(r"\W*(een\s+|mijn\s+)?(klacht|klachten)\W*", message, re.IGNORECASE):

@@ -206,11 +206,17 @@ def _klacht(answer: Answer, case: Case, about: str) -> None:
     answer.summary.append(f"Dit is een klacht. U bent niet goed behandeld door {org}. "
                           f"Dien uw klacht in bij {org}.")
     answer.details.append("Dat kan op papier, per e-mail of via de website. Schrijf op wat er gebeurde en wanneer.")
-    answer.details.append(f"{capital(org)} moet uw klacht binnen 6 weken afhandelen. "
-                          "Met een klachtencommissie is dat 10 weken. Soms komen er nog 4 weken bij.")
+    answer.details.append(_klacht_period(org, "uw"))
     answer.details.append("Doe uw klacht binnen 1 jaar na wat er gebeurde.")
     answer.details.append(f"Bent u daarna niet tevreden? Dan kunt u naar {_ombudsman_name(case, about)}. Dat is gratis.")
     answer.cards += ROUTE_CARDS["klacht"]
+
+
+def _klacht_period(org: str, article: str) -> str:
+    """How long `org` may take over a klacht (Awb 9:11), from the one table in `deadlines`."""
+    normal, committee, extension = deadlines.KLACHT_DECISION_WEEKS
+    return (f"{capital(org)} moet {article} klacht binnen {normal} weken afhandelen. "
+            f"Met een klachtencommissie is dat {committee} weken. Soms komen er nog {extension} weken bij.")
 
 
 def _ombudsman_name(case: Case, about: str) -> str:
@@ -223,8 +229,7 @@ def _ombudsman(answer: Answer, case: Case, about: str) -> None:
                           f"Dan kunt u naar {ombudsman}. Dat is gratis.")
     answer.details.append(f"Doe dat binnen 1 jaar nadat {name(about)} uw klacht afhandelde. "
                           "Kreeg u nooit een antwoord? Dan telt het jaar vanaf het moment dat dit had gemoeten.")
-    answer.details.append(f"{capital(name(about))} moet een klacht binnen 6 weken afhandelen. "
-                          "Met een klachtencommissie is dat 10 weken. Soms komen er nog 4 weken bij.")
+    answer.details.append(_klacht_period(name(about), "een"))
     answer.details.append("De ombudsman kijkt of de organisatie u goed heeft behandeld. "
                           "Over een bezwaar beslist de ombudsman niet.")
     own = about == "gemeente" and case.own_ombudsman

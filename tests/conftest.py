@@ -172,6 +172,11 @@ def api(stack):
         yield client
 
 
+def said(replies: list[dict]) -> str:
+    """The text of the bot's replies of one turn, as one string."""
+    return " ".join(r["text"] for r in replies)
+
+
 class Chat:
     """A citizen's conversation over the public API."""
 

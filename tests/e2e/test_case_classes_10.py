@@ -4,11 +4,9 @@ The sentences are the team's own (never copied from evaluation/heldout*/). 'Toda
 23 November 2026."""
 import pytest
 
+from tests.conftest import said
+
 pytestmark = pytest.mark.stack
-
-
-def said(replies):
-    return " ".join(r["text"] for r in replies)
 
 
 def test_the_date_put_on_the_letter_counts_when_its_arrival_is_told_after_it(chat):

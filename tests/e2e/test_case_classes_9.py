@@ -4,11 +4,9 @@ The sentences are the team's own (never copied from evaluation/heldout*/). 'Toda
 23 November 2026."""
 import pytest
 
+from tests.conftest import said
+
 pytestmark = pytest.mark.stack
-
-
-def said(replies):
-    return " ".join(r["text"] for r in replies)
 
 
 def test_a_klacht_about_hours_that_were_cut_is_a_bezwaar(chat):

@@ -65,7 +65,7 @@ def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
 PROVIDER_STAFF = re.compile(
     r"begeleider|begeleidster|hulpverlener|huishoudelijke\s+hulp|thuishulp|schoonmaakster|schoonmaker|"
     r"thuiszorg|zorgorganisatie|zorgaanbieder|aanbieder|dagbesteding|verzorgende|verpleegkundige|wijkverpleging|"
-    r"zorginstelling|instelling|verpleeghuis|woongroep|gezinshuis|taxi|chauffeur",
+    r"zorginstelling|instelling|verpleeghuis|woongroep|woonvorm|gezinshuis|taxi|chauffeur",
     re.IGNORECASE,
 )
 GEMEENTE_STAFF = re.compile(

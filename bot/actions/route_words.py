@@ -68,7 +68,7 @@ RUDE_WORDS = re.compile(
     r"(niet|nooit)\s+geluisterd|luisterden?\s+(\w+\s+)?niet|slecht\s+behandeld|\bgeen\s+excuses|"
     r"aanstel|(lachen|lachte|lachten)\s+(\w+\s+){0,2}met\s+(een\s+)?(collega|ander)|(om|over)\s+(mij|me|ons)\s+(\w+\s+)?lachen|"
     # "ik vind dat ik zo niet behandeld mag worden", "zo mag hij niet tegen mij praten"
-    r"\bzo\s+(\w+\s+){0,4}(behandeld|tegen\s+(mij|me|ons|hem|haar)\s+(\w+\s+){0,2}(praten|spreken|doen))|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
+    r"\bzo\s+(\w+\s+){0,6}(behandeld|omgaat|omgaan|omgegaan|tegen\s+(mij|me|ons|hem|haar)\s+(\w+\s+){0,2}(praten|spreken|doen))|(hardop|keihard|in\s+mijn\s+gezicht)\s+(\w+\s+)?(te\s+)?lach|uitlach|"
     r"(zat|keek|zaten|keken)\s+(\w+\s+){0,7}(op|naar)\s+(zijn|haar|hun|de)\s+(telefoon|laptop|scherm|mobiel)|"
     r"(liet|lieten)\s+(me|mij)\s+(\w+\s+){0,3}(afmaken|uitpraten|uitspreken)|zo\s+praat\s+(je|u|men)\s+(toch\s+)?niet|"
     r"geen\s+(goeiedag|goedendag|hallo)\s+zei|(legde|gooide)\s+(\w+\s+){0,3}(telefoon|hoorn)\s+(\w+\s+)?(neer|erop)|"
@@ -92,15 +92,17 @@ NO_DECISION_YET = re.compile(
 )
 # "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
 # judgment is no besluit: no bezwaar against it; the ombudsman is next (Awb 9:12 lid 2, 9:18, routes.md §3).
-KLACHT_DECIDED = re.compile(r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|bevonden))?|"
+KLACHT_DECIDED = re.compile(
+                            # "ze hebben de klacht afgehandeld met een brief van 5 mei, en daar is hij het niet mee eens",
+                            # "klacht ongegrond. Daar zijn we het niet mee eens": first, so the disagreement is in the span
+                            r"\bklacht\s+(\w+\s+){0,9}(afgehandeld|beantwoord|ongegrond)\b[^?!]{0,120}?\b(daar|hier|dat|het)\s+"
+                            r"(\w+\s+){0,5}(niet\s+(mee\s+)?eens|oneens|ontevreden|niet\s+tevreden)|"
+                            r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|bevonden))?|"
                             r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht|"
                             # "ik ben het niet eens met hoe ze mijn klacht hebben afgehandeld": the handling, no besluit
                             r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(hoe|de\s+manier\s+waarop)\s+(\w+\s+){0,3}"
                             r"(mijn|onze|de|hun|haar|zijn)\s+klacht\w*\s+(\w+\s+){0,3}(afgehandeld|behandeld)|"
-                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}de\s+afhandeling\s+van\s+(mijn|onze|de|hun|haar|zijn)\s+klacht|"
-                            # "ze hebben de klacht afgehandeld met een brief van 5 mei, en daar is hij het niet mee eens"
-                            r"\bklacht\s+(\w+\s+){0,9}(afgehandeld|beantwoord)\b[^?!]{0,120}?\b(daar|hier|dat|het)\s+(\w+\s+){0,5}"
-                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden|niet\s+tevreden)",
+                            r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}de\s+afhandeling\s+van\s+(mijn|onze|de|hun|haar|zijn)\s+klacht",
                             re.IGNORECASE)
 # A klacht that was made already (routes.md §1: then the ombudsman), not letters or calls about something.
 COMPLAINED = re.compile(

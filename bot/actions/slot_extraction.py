@@ -338,6 +338,8 @@ class ValidateSlotMappings(ValidationAction):
         asked = tracker.get_slot("requested_slot") == "decision_date"
         if not asked and updated_route(tracker) not in BEZWAAR_ROUTES:
             return {}
+        if tracker.active_loop.get("name") == "callback_form":
+            return {}  # "bellen kan woensdag": a time to call back, not the date of the letter
         if asked and DATE_UNKNOWN_WORDS.search(text(tracker)):
             return {"decision_date": DATE_UNKNOWN}
         letter, _received = read_letter_dates(text(tracker), today(tracker), cued_only=waits_on_bezwaar(text(tracker)),

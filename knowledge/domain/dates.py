@@ -337,7 +337,8 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
         plain = calendar
     plain = [(s, day) for s, _e, day in plain]
     if corrected and letter:
-        return letter[-1][1], received
+        # "de brief is van 3 november... nee wacht: 30 oktober": the date told last is the corrected one
+        return max(letter + plain)[1], received
     # a story with several letters ("besluit van 12 mei … beslissing op bezwaar gedateerd 29
     # oktober"): the latest is the one the citizen acts on now
     found = letter or plain

@@ -27,6 +27,8 @@ _SPEC.loader.exec_module(words)
     ("RUDE_WORDS", "zo mag je toch niet behandeld worden"),
     ("WAITING_WORDS", "ze stuurden een ontvangstbevestiging en sindsdien blijft het stil"),
     ("CANNOT_ANY_MORE", "sinds de beroerte kan hij de trap niet meer op"),
+    ("KLACHT_DECIDED", "de uitkomst was: klacht ongegrond. Daar ben ik het helemaal niet mee eens"),
+    ("RUDE_WORDS", "zo kun je toch niet met ouderen omgaan"),
 ])
 def test_the_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)

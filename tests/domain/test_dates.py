@@ -123,6 +123,11 @@ def test_a_corrected_letter_date_replaces_the_first_one_named():
     assert read_letter_dates(text, date(2026, 11, 23), corrected=True)[0] == date(2026, 10, 30)
 
 
+def test_a_date_corrected_in_the_same_message_without_cue_words_replaces_the_first():
+    text = "het besluit is van 12 november... nee sorry, ik kijk nog eens: 9 november 2026"
+    assert read_letter_dates(text, date(2026, 11, 23), corrected=True)[0] == date(2026, 11, 9)
+
+
 def test_of_several_letters_in_a_story_the_latest_counts():
     text = ("in een brief van 12 mei besloot de gemeente dat het minder werd. wij maakten bezwaar. "
             "de beslissing op bezwaar is gedateerd 29 oktober, maar kwam pas op 2 november binnen")

@@ -98,3 +98,28 @@ def test_the_bare_word_klacht_is_no_klacht_made_already(chat):
     c.say("over het cak")
     c.say("ze nemen nooit de telefoon op")
     assert (c.state["route"], c.state["organisation"]) == ("klacht", "cak")
+
+
+def test_a_time_to_call_back_does_not_replace_the_date_of_the_letter(chat):
+    c = chat(staff_available=False)
+    c.say("De gemeente heeft mijn traplift afgewezen, brief van dinsdag 3 november 2026. De consulent kwam twee keer "
+          "niet opdagen. Ik ben het niet eens met de afwijzing en ik vind ook dat ik slecht behandeld ben.")
+    c.say("Kan ik iemand spreken?")
+    c.say("U kunt mij bellen op 06-12345678, het liefst woensdag na 14 uur.")
+    assert (c.state["decision_date"], c.state["deadline"]) == ("2026-11-03", "2026-12-15")
+
+
+def test_a_klacht_judged_ungrounded_and_disputed_goes_to_the_ombudsman(chat):
+    c = chat()
+    replies = c.say("Ik had in augustus een klacht ingediend bij het CAK over een medewerker die mij uitschold. "
+                    "Begin oktober kreeg ik bericht: klacht ongegrond. Daar ben ik het helemaal niet mee eens.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "ombudsman")
+    assert "Nationale ombudsman" in said(replies)
+
+
+def test_a_klacht_about_a_wlz_woonvorm_goes_to_the_provider(chat):
+    c = chat()
+    replies = c.say("Mijn zus woont in een Wlz-woonvorm en zit daar door personeelstekort vaak de hele dag alleen "
+                    "op haar kamer. Ik wil een klacht indienen. Bij wie moet dat?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert "klachtenfunctionaris" in said(replies)

@@ -50,6 +50,8 @@ RELATIVE_AFTER = re.compile(
 FOR_SOMEONE_ELSE = re.compile(
     r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
     r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b|"
+    # "ik ben beschermingsbewindvoerder van een cliënte", "als mentor van mijn broer": a representative's case
+    r"\b(ik\s+ben|als)\s+(\w+\s+){0,2}(beschermings)?(bewindvoerder|curator|mentor)\s+(van|voor)\b|"
     r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b|"
     # "hij heeft een volmacht voor mij getekend": the citizen acts with someone else's power (routes.md §4)
     r"\b(volmacht|machtiging)\s+(\w+\s+){0,3}(voor|aan)\s+(mij|mijzelf)\b|\b(voor|aan)\s+mij\s+(een\s+)?(volmacht|machtiging)\b",
@@ -64,7 +66,10 @@ SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
 # A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
 # mijn overleden man".
 NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?)\s*$", re.IGNORECASE)
-NOT_THE_CASE_AFTER = re.compile(r"^\W*(zaliger|z\.?g\.?)\b", re.IGNORECASE)  # "iets van mijn vrouw zaliger"
+# "iets van mijn vrouw zaliger"; "mijn vriend slaat me": the one who harms the citizen is not whom they ask for
+NOT_THE_CASE_AFTER = re.compile(r"^\W*(zaliger|z\.?g\.?)\b|"
+                                r"^\W*(\w+\s+){0,4}(slaat|sloeg|schopt|bedreigt|bedreigde|mishandelt|mishandelde)\s+(me|mij)\b",
+                                re.IGNORECASE)
 # A relative who only told the citizen something: "dat hoorde ik pas van mijn buurvrouw".
 TOLD_BY_BEFORE = re.compile(r"\b(hoorde|hoorden|gehoord|hoor|vernam|vernomen|las|gelezen|weet|wist|tip)\s+(\w+\s+){0,3}"
                             r"(van|via)\s+(mijn|m'n|mn|onze)\s+$", re.IGNORECASE)

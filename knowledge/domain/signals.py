@@ -37,7 +37,7 @@ DANGER = re.compile(
     re.IGNORECASE,
 )
 _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|meteen|deze\s+week|dit\s+weekend|maandag|volgende\s+week)"
-_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|weg\s*valt|wegvalt|komt\s+(er\s+)?(\w+\s+){0,2}niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
+_STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|(mag|mogen|kan|kunnen)\s+(\w+\s+){0,2}niet\s+meer\s+(heen|naartoe)|weg\s*valt|wegvalt|komt\s+(er\s+)?(\w+\s+){0,2}niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|\bkomt\s+(er\s+)?{_SOON}\s+niemand\b|"
     rf"\b(komt|komen)\s+(\w+\s+){{0,3}}{_SOON}\s+niet\b|"

@@ -11,6 +11,7 @@ from knowledge.domain.signals import asks_for_person, person_reason, signals
     ("mijn vriend slaat me en ik durf niet naar huis", {"danger"}),
     ("mijn vader is gevallen en kan niet meer overeind", {"danger"}),
     ("morgen stopt de thuiszorg van mijn moeder", {"urgent"}),
+    ("vanaf morgen mag mijn zoon niet meer naar de dagbehandeling, hij mag er niet meer heen", {"urgent"}),
     ("vanavond komt er niemand om mijn vader in bed te helpen", {"urgent"}),
     ("we worden volgende week uit huis gezet", {"urgent"}),
     ("mijn vader is alleen thuis en er komt vanavond niemand", {"urgent"}),

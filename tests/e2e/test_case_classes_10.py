@@ -123,3 +123,34 @@ def test_a_klacht_about_a_wlz_woonvorm_goes_to_the_provider(chat):
                     "op haar kamer. Ik wil een klacht indienen. Bij wie moet dat?")
     assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
     assert "klachtenfunctionaris" in said(replies)
+
+
+def test_a_friend_counts_as_someone_the_citizen_asks_for(chat):
+    c = chat()
+    c.say("Mijn vriendin heeft MS en de gemeente heeft haar huishoudelijke hulp verlaagd, de beschikking is van "
+          "10 november 2026. Ik ben het daar niet mee eens.")
+    assert (c.state["route"], c.state["asking_for"]) == ("bezwaar", "relative")
+
+
+def test_a_bewindvoerder_acts_for_a_client_without_a_machtiging(chat):
+    c = chat()
+    replies = c.say("Ik ben beschermingsbewindvoerder van een meneer in een verpleeghuis. Het CAK heeft zijn eigen "
+                    "bijdrage verhoogd, de beschikking is van 9 november 2026, en dat bedrag klopt niet.")
+    assert (c.state["route"], c.state["organisation"], c.state["asking_for"]) == ("bezwaar", "cak", "relative")
+    assert "bewindvoerder" in said(replies)
+
+
+def test_care_that_may_not_be_visited_from_tomorrow_is_urgent(chat):
+    c = chat()
+    replies = c.say("de gemeente heeft de verlenging van de dagbesteding van mijn vader geweigerd, beschikking van "
+                    "5 november 2026. vanaf morgen mag hij er niet meer heen. wat nu?")
+    assert c.state["handoff"] == "waiting"
+    text = said(replies)
+    assert "voorlopige voorziening" in text
+    assert "112" not in text and "113" not in text
+
+
+def test_a_partner_who_hits_the_citizen_does_not_make_it_his_case(chat):
+    c = chat()
+    c.say("mijn vriend slaat me als hij boos is")
+    assert c.state["asking_for"] is None

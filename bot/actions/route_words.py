@@ -1,5 +1,5 @@
 """The words that tell what kind of case a message is (routes.md §1): a decision, conduct, waiting,
-a need, a klacht already made. Read by `slot_extraction.checked_route` after the classifier.
+a need, a klacht already made. Read by `route_check.checked_route` after the classifier.
 
 Regular expressions over Dutch as citizens write it (spoken, with typos); each names an example.
 """

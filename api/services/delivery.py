@@ -200,7 +200,9 @@ class BotDelivery:
         gap = any(r.gap for r in replies) and await may_record_gap(self.conversations.limits, self.settings,
                                                                    conversation_id)
         person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
-        if (person and after_signal(pending.handoff, signal) not in WITH_A_PERSON
+        # the bot's own handoff signal decides; the net catches a crisis or a call for a person the bot left
+        # unanswered (its action server down). The bot only offers a person when the words name no danger.
+        if (person and signal is None and after_signal(pending.handoff, signal) not in WITH_A_PERSON
                 and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
                                                            pending.text, self.settings.gemeente_file)

@@ -69,7 +69,9 @@ PROVIDER_STAFF = re.compile(
     re.IGNORECASE,
 )
 GEMEENTE_STAFF = re.compile(
-    r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)",
+    r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)|"
+    # "de vraagwijzer van de gemeente gebeld": a desk of the gemeente itself
+    r"vraagwijzer|(medewerker|medewerkster|afdeling|servicepunt|team)\s+van\s+de\s+gemeente",
     re.IGNORECASE,
 )
 

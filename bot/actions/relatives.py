@@ -12,11 +12,14 @@ from rasa_sdk import Tracker
 from .context import intent, text
 
 
+# "ik moet goed voor mezelf zorgen", "tijd voor mezelf", "denken aan mezelf": the carer's own rest, not their case.
+NOT_SELF_CARE = r"(?!\s+(\w+\s+){0,2}(te\s+)?(zorgen|denken)\b)"
+
 # The citizen asks for themselves although a relative is named.
 SELF_SIGNAL = re.compile(
     r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|begeleider|begeleidster|zorgverlener|hulpverlener|verzorger|verzorgster|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
     r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
-    r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    rf"(?<!tijd\s)(?<!moment\s)\bvoor\s+(mezelf|mijzelf)\b{NOT_SELF_CARE}|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
     r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
     r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b",
@@ -26,7 +29,7 @@ SELF_SIGNAL = re.compile(
 OWN_CASE = re.compile(
     r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|zorgprofiel|dossier|"
     r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
-    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
+    rf"(?<!tijd\s)(?<!moment\s)\b(voor|aan)\s+(mij|mezelf|mijzelf)\b{NOT_SELF_CARE}|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
     r"\b(sinds|na)\s+mijn\s+(\w+\s+)?(beroerte|operatie|heupoperatie|val|ongeluk|hersenbloeding|herseninfarct|"
     r"ziekenhuisopname|opname)\b|\bkrijg\s+ik\s+mezelf\b|"
     # "ik heb een afwijzing gehad", "ik krijg van het CAK een rekening"
@@ -50,6 +53,9 @@ RELATIVE_AFTER = re.compile(
 FOR_SOMEONE_ELSE = re.compile(
     r"\bmantelzorger\s+(van|voor)\b|\b(voor|namens)\s+(haar|hem)\b|"
     r"\bik\s+ben\s+de\s+(buurman|buurvrouw|vriend|vriendin|kennis|mantelzorger)\s+van\b|"
+    # "ik ben de zus van Marieke, zij heeft…": the citizen names their relation to the one the case is about
+    r"\bik\s+ben\s+de\s+(zus|zuster|broer|dochter|zoon|kleindochter|kleinzoon|nicht|neef|schoondochter|schoonzoon|"
+    r"partner|echtgenote?|tante|oom)\s+van\s+(?-i:[A-Z])\w+|"
     # "ik ben beschermingsbewindvoerder van een cliënte", "als mentor van mijn broer": a representative's case
     r"\b(ik\s+ben|als)\s+(\w+\s+){0,2}(beschermings)?(bewindvoerder|curator|mentor)\s+(van|voor)\b|"
     r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b|"

@@ -18,6 +18,7 @@ from .route_words import (
     APPLIED,
     ASKS_WHERE,
     ASKS_KLACHT,
+    BEZWAAR_AGAINST_CONDUCT,
     BEZWAAR_MADE,
     BEZWAAR_WORD,
     BOTH_WORDS,
@@ -122,6 +123,9 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
+    if said in BEZWAAR_ROUTES and BEZWAAR_AGAINST_CONDUCT.search(message) \
+            and not STRONG_DECISION.search(BEZWAAR_AGAINST_CONDUCT.sub(" ", message)):
+        return "klacht"  # "bezwaar tegen een ambtenaar", no decision named: a person's conduct (routes.md §1)
     if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message) \
             and not DECISION_WORDS.search(KLACHT_DECIDED.sub(" ", message)):
         return "klacht"  # the judgment on a klacht is no besluit: the klacht goes on (to the ombudsman)
@@ -129,6 +133,9 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
         return "klacht"  # the decision is not disputed: what went wrong after it is conduct (routes.md §1)
     if said == "klacht" and decision and LETTER_DATED.search(message) and not conduct and not COMPLAINED.search(message):
         return "bezwaar"  # "een klacht" against a dated decision, without any conduct: a bezwaar (routes.md §1)
+    if said == "klacht" and BEZWAAR_WORD.search(message) and STRONG_DECISION.search(message) and not conduct \
+            and not (KLACHT_WORD.search(message) or COMPLAINED.search(message) or CONDUCT_TOPIC.search(message)):
+        return "bezwaar"  # "ik wil bezwaar maken" against care stopped, no conduct told (routes.md §1)
     if said in BEZWAAR_ROUTES and WAITING_WORDS.search(message) and BEZWAAR_MADE.search(message) and not rude:
         return "ingebrekestelling"  # the decision on a bezwaar made earlier does not come
     if said in ("bezwaar", "klacht", "klacht_en_bezwaar") and APPLIED.search(message) and WAITING_WORDS.search(message) \
@@ -148,8 +155,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             return "bezwaar"
         if conduct:
             return "klacht"
-        if NEED_WORDS.search(message):
-            return "aanvraag"
+        if NEED_WORDS.search(message) or (WAITING_LIST.search(message) and WLZ_CONTEXT.search(message)):
+            return "aanvraag"  # a need, or a Wlz waiting list (the zorgkantoor's zorgplicht, routes.md §3)
         return _runner_up(tracker, {"klacht_en_bezwaar"}) or said
     if said == "ingebrekestelling" and NEVER_APPLIED.search(message):
         return "aanvraag"  # "ik heb nog nooit iets aangevraagd": nothing to wait for

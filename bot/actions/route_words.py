@@ -36,12 +36,13 @@ REFUSED = (r"(niet|niks|niets|geen\s+\w+)\s+(\w+\s+)?vergoed|vergoed\w*\s+(\w+\s
 CUT = r"gekort|afgekeurd|niet\s+verlengd|teruggevorderd|terugvorder\w*"
 CUT_WORDS = re.compile(rf"\b({CUT}|korting|afgepakt)\b", re.IGNORECASE)
 # "de brief is van 27 oktober", "besluit van 9-11": a dated decision letter.
-LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d",
-                          re.IGNORECASE)
+LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d|"
+                          r"\bgedateerd\s+(op\s+)?(\w+dag\s+)?\d", re.IGNORECASE)
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
 DECISION_WORDS = re.compile(
-    r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|verlaagd|verlaging|omlaag|"
+    r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|weiger(t|en|de|den)|verlaagd|verlaging|omlaag|"
+    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af|"
     r"minder\s+(uren|uur|hulp|zorg)|teruggebracht\s+(naar|tot)|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
     r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|(anderhalf|een\s+half|half|één|een|twee|drie)\s+(uur|dag|dagdeel|keer))\b|"
     r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
@@ -84,6 +85,13 @@ BOTH_WORDS = re.compile(
     r"\book\s+(een\s+)?(klacht|klagen)",
     re.IGNORECASE,
 )
+# "ik wil bezwaar maken tegen een ambtenaar", "bezwaar tegen die behandeling": a person's conduct, not a decision.
+BEZWAAR_AGAINST_CONDUCT = re.compile(
+    r"\bbezwaa?r\w*\s+(\w+\s+){0,2}tegen\s+((een|de|die|deze|dat|het|hun|zijn|haar|hoe)\s+)?(\w+\s+)?"
+    r"(ambtenaar|medewerk\w*|consulent\w*|klantmanager|indicatiesteller|behandeling|bejegening|gedrag|houding|toon|"
+    r"manier\s+waarop|hoe\s+(ik|hij|zij|ze|mijn\s+\w+)\s+(\w+\s+)?behandeld)\b",
+    re.IGNORECASE,
+)
 # There is no decision (yet): then nothing to make bezwaar against (routes.md §1).
 NO_DECISION_YET = re.compile(
     r"\b(nog\s+)?geen\s+(brief\s+of\s+)?(besluit|beslissing|beschikking|uitslag)\b|"
@@ -98,6 +106,9 @@ KLACHT_DECIDED = re.compile(
                             r"\bklacht\s+(\w+\s+){0,9}(afgehandeld|beantwoord|ongegrond)\b[^?!]{0,120}?\b(daar|hier|dat|het)\s+"
                             r"(\w+\s+){0,5}(niet\s+(mee\s+)?eens|oneens|ontevreden|niet\s+tevreden)|"
                             r"\bklacht\b[^.?!]{0,200}?\bongegrond(\s+(verklaard|bevonden))?|"
+                            # "een klacht ingediend … Op 2 oktober kreeg ik de afhandeling: ongegrond. … Ik ben het er niet mee eens."
+                            r"\bklacht\b.{0,250}?\b(afhandeling|afgehandeld|uitspraak)\b[^.?!]{0,40}?\bongegrond\b"
+                            r"([^?!]{0,200}?\b(niet\s+(mee\s+)?eens|oneens|ontevreden|niet\s+tevreden))?|"
                             r"\bongegrond\s+(verklaard|bevonden)\b[^.?!]{0,60}?\bklacht|"
                             # "ik ben het niet eens met hoe ze mijn klacht hebben afgehandeld": the handling, no besluit
                             r"(niet\s+(mee\s+)?eens|oneens|ontevreden)\s+(\w+\s+){0,2}(hoe|de\s+manier\s+waarop)\s+(\w+\s+){0,3}"
@@ -161,6 +172,7 @@ CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){
                              r"\b(kan|kunnen|kon|konden)\s+(\w+\s+)?(de\s+)?trap(pen)?\s+niet\s+meer\s+(op|af|lopen)\b", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
+    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af|"
     rf"minder\s+uren|omlaag|{REFUSED}|{CUT})\b",
     re.IGNORECASE,
 )
@@ -182,7 +194,8 @@ WAITING_WORDS = re.compile(
     r"\b(is|blijft|bleef|was)\s+het\s+(\w+\s+)?stil\b|\b(daarna|sindsdien|sinds\s+die\s+tijd)\s+(\w+\s+)?(nooit\s+meer\s+iets|niks|niets|geen\s+(reactie|antwoord|bericht|brief))\b",
     re.IGNORECASE,
 )
-WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)",
+WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)|"
+                            r"\bhoe\s+(krijg|kom|regel)\s+(ik|we|wij)\s+(\w+\s+){0,3}(aan\s+)?(hulp|zorg|ondersteuning)\b",
                             re.IGNORECASE)
 NEVER_APPLIED = re.compile(r"\b(nog\s+)?(nooit|niets|niks)\s+(\w+\s+)?aangevraagd|\bnog\s+geen\s+aanvraag", re.IGNORECASE)
 APPLIED = re.compile(r"\b(aangevraagd|aanvraag\w*\s+(\w+\s+){0,9}(gedaan|ingediend|ingestuurd|verstuurd|opgestuurd|ingeleverd)|"
@@ -205,7 +218,9 @@ AGREES_WITH_DECISION = re.compile(
     r"\b(met|over)\s+(de|het|die|dat|deze)\s+(toekenning|besluit|beslissing|bedrag|indicatie|beschikking)\s+(zelf\s+)?"
     r"(zijn|ben|is)\s+(ik|we|wij|hij|zij)\s+(het\s+)?(\w+\s+)?(eens|tevreden|blij)\b|"
     r"\b(toegekend|gekregen)\b[^?!]{0,60}?[.,]\s*(en\s+)?daar\s+(ben|zijn|was|waren)\s+(ik|we|wij)\s+(\w+\s+)?(blij|tevreden)\s+mee|"
-    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\s+(\w+\s+)?wel\b",
+    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\s+(\w+\s+)?wel\b|"
+    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\b(?!\s+((gewoon|gwn|echt|helemaal|totaal|never|nou|toch)\s+)*(niet|niks|niets|nooit|van))|"
+    r"\b(daar|hier)\s+(heb|hebben)\s+(ik|we|wij)\s+geen\s+(probleem|moeite)\s+(\w+\s+)?mee\b",
     re.IGNORECASE)
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came
 # Care that ends or shrinks was decided on: "stopt per 1 januari", "geen hulp meer", "gehalveerd".

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import requests
 
-from .route_words import DELAY_WORDS, DISAGREES, KLACHT_WORD, RUDE_WORDS
+from .route_words import DECISION_WORDS, DELAY_WORDS, DISAGREES, KLACHT_WORD, RUDE_WORDS
 from .settings import RASA_TOKEN, RASA_URL
 
 logger = logging.getLogger(__name__)
@@ -57,8 +57,10 @@ def both_in_sentences(said: str, message: str) -> bool:
     for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
         if name != other or score < SENTENCE_CONFIDENCE:
             continue
-        if other == "klacht" and KLACHT_WORD.search(sentence) \
+        if other == "klacht" and (KLACHT_WORD.search(sentence) or DECISION_WORDS.search(sentence)) \
                 and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
-            continue  # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told
+            # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told;
+            # "de SVB weigert de declaratie uit te betalen": a decision, no conduct told
+            continue
         return True
     return False

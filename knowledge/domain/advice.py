@@ -22,6 +22,7 @@ from .routing import (
     advise,
     aanvraag_organisation,
     clientondersteuning_organisation,
+    gemeente_care,
     provider_law,
 )
 
@@ -338,7 +339,9 @@ def _aanvraag(case: Case) -> Answer:
         answer.details.append("Neem contact op met een wijkverpleegkundige, of vraag het aan uw huisarts. "
                               "De wijkverpleegkundige bekijkt welke zorg u nodig heeft. U hoeft niet naar de gemeente.")
     else:
-        answer.summary.append("Dit is een aanvraag. Meld uw hulpvraag bij de gemeente of het wijkteam.")
+        care = gemeente_care(case.text or "")
+        answer.summary.append(f"Dit is een aanvraag{f' voor {care}' if care else ''}. "
+                              "Meld uw hulpvraag bij de gemeente of het wijkteam.")
         answer.details.append("Daarna volgt een gesprek over wat u nodig heeft. Dat heet het keukentafelgesprek. "
                               "Daarna beslist de gemeente over uw aanvraag.")
     answer.cards += ROUTE_CARDS[f"aanvraag_{org}"]

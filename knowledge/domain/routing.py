@@ -120,13 +120,17 @@ ZVW_CARE = _words(
     # every form of the verb: "wassen", "gewassen", "douchen", "gedoucht", "aankleden", "aangekleed"
     r"wijkverple", r"wijkzuster", r"thuisverpleging", r"\b(ge)?wassen\b", r"\b(ge)?douch(en|t)\b",
     r"\baan\s*(te\s+|ge)?kle(den|ed|edt)\b", r"\buit\s*(te\s+|ge)?kle(den|ed|edt)\b", r"steunkousen", r"wond(zorg|verzorging)", r"persoonlijke\s+verzorging",
+    # "iemand die mijn wond verzorgt en de drain controleert": nursing at home
+    r"\bwond(en)?\s+(\w+\s+){0,2}(te\s+)?(verzorg|verbind|schoonma|verbinden)\w*", r"\b(verzorg|verbind)\w*\s+(\w+\s+){0,2}wond",
+    r"\bdrain\b", r"\binjectie",
     r"insuline", r"\bzvw\b",
 )
 WMO_CARE = _words(
     r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
     r"traplift", r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)", r"vervoer",
     r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"(kinder|jeugd)psycholo", r"opvoed(ondersteuning|hulp|ingsondersteuning)",
-    r"gezinscoach", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
+    r"gezinscoach", r"hulp\s+in\s+(en\s+om\s+)?(het\s+)?huis\b", r"orth?opedagoog", r"kinderpsychiater",
+    r"\bbadkamer\b", r"(aan|in)\s+(het|ons|mijn|de)\s+huis\s+(\w+\s+){0,2}(gebeuren|aanpassen|aangepast|veranderen|verbouwen)", r"boodschappen", r"beschermd\s+wonen", r"respijt", r"logeer",
     r"logeren", r"ontlast", r"administratie", r"(post|rekeningen|geldzaken|financi[eë]n|papieren)\b.{0,30}\b(bijhouden|bij\s+te\s+houden|regelen|overzicht)",
     r"(bijhouden|overzicht)\b.{0,20}\b(post|rekeningen|geldzaken|financi[eë]n)", r"ergens\s+heen\b.{0,20}\b(overdag|mensen)",
     r"(mensen|anderen|lotgenoten)\s+(te\s+)?(zien|ontmoeten|spreken)", r"eenzaam", r"de\s+was\s+doen", r"maaltijd",
@@ -148,6 +152,13 @@ WLZ_PLACE_REFUSED = _words(r"\b(geen|niet\s+(naar|in)\s+(een|het)|nooit\s+(naar|
                            r"(verpleeghuis|verzorgingshuis|zorginstelling|instelling)\w*")
 
 
+# "ze heeft geen Wlz", "alleen een rolstoel via de gemeente": care not had, or had already, is not the
+# care asked for.
+NOT_ASKED_FOR = _words(r"\bgeen\s+(wlz|wlz[- ]?indicatie)\b(\s+of\s+zo)?",
+                       r"\b(alleen|al|heeft|heb|hebben)\s+(\w+\s+){0,2}(rolstoel|scootmobiel|traplift|hulpmiddel\w*|"
+                       r"huishoudelijke\s+hulp)\s+(\w+\s+)?(via|van)\s+de\s+(gemeente|wmo)\b")
+
+
 def aanvraag_organisation(text: str) -> str | None:
     """Where an application for the care named in `text` goes, or None when no care is named.
 
@@ -155,7 +166,7 @@ def aanvraag_organisation(text: str) -> str | None:
     ciz: a Wlz indicatie (24-hour care or supervision, verpleeghuis); zorgverzekeraar:
     wijkverpleging and personal care at home (washing, dressing); gemeente: Wmo and Jeugdwet.
     """
-    text = WLZ_PLACE_REFUSED.sub(" ", WLZ_NAME.sub("wlz", text))
+    text = NOT_ASKED_FOR.sub(" ", WLZ_PLACE_REFUSED.sub(" ", WLZ_NAME.sub("wlz", text)))
     wlz_client = bool(HAS_WLZ_INDICATIE.search(text)) and not APPLYING_FOR_WLZ.search(text)
     if wlz_client or (WLZ_AFTER_INDICATIE.search(text) and WLZ_CARE.search(text)):
         return "zorgkantoor"  # the Wlz indicatie exists: the zorgkantoor arranges the care
@@ -168,6 +179,24 @@ def aanvraag_organisation(text: str) -> str | None:
     if WLZ_AFTER_INDICATIE.search(text):
         return "zorgkantoor"
     return None
+
+
+# The Wmo and Jeugdwet care an application at the gemeente is for, in the citizen's words (first named wins).
+GEMEENTE_CARE_NAMES = (
+    ("dagbesteding", _words(r"dagbesteding")), ("huishoudelijke hulp", _words(r"huishoud", r"schoonma", r"poets")),
+    ("begeleiding", _words(r"begeleiding")), ("een rolstoel", _words(r"rolstoel")),
+    ("een scootmobiel", _words(r"scootmobiel")), ("een traplift", _words(r"traplift")),
+    ("een aanpassing van uw huis", _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
+                                         r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)")),
+    ("vervoer", _words(r"vervoer")), ("jeugdhulp", _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
+                                                           r"(kinder|jeugd)psycholo", r"kinderpsychiater")),
+    ("logeeropvang", _words(r"logeer", r"logeren", r"respijt")),
+)
+
+
+def gemeente_care(text: str) -> str | None:
+    """The Wmo or Jeugdwet care named, as the advice calls it ("dagbesteding"), or None."""
+    return next((care for care, words in GEMEENTE_CARE_NAMES if words.search(text)), None)
 
 
 def names_care(text: str) -> bool:

@@ -29,6 +29,13 @@ _SPEC.loader.exec_module(words)
     ("CANNOT_ANY_MORE", "sinds de beroerte kan hij de trap niet meer op"),
     ("KLACHT_DECIDED", "de uitkomst was: klacht ongegrond. Daar ben ik het helemaal niet mee eens"),
     ("RUDE_WORDS", "zo kun je toch niet met ouderen omgaan"),
+    ("BEZWAAR_AGAINST_CONDUCT", "ik wil bezwaar maken tegen die medewerker van het CIZ"),
+    ("BEZWAAR_AGAINST_CONDUCT", "mijn bezwaar is tegen de behandeling aan de telefoon"),
+    ("AGREES_WITH_DECISION", "het bedrag zelf klopt, daar gaat het niet om"),
+    ("KLACHT_DECIDED", "ik diende een klacht in over de consulent. Daarna kwam de afhandeling: ongegrond."),
+    ("STRONG_DECISION", "het zorgkantoor wijst mijn pgb af"),
+    ("DECISION_WORDS", "de SVB weigert de rekening te betalen"),
+    ("LETTER_DATED", "ik kreeg de brief later, hij is gedateerd 3 november"),
 ])
 def test_the_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)
@@ -50,6 +57,10 @@ def test_the_words_match_what_they_name(pattern, text):
     ("AGREES_WITH_DECISION", "de beslissing is van 3 november en ik ben het er niet mee eens"),
     ("RUDE_WORDS", "we hebben samen nog gelachen om die brief"),
     ("WAITING_WORDS", "het is stil in huis sinds mijn vrouw weg is"),
+    # a decision disputed, or the right amount named as wrong, is no conduct complaint or agreement
+    ("BEZWAAR_AGAINST_CONDUCT", "ik wil bezwaar maken tegen het besluit van de gemeente"),
+    ("AGREES_WITH_DECISION", "dat bedrag klopt never nooit"),
+    ("AGREES_WITH_DECISION", "het bedrag klopt gewoon niet"),
 ])
 def test_the_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

@@ -7,6 +7,7 @@ from knowledge.domain.routing import (
     advise,
     aanvraag_organisation,
     clientondersteuning_organisation,
+    gemeente_care,
     provider_law,
 )
 
@@ -93,6 +94,27 @@ def test_ingebrekestelling_goes_to_the_organisation_that_must_decide():
 )
 def test_applications_go_where_the_kind_of_care_is_decided(text, org):
     assert aanvraag_organisation(text) == org
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("er moet thuis elke dag iemand mijn wond verbinden", "zorgverzekeraar"),
+    ("ze heeft geen Wlz, alleen een rolstoel via de gemeente, en nu hulp nodig bij wassen", "zorgverzekeraar"),
+    ("de badkamer moet aangepast worden, hij komt in een rolstoel thuis", "gemeente"),
+    ("de orthopedagoog voor mijn zoon van 8, waar vraag ik dat aan", "gemeente"),
+    ("hoe krijg ik hulp in huis nu mijn arm gebroken is", "gemeente"),
+])
+def test_care_had_already_or_not_had_is_not_the_care_asked_for(text, org):
+    assert aanvraag_organisation(text) == org
+
+
+@pytest.mark.parametrize(("text", "care"), [
+    ("de casemanager noemde dagbesteding", "dagbesteding"),
+    ("iemand die het huis schoonmaakt", "huishoudelijke hulp"),
+    ("de drempel in de badkamer moet weg", "een aanpassing van uw huis"),
+    ("hij wil gewoon meer mensen zien", None),
+])
+def test_the_care_an_application_at_the_gemeente_is_for_is_named(text, care):
+    assert gemeente_care(text) == care
 
 
 def test_no_ingebrekestelling_against_an_insurer_or_a_provider():

@@ -67,6 +67,10 @@ def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
     ("en de medewerker aan de telefoon was heel onbeleefd", False),
     ("kan ik iemand aan de telefoon krijgen?", True),
     ("graag zou ik een van uw medewerkers willen spreken", True),
+    # a klacht about a staff member is no call for a person
+    ("ik wil klagen over de medewerker van het ciz, hij was onaardig", False),
+    ("hoe kan ik klagen over een medewerker", False),
+    ("ik wil melden dat de medewerker zich arrogant gedroeg", False),
 ])
 def test_asking_for_a_person_in_so_many_words(text, asks):
     assert asks_for_person(text) is asks
@@ -75,6 +79,9 @@ def test_asking_for_a_person_in_so_many_words(text, asks):
 @pytest.mark.parametrize("message", [
     "soms zie ik het echt niet meer zitten",
     "ik denk er soms over om er een eind aan te maken",
+    "soms denk ik dat het beter is als ik er een eind aan maak",
+    "misschien brei ik er zelf een einde aan",
+    "dan maak ik er gewoon maar een eind aan",
 ])
 def test_thoughts_of_suicide_in_other_word_orders_are_signals(message):
     assert "suicide" in signals(message)

@@ -121,10 +121,11 @@ class ConversationService:
                 taken = MessagesOut(messages=[], state=State(**store.public_state(session, conversation))) \
                     if answers is Responder.STAFF else None
                 self.delivery.track(session, conversation_id, citizen.id, message.client_message_id, answer=taken)
+                earlier = self.delivery.undelivered_before(session, conversation_id, citizen.id) if taken is None else []
             if taken is not None:
                 await self.staff.citizen_wrote(conversation_id, citizen)  # to the staff console, not to Rasa
                 return taken
-            return await self._delivered(self.delivery.answer(conversation_id, citizen.id))
+            return await self._delivered(self.delivery.answer(conversation_id, citizen.id, undelivered=earlier))
 
     async def _delivered(self, answering) -> MessagesOut:
         try:

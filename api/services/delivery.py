@@ -44,8 +44,8 @@ from api.services.rasa_client import (
     BotReply,
     RasaUnavailable,
     RasaUnreachable,
+    TurnView,
     replies_of_turn,
-    user_messages,
 )
 from api.services.state_guard import knows_something, slots_to_restore
 
@@ -126,11 +126,16 @@ class BotDelivery:
 
     # --- delivering ------------------------------------------------------------------------
 
-    async def answer(self, conversation_id: str, message_id: int, all_late: bool = False) -> MessagesOut:
+    async def answer(self, conversation_id: str, message_id: int, all_late: bool = False,
+                     undelivered: list[int] | None = None) -> MessagesOut:
         """Deliver the conversation's undelivered messages up to `message_id`, oldest first, and
-        return the answers (earlier ones start with "Wegwijs werkt weer …")."""
+        return the answers (earlier ones start with "Wegwijs werkt weer …"). `undelivered`: those
+        messages, when the caller read them already (`undelivered_before`)."""
         outs: list[MessagesOut] = []
-        for earlier in self._undelivered(conversation_id, up_to=message_id):
+        if undelivered is None:
+            with self.db.session() as session:
+                undelivered = self.undelivered_before(session, conversation_id, message_id)
+        for earlier in [*undelivered, message_id]:
             late = all_late or earlier != message_id
             try:
                 outs.append(await self._deliver(conversation_id, earlier, late))
@@ -143,7 +148,7 @@ class BotDelivery:
         return MessagesOut(messages=[m for out in outs for m in out.messages], state=outs[-1].state)
 
     async def _deliver(self, conversation_id: str, message_id: int, late: bool) -> MessagesOut:
-        pending = self._load(conversation_id, message_id)
+        pending = self._load(conversation_id, message_id, attempt=True)  # a first attempt is recorded with it
         if pending.delivered:
             return MessagesOut(**pending.answer) if pending.answer else \
                 self._answer_from_transcript(conversation_id, message_id)
@@ -151,7 +156,7 @@ class BotDelivery:
             recovered = await self._recover(conversation_id, pending, late)
             if recovered is not None:
                 return recovered
-        self._attempt(message_id)
+            self._attempt(message_id)
         metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
                     "handoff": pending.handoff, METADATA_KEY: message_id}
         try:
@@ -162,13 +167,15 @@ class BotDelivery:
         except RasaUnavailable as error:
             logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
             return self._without_bot(conversation_id, pending, late, maybe_received=True)
-        tracker, actions_up = await asyncio.gather(self._tracker(conversation_id), self.rasa.actions_up(said.instance))
-        turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
-        if turn is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
+        view = said.view(METADATA_KEY, message_id)  # the stored turn, sent with the reply (bot/turn_channel.py)
+        if view is None:  # a bot without that channel, or a turn it did not store: ask for the tracker
+            view, actions_up = await asyncio.gather(self._stored_turn(conversation_id, message_id),
+                                                    self.rasa.actions_up(said.instance))
+        else:
+            actions_up = await self.rasa.actions_up(said.instance)
+        if view is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
             logger.warning("rasa did not store the turn of message #%s", message_id)
-            return await self._finish(conversation_id, pending, said.replies, said.handoff, None, actions_up, late)
-        return await self._finish(conversation_id, pending, said.replies, said.handoff, tracker, actions_up, late,
-                                  turn[1])
+        return await self._finish(conversation_id, pending, said.replies, said.handoff, view, actions_up, late)
 
     async def _recover(self, conversation_id: str, pending: Pending, late: bool) -> MessagesOut | None:
         """An earlier attempt may have reached Rasa: take its answer from the tracker if so."""
@@ -179,7 +186,8 @@ class BotDelivery:
         if turn is not None:
             logger.info("answer of message #%s taken from rasa's tracker", pending.id)
             said, intent = turn
-            return await self._finish(conversation_id, pending, said.replies, said.handoff, tracker, True, late, intent)
+            return await self._finish(conversation_id, pending, said.replies, said.handoff,
+                                      TurnView.from_tracker(tracker, intent), True, late)
         if self._in_grace(pending):
             raise StillWorking()
         return None  # Rasa never got it: send it again
@@ -189,21 +197,21 @@ class BotDelivery:
         return last is not None and utcnow() - last < timedelta(seconds=2 * self.settings.rasa_timeout_s)
 
     async def _finish(self, conversation_id: str, pending: Pending, replies: list[BotReply],
-                      signal: HandoffSignal | None, tracker: dict | None, actions_up: bool, late: bool,
-                      intent: str | None = None) -> MessagesOut:
-        """Store the bot's answer and apply its handoff signal. `tracker` None: Rasa's view of this
+                      signal: HandoffSignal | None, view: TurnView | None, actions_up: bool,
+                      late: bool) -> MessagesOut:
+        """Store the bot's answer and apply its handoff signal. `view` None: Rasa's view of this
         turn is unknown, so the facts stay as they were and crisis words count as if the bot had
         not understood."""
-        slots = tracker.get("slots") if tracker else None
-        events = (tracker or {}).get("events") or []
-        forgot = tracker is not None and user_messages(events) <= 1 and knows_something(pending.facts)
+        slots = view.slots if view else None
+        forgot = view is not None and view.user_messages <= 1 and knows_something(pending.facts)
         gap = any(r.gap for r in replies) and await may_record_gap(self.conversations.limits, self.settings,
                                                                    conversation_id)
-        person = safety_net.wants_a_person(pending.payload, pending.text, intent, bot_understood=tracker is not None)
+        person = safety_net.wants_a_person(pending.payload, pending.text, view.intent if view else None,
+                                           bot_understood=view is not None)
         # the bot's own handoff signal decides; the net catches a crisis or a call for a person the bot left
         # unanswered (its action server down). The bot only offers a person when the words name no danger.
         if (person and signal is None and after_signal(pending.handoff, signal) not in WITH_A_PERSON
-                and (tracker or {}).get("active_loop", {}).get("name") != "callback_form"):
+                and (view.active_loop if view else None) != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
                                                            pending.text, self.settings.gemeente_file)
             if pending.staff_available:  # the API queues the chat itself
@@ -213,7 +221,7 @@ class BotDelivery:
         if late:
             replies = [safety_net.late_answer(pending.text)] + replies
         out = self._store(conversation_id, pending, replies, slots, forgot, signal, gap)
-        if forgot and tracker is not None:  # tell the bot the facts it lost
+        if forgot:  # tell the bot the facts it lost
             with contextlib.suppress(RasaUnavailable):
                 await self.rasa.set_slots(conversation_id, slots_to_restore(out.state.model_dump(mode="json")))
         return out
@@ -239,6 +247,12 @@ class BotDelivery:
 
     # --- what Rasa and the action server say -----------------------------------------------
 
+    async def _stored_turn(self, conversation_id: str, message_id: int) -> TurnView | None:
+        """The turn of that message in Rasa's stored tracker; None when it is not there."""
+        tracker = await self._tracker(conversation_id)
+        turn = replies_of_turn(tracker.get("events") or [], METADATA_KEY, message_id) if tracker else None
+        return TurnView.from_tracker(tracker, turn[1]) if turn is not None else None
+
     async def _tracker(self, conversation_id: str) -> dict[str, Any] | None:
         try:
             return await self.rasa.tracker(conversation_id)
@@ -247,7 +261,9 @@ class BotDelivery:
 
     # --- the database ----------------------------------------------------------------------
 
-    def _load(self, conversation_id: str, message_id: int) -> Pending:
+    def _load(self, conversation_id: str, message_id: int, attempt: bool = False) -> Pending:
+        """The message as the delivery needs it (as it was before this call). `attempt`: a message that
+        no earlier attempt may have reached goes to Rasa now, so the attempt is recorded at once."""
         with self.db.session() as session:
             message = session.get(Message, message_id)
             conversation = session.get(Conversation, conversation_id)
@@ -257,31 +273,39 @@ class BotDelivery:
                                            maybe_received=False)
                 session.add(delivery)
                 session.flush()
-            return Pending(
+            pending = Pending(
                 id=message_id, text=message.text, payload=message.payload, delivered=message.delivered,
                 answer=delivery.answer, attempts=delivery.attempts, last_attempt_at=delivery.last_attempt_at,
                 maybe_received=delivery.maybe_received,
                 facts=store.facts(conversation), handoff=store.status(session, conversation_id),
                 staff_available=self.conversations._staff_available(conversation),
             )
+            if attempt and not message.delivered and not delivery.maybe_received:
+                self._record_attempt(delivery)
+            return pending
 
     def _attempt(self, message_id: int, reached: bool = True) -> None:
         """Recorded before the message leaves (reached=True), corrected when Rasa was not reachable."""
         with self.db.session() as session:
             delivery = session.get(MessageDelivery, message_id)
             if reached:
-                delivery.attempts += 1
-                delivery.last_attempt_at = utcnow()
-            delivery.maybe_received = reached
+                self._record_attempt(delivery)
+            else:
+                delivery.maybe_received = False
 
-    def _undelivered(self, conversation_id: str, up_to: int) -> list[int]:
+    @staticmethod
+    def _record_attempt(delivery: MessageDelivery) -> None:
+        delivery.attempts += 1
+        delivery.last_attempt_at = utcnow()
+        delivery.maybe_received = True
+
+    def undelivered_before(self, session, conversation_id: str, message_id: int) -> list[int]:
+        """The conversation's citizen messages before `message_id` that the bot did not get yet."""
         since = utcnow() - timedelta(hours=self.settings.retry_max_age_h)
-        with self.db.session() as session:
-            earlier = session.scalars(select(Message.id).where(
-                Message.conversation_id == conversation_id, Message.sender == "citizen",
-                Message.delivered.is_(False), Message.id < up_to, Message.created_at >= since,
-            ).order_by(Message.id)).all()
-        return [*earlier, up_to]
+        return list(session.scalars(select(Message.id).where(
+            Message.conversation_id == conversation_id, Message.sender == "citizen",
+            Message.delivered.is_(False), Message.id < message_id, Message.created_at >= since,
+        ).order_by(Message.id)).all())
 
     def _answer_from_transcript(self, conversation_id: str, message_id: int) -> MessagesOut:
         with self.db.session() as session:

@@ -30,6 +30,7 @@ logger = logging.getLogger("api.rasa")
 
 # In each message's metadata: the Rasa instance the API gave it to (visible in the tracker).
 INSTANCE_KEY = "wegwijs_rasa_instance"
+OUTCOME_KEY = "wegwijs_turn"  # the custom message with the turn's outcome (bot/turn_channel.py)
 CONNECT_TIMEOUT_S = 5.0  # a Rasa host that does not even accept the connection is skipped after this
 # The request never reached Rasa: it may go to the next instance.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
@@ -52,12 +53,41 @@ class BotReply:
 
 
 @dataclass
+class TurnView:
+    """What Rasa kept of a turn: the slots (case facts), the message's intent, the active form,
+    and how many citizen messages of the conversation it knows (1: it forgot the earlier ones)."""
+
+    slots: dict[str, Any]
+    intent: str | None
+    active_loop: str | None
+    user_messages: int
+
+    @classmethod
+    def from_outcome(cls, raw: dict[str, Any]) -> TurnView:
+        """From the outcome the bot's REST channel sends with its reply (bot/turn_channel.py)."""
+        return cls(dict(raw.get("slots") or {}), raw.get("intent"), raw.get("active_loop"),
+                   int(raw.get("user_messages") or 0))
+
+    @classmethod
+    def from_tracker(cls, tracker: dict[str, Any], intent: str | None) -> TurnView:
+        return cls(dict(tracker.get("slots") or {}), intent, (tracker.get("active_loop") or {}).get("name"),
+                   user_messages(tracker.get("events") or []))
+
+
+@dataclass
 class BotTurn:
     """What the bot said in one turn, and its handoff signal (the last one, if any)."""
 
     replies: list[BotReply]
     handoff: HandoffSignal | None = None
     instance: int = 0  # the Rasa instance that took the turn (RasaClient.actions_up)
+    outcome: dict[str, Any] | None = None  # the turn as Rasa stored it (bot/turn_channel.py)
+
+    def view(self, metadata_key: str, message_id: int) -> TurnView | None:
+        """The stored turn of that message, when the reply carries it."""
+        if self.outcome is None or (self.outcome.get("metadata") or {}).get(metadata_key) != message_id:
+            return None
+        return TurnView.from_outcome(self.outcome)
 
 
 class RasaClient:
@@ -159,8 +189,12 @@ def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:
     it, a custom `handoff` payload is the turn's handoff signal."""
     replies: list[BotReply] = []
     signal: HandoffSignal | None = None
+    outcome: dict[str, Any] | None = None
     for item in raw:
         custom = item.get("custom")
+        if isinstance(custom, dict) and isinstance(custom.get(OUTCOME_KEY), dict):
+            outcome = custom[OUTCOME_KEY]  # not a message: how the turn was stored
+            continue
         if custom is not None:
             custom = custom if isinstance(custom, dict) else {}
             if custom.get("handoff") in SIGNALS:
@@ -173,7 +207,7 @@ def bot_turn(raw: list[dict[str, Any]]) -> BotTurn:
         if item.get("text"):
             buttons = [{"title": b["title"], "payload": b["payload"]} for b in item.get("buttons") or []]
             replies.append(BotReply(text=item["text"], buttons=buttons, source_ids=[]))
-    return BotTurn(replies, signal)
+    return BotTurn(replies, signal, outcome=outcome)
 
 
 def replies_of_turn(events: list[dict[str, Any]], metadata_key: str,

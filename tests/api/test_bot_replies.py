@@ -29,3 +29,17 @@ def test_the_gap_is_read_from_rasas_tracker_too():
     ]
     turn, intent = replies_of_turn(events, "wegwijs_message_id", 7)
     assert intent == "ask_question" and [r.gap for r in turn.replies] == [True]
+
+
+def test_the_turns_outcome_is_no_message_and_belongs_to_its_own_message_only():
+    """The bot's REST channel sends how the turn was stored (bot/turn_channel.py) after its messages."""
+    outcome = {"slots": {"route": "bezwaar"}, "intent": "bezwaar", "active_loop": "case_form", "user_messages": 2,
+               "metadata": {"wegwijs_message_id": 7}}
+    turn = bot_turn([{"text": "Dit is een bezwaar."}, {"custom": {"sources": ["bezwaar"]}},
+                     {"custom": {"wegwijs_turn": outcome}}])
+    assert [(r.text, r.source_ids) for r in turn.replies] == [("Dit is een bezwaar.", ["bezwaar"])]
+    view = turn.view("wegwijs_message_id", 7)
+    assert (view.slots, view.intent, view.active_loop, view.user_messages) == (
+        {"route": "bezwaar"}, "bezwaar", "case_form", 2)
+    assert turn.view("wegwijs_message_id", 8) is None  # another message's turn is not this one's
+    assert bot_turn([{"text": "Dag!"}]).view("wegwijs_message_id", 7) is None

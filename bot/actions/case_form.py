@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from rasa_sdk import Action
 
+from knowledge.domain.case_words import ASKS_DECISION_PERIOD
 from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS
@@ -81,7 +82,7 @@ class ActionAskAboutOrganisation(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         facts = key_facts(tracker.get_slot("route"), None, bool(tracker.get_slot("decision_on_bezwaar")),
-                          mantelzorger_for(tracker))
+                          mantelzorger_for(tracker), bool(ASKS_DECISION_PERIOD.search(text(tracker))))
         parts, events = _said_once(tracker, facts)
         if parts:
             dispatcher.utter_message(text=parts[0])
@@ -97,7 +98,8 @@ class ActionAskDecisionDate(Action):
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
         facts = key_facts(tracker.get_slot("route"), tracker.get_slot("about_organisation"),
-                          bool(tracker.get_slot("decision_on_bezwaar")), mantelzorger_for(tracker))
+                          bool(tracker.get_slot("decision_on_bezwaar")), mantelzorger_for(tracker),
+                          bool(ASKS_DECISION_PERIOD.search(text(tracker))))
         asked_before = bool(tracker.get_slot("key_facts_said")) or not facts
         parts, events = _said_once(tracker, facts)
         message = text(tracker)

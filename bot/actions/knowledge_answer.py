@@ -30,6 +30,29 @@ async def find_answer(question: str):
     return await asyncio.to_thread(CARDS.best_answer, question)  # the server keeps serving meanwhile
 
 
+# "Hoe lang mag dat duren bij een bezwaar? En bij een klacht?": each question is answered.
+QUESTION_END = re.compile(r"(?<=\?)\s+")
+MAX_QUESTIONS = 2
+MIN_QUESTION_WORDS = 4
+
+
+def questions_in(message: str) -> list[str]:
+    """The questions of a message that asks several (each up to its question mark), else the message."""
+    asked = [part for part in QUESTION_END.split(message.strip())
+             if part.rstrip().endswith("?") and len(part.split()) >= MIN_QUESTION_WORDS]  # not "wat??"
+    return asked[:MAX_QUESTIONS] if len(asked) > 1 else [message]
+
+
+async def find_answers(message: str) -> list:
+    """The best card for each question of the message, each card once."""
+    answers = []
+    for question in questions_in(message):
+        answer = await find_answer(question)
+        if answer and all(answer.card_id != found.card_id for found in answers):
+            answers.append(answer)
+    return answers
+
+
 class ActionNotUnderstood(Action):
     def name(self) -> str:
         return "action_not_understood"
@@ -50,12 +73,13 @@ class ActionAnswerQuestion(Action):
         question = text(tracker)
         asked = is_question(question)
         try:
-            answer = await find_answer(question) if asked else None
+            answers = await find_answers(question) if asked else []
         except KnowledgeUnavailable:
-            answer, asked = None, False  # nothing is known about the question: no gap either
-        if answer:
-            dispatcher.utter_message(text=answer.card.body.strip())
-            dispatcher.utter_message(json_message=sources_message([answer.card_id]))
+            answers, asked = [], False  # nothing is known about the question: no gap either
+        if answers:
+            for answer in answers:
+                dispatcher.utter_message(text=answer.card.body.strip())
+                dispatcher.utter_message(json_message=sources_message([answer.card_id]))
             dispatcher.utter_message(response="utter_ask_helpful")
             return [SlotSet("fail_count", 0)]
         if intent(tracker) == "nlu_fallback":

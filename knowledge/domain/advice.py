@@ -58,6 +58,13 @@ def name(key: str | None) -> str:
     return ORGANISATIONS[key].name if key in ORGANISATIONS else "de organisatie"
 
 
+def bezwaar_decision_period(org: str) -> str:
+    """How long `org` may take to decide on a bezwaar (Awb 7:10: deadlines.BEZWAAR_DECISION_WEEKS)."""
+    plain, committee, extension = deadlines.BEZWAAR_DECISION_WEEKS
+    return (f"{capital(org)} beslist binnen {plain} weken na het einde van de bezwaartermijn. "
+            f"Met een bezwaarcommissie is dat {committee} weken. Soms komen er nog {extension} weken bij.")
+
+
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -175,8 +182,7 @@ def _bezwaar(answer: Answer, case: Case, about: str) -> None:
     answer.details.append("Zet in uw brief: uw naam en adres, de datum en over welke beslissing het gaat. "
                           "Schrijf op waarom u het er niet mee eens bent. Zet uw handtekening eronder. "
                           "Doe een kopie van de beslissing erbij.")
-    answer.details.append(f"Daarna beslist {org} binnen 6 weken over uw bezwaar. "
-                          "Met een bezwaarcommissie is dat 12 weken. Soms komen er nog 6 weken bij.")
+    answer.details.append(bezwaar_decision_period(org))
     answer.cards.append("bezwaar-beslistermijn")
     if answer.route == "klacht_en_bezwaar":
         answer.details.append(f"{capital(name(about))} moet uw klacht binnen 6 weken afhandelen. "
@@ -284,12 +290,13 @@ def _wmo_provider_handled(answer: Answer, case: Case) -> None:
 
 def _ingebrekestelling(answer: Answer, about: str) -> None:
     org = name(about)
+    plain, committee, extension = deadlines.BEZWAAR_DECISION_WEEKS
     answer.summary.append(f"Heeft {org} niet op tijd beslist? Dan kunt u een ingebrekestelling sturen. "
                           "Dat is een brief waarin u vraagt om alsnog te beslissen.")
     answer.details.append("Dat kan pas als de termijn om te beslissen voorbij is. Te vroeg heeft geen zin. "
-                          "Bij een bezwaar is die termijn 6 weken, of 12 weken met een bezwaarcommissie. "
-                          "Soms komen er nog 6 weken bij. Bij een aanvraag staat de termijn vaak in de "
-                          "bevestiging van uw aanvraag.")
+                          f"Bij een bezwaar is die termijn {plain} weken, of {committee} weken met een "
+                          f"bezwaarcommissie. Soms komen er nog {extension} weken bij. Bij een aanvraag staat de "
+                          "termijn vaak in de bevestiging van uw aanvraag.")
     answer.details.append(f"Beslist {org} 2 weken na uw brief nog steeds niet? Dan moet {org} u een dwangsom "
                           "betalen. Dat is geld voor u, voor elke dag te laat. Het gaat om hoogstens 42 dagen.")
     answer.details.append("U kunt dan ook in beroep bij de rechtbank. Daarvoor hoeft u geen bezwaar te maken.")
@@ -310,8 +317,7 @@ def _too_early(case: Case, about: str) -> Answer:
     answer = Answer("bezwaar", about, None, None, [])
     answer.summary.append(f"U maakte {weeks} weken geleden bezwaar. {capital(org)} heeft waarschijnlijk nog tijd "
                           "om te beslissen. Een ingebrekestelling heeft nu nog geen zin.")
-    answer.details.append(f"{capital(org)} beslist binnen 6 weken na het einde van de bezwaartermijn. "
-                          "Met een bezwaarcommissie is dat 12 weken. Soms komen er nog 6 weken bij.")
+    answer.details.append(bezwaar_decision_period(org))
     answer.details.append(f"Vraag {org} wanneer u een beslissing krijgt. Is de termijn voorbij? "
                           "Stuur dan een ingebrekestelling. Na 2 weken krijgt u dan een dwangsom: geld voor u.")
     answer.cards += ["bezwaar-beslistermijn", "ingebrekestelling"]

@@ -45,6 +45,16 @@ def asks_in_general(text: str) -> bool:
     return bool(GENERAL_QUESTION.search(text)) and not OWN_CASE_TOLD.search(text)
 
 
+# "hoe lang mogen ze erover doen?", "wanneer beslissen ze op mijn bezwaar?": the decision period is asked.
+ASKS_DECISION_PERIOD = re.compile(
+    r"\bhoe\s+lang\s+(\w+\s+){0,8}(beslis\w*|besluit\w*|erover\s+doen|over\s+doen|(de\s+)?tijd\s+nemen)\b|"
+    r"\bhoe\s+lang\s+duurt\s+(het\s+|een\s+|mijn\s+|de\s+)?bezwaa?r|"
+    r"\bwanneer\s+(\w+\s+){0,4}(beslissen|beslist|besluiten|beslissing|uitspraak)\b|"
+    r"\bbinnen\s+(hoeveel|welke)\s+(tijd|termijn|weken)\s+(\w+\s+){0,4}(beslis\w*|reageren|antwoord\w*)",
+    re.IGNORECASE,
+)
+
+
 # After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
 HOGER_BEROEP = re.compile(
     r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"

@@ -136,6 +136,15 @@ def test_key_facts_say_route_place_and_term_before_the_date_is_asked():
     assert key_facts("bezwaar", "zorgverzekeraar") == ""
 
 
+def test_asked_how_long_a_decision_on_bezwaar_may_take_the_key_facts_say_it():
+    # routes.md §2 (Awb 7:10): 6 weeks after the bezwaar term, 12 with a committee, + 6
+    facts = key_facts("bezwaar", "ciz", asks_decision_period=True)
+    assert "6 weken na de datum op de brief" in facts
+    assert "Het CIZ beslist binnen 6 weken" in facts and "12 weken" in facts and "nog 6 weken" in facts
+    assert "12 weken" not in key_facts("bezwaar", "ciz")
+    assert "12 weken" not in key_facts("bezwaar", "ciz", decision_on_bezwaar=True, asks_decision_period=True)
+
+
 def test_a_mantelzorger_hears_about_the_machtiging_with_the_key_facts():
     # routes.md §4 (Awb 2:1): acting for someone needs a written machtiging; said before the date is asked
     facts = key_facts("bezwaar", "zorgkantoor", relative="moeder")

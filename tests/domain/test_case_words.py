@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.domain.case_words import asks_in_general, corrects_a_fact, tells_beroep
+from knowledge.domain.case_words import ASKS_DECISION_PERIOD, asks_in_general, corrects_a_fact, tells_beroep
 
 TODAY = date(2026, 11, 23)
 
@@ -68,3 +68,14 @@ def test_who_an_office_belongs_to_is_told_but_a_question_between_two_is_not():
     assert BELONGS_TO.search("de vraagwijzer is van de gemeente")
     assert BELONGS_TO.search("dat team valt gewoon onder het zorgkantoor")
     assert not BELONGS_TO.search("moet ik nou bij de gemeente zijn of bij de SVB?")
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("hoe lang duurt het voordat ze op mijn bezwaar beslissen?", True),
+    ("hoe lang mag het zorgkantoor erover doen?", True),
+    ("wanneer krijg ik een beslissing op mijn bezwaar?", True),
+    ("hoe lang heb ik nog om bezwaar te maken?", False),
+    ("hoe lang mag ik wachten met mijn bezwaar?", False),
+])
+def test_the_decision_period_is_asked_only_in_so_many_words(text, asks):
+    assert bool(ASKS_DECISION_PERIOD.search(text)) is asks

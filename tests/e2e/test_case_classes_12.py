@@ -129,3 +129,19 @@ def test_distress_read_by_the_model_without_danger_words_offers_a_person_without
     c = chat()
     c.say("Mijn man heeft een hersenbloeding gehad en zit nu in een rolstoel.")
     assert c.state["handoff"] in ("none", "offered")
+
+
+def test_two_questions_in_one_message_get_two_answers(chat):
+    c = chat()
+    replies = c.say("Puur informatief: hoe lang mag een organisatie erover doen om op een bezwaar te beslissen? "
+                    "En hoe lang mag het duren voor een klacht is afgehandeld?")
+    text = said(replies)
+    assert "12 weken" in text and "10 weken" in text  # bezwaar with a committee (Awb 7:10), klacht (Awb 9:11)
+    assert c.state["route"] is None
+
+
+def test_asked_how_long_the_decision_on_a_bezwaar_takes_the_guide_says_so(chat):
+    c = chat()
+    replies = c.say("Ik heb bezwaar gemaakt tegen het CAK. Hoe lang duurt het voordat ze daarop beslissen?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "cak")
+    assert "12 weken" in said(replies)

@@ -63,7 +63,9 @@ class RestWithOutcome(RestInput):
             _outcomes.pop(message.sender_id, None)
             await on_new_message(message)
             found = _outcomes.pop(message.sender_id, None)
-            if found is not None and isinstance(message.output_channel, CollectingOutputChannel):
+            # a collected reply only (a streamed one, ?stream=true, has a queue, not a list)
+            if found is not None and isinstance(message.output_channel, CollectingOutputChannel) \
+                    and isinstance(message.output_channel.messages, list):
                 message.output_channel.messages.append({"recipient_id": message.sender_id,
                                                         "custom": {OUTCOME_KEY: found}})
 

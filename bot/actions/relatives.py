@@ -12,14 +12,19 @@ from rasa_sdk import Tracker
 from .context import intent, text
 
 
-# "ik moet goed voor mezelf zorgen", "tijd voor mezelf", "denken aan mezelf": the carer's own rest, not their case.
-NOT_SELF_CARE = r"(?!\s+(\w+\s+){0,2}(te\s+)?(zorgen|denken)\b)"
+# "de huisarts zegt dat ik goed voor mezelf moet zorgen", "geen tijd voor mezelf": the carer's own rest, not
+# their case ("ik kan niet meer voor mezelf zorgen" is their own need and stays).
+CARER_REST = re.compile(
+    r"\b(moet|moeten|moest|zou|zegt|zeggen|zei)\s+(\w+\s+){0,3}voor\s+(mezelf|mijzelf)\s+(\w+\s+)?(te\s+)?zorgen\b|"
+    r"\b(tijd|moment|rust)\s+voor\s+(mezelf|mijzelf)\b",
+    re.IGNORECASE,
+)
 
 # The citizen asks for themselves although a relative is named.
 SELF_SIGNAL = re.compile(
     r"\bmijn\s+eigen\s+(hulp|zorg|begeleiding|begeleider|begeleidster|zorgverlener|hulpverlener|verzorger|verzorgster|aanvraag|indicatie|pgb|uitkering|situatie|gezondheid|huishouden|"
     r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
-    rf"(?<!tijd\s)(?<!moment\s)\bvoor\s+(mezelf|mijzelf)\b{NOT_SELF_CARE}|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
+    r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
     r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
     r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b",
@@ -29,7 +34,7 @@ SELF_SIGNAL = re.compile(
 OWN_CASE = re.compile(
     r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|zorgprofiel|dossier|"
     r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
-    rf"(?<!tijd\s)(?<!moment\s)\b(voor|aan)\s+(mij|mezelf|mijzelf)\b{NOT_SELF_CARE}|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
+    r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
     r"\b(sinds|na)\s+mijn\s+(\w+\s+)?(beroerte|operatie|heupoperatie|val|ongeluk|hersenbloeding|herseninfarct|"
     r"ziekenhuisopname|opname)\b|\bkrijg\s+ik\s+mezelf\b|"
     # "ik heb een afwijzing gehad", "ik krijg van het CAK een rekening"
@@ -147,14 +152,15 @@ def relative_is_the_case(tracker: Tracker) -> bool:
 def asking_for(tracker: Tracker) -> str | None:
     """"self", "relative" or None (the message does not tell)."""
     message = text(tracker)
-    if SELF_SIGNAL.search(message):
+    own = CARER_REST.sub(" ", message)
+    if SELF_SIGNAL.search(own):
         return "self"  # "mijn man is mijn mantelzorger, het gaat om mijn eigen hulp"
     # the classifier's "mantelzorger" needs a word of someone else when nobody is named: "ik wil mijn
     # eigen begeleider houden, die ken ik al 6 jaar" is the citizen's own case
     someone_else = relatives_named(tracker) or (intent(tracker) == "mantelzorger" and SOMEONE_ELSE_WORDS.search(message))
     if relative_is_the_case(tracker):
         return "relative"
-    if OWN_CASE.search(message) and tracker.get_slot("asking_for") != "relative":
+    if OWN_CASE.search(own) and tracker.get_slot("asking_for") != "relative":
         # "mijn scootmobiel is afgewezen, mijn man heeft er al een": the relative is only in the story;
         # a later "dat hoeft voor mij niet" does not make a relative's case the citizen's own
         return "self"

@@ -123,8 +123,7 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
             said = "ingebrekestelling"
         elif decision:
             said = "bezwaar"
-    if said in BEZWAAR_ROUTES and BEZWAAR_AGAINST_CONDUCT.search(message) \
-            and not STRONG_DECISION.search(BEZWAAR_AGAINST_CONDUCT.sub(" ", message)):
+    if said in BEZWAAR_ROUTES and BEZWAAR_AGAINST_CONDUCT.search(message) and not STRONG_DECISION.search(message):
         return "klacht"  # "bezwaar tegen een ambtenaar", no decision named: a person's conduct (routes.md §1)
     if said in BEZWAAR_ROUTES and KLACHT_DECIDED.search(message) and not BEZWAAR_WORD.search(message) \
             and not DECISION_WORDS.search(KLACHT_DECIDED.sub(" ", message)):

@@ -42,7 +42,7 @@ LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|wa
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
 DECISION_WORDS = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|afwijzing|geweigerd|weigering|weiger(t|en|de|den)|verlaagd|verlaging|omlaag|"
-    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af|"
+    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af\b(?!\s+en\s+toe)|"
     r"minder\s+(uren|uur|hulp|zorg)|teruggebracht\s+(naar|tot)|ingetrokken|stopgezet|beëindigd|niet\s+toegekend|"
     r"te\s+(laag|lage|hoog|hoge|weinig)|van\s+\d+\s+(uur\s+)?naar\s+(\d+|(anderhalf|een\s+half|half|één|een|twee|drie)\s+(uur|dag|dagdeel|keer))\b|"
     r"naar\s+(één|een|twee|drie|\d+)\s+(dagdeel|dagdelen|uur|dag|dagen)\s+per\s+week|(dat\s+het|wordt)\s+(nog\s+)?(maar\s+)?\d+\s+uur\b|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
@@ -172,7 +172,7 @@ CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){
                              r"\b(kan|kunnen|kon|konden)\s+(\w+\s+)?(de\s+)?trap(pen)?\s+niet\s+meer\s+(op|af|lopen)\b", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
-    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af|"
+    r"(wijst|wijzen|wees|wezen)\s+(\w+\s+){0,3}af\b(?!\s+en\s+toe)|"
     rf"minder\s+uren|omlaag|{REFUSED}|{CUT})\b",
     re.IGNORECASE,
 )
@@ -219,7 +219,7 @@ AGREES_WITH_DECISION = re.compile(
     r"(zijn|ben|is)\s+(ik|we|wij|hij|zij)\s+(het\s+)?(\w+\s+)?(eens|tevreden|blij)\b|"
     r"\b(toegekend|gekregen)\b[^?!]{0,60}?[.,]\s*(en\s+)?daar\s+(ben|zijn|was|waren)\s+(ik|we|wij)\s+(\w+\s+)?(blij|tevreden)\s+mee|"
     r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\s+(\w+\s+)?wel\b|"
-    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\b(?!\s+((gewoon|gwn|echt|helemaal|totaal|never|nou|toch)\s+)*(niet|niks|niets|nooit|van))|"
+    r"\b(bedrag|besluit|beslissing|toekenning)\s+(zelf\s+)?klopt\b(?!\s+(\w+\s+){0,3}(niet|niks|niets|nooit|van\s+geen))|"
     r"\b(daar|hier)\s+(heb|hebben)\s+(ik|we|wij)\s+geen\s+(probleem|moeite)\s+(\w+\s+)?mee\b",
     re.IGNORECASE)
 A_LETTER = re.compile(r"\bbrie(f|ven)\b", re.IGNORECASE)  # "een brief van de gemeente gehad": a decision came

@@ -47,9 +47,9 @@ def asks_in_general(text: str) -> bool:
 
 # "hoe lang mogen ze erover doen?", "wanneer beslissen ze op mijn bezwaar?": the decision period is asked.
 ASKS_DECISION_PERIOD = re.compile(
-    r"\bhoe\s+lang\s+(\w+\s+){0,8}(beslis\w*|besluit\w*|erover\s+doen|over\s+doen|(de\s+)?tijd\s+nemen)\b|"
+    r"\bhoe\s+lang\s+(\w+\s+){0,8}(beslissen|beslist|besluiten|erover\s+doen|over\s+doen|(de\s+)?tijd\s+nemen)\b|"
     r"\bhoe\s+lang\s+duurt\s+(het\s+|een\s+|mijn\s+|de\s+)?bezwaa?r|"
-    r"\bwanneer\s+(\w+\s+){0,4}(beslissen|beslist|besluiten|beslissing|uitspraak)\b|"
+    r"\bwanneer\s+(beslissen|beslist|besluiten)\b|\bwanneer\s+(krijg|krijgen|komt|hoor|horen)\s+(\w+\s+){0,3}(beslissing|besluit|uitspraak)\b|"
     r"\bbinnen\s+(hoeveel|welke)\s+(tijd|termijn|weken)\s+(\w+\s+){0,4}(beslis\w*|reageren|antwoord\w*)",
     re.IGNORECASE,
 )

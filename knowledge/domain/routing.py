@@ -154,7 +154,8 @@ WLZ_PLACE_REFUSED = _words(r"\b(geen|niet\s+(naar|in)\s+(een|het)|nooit\s+(naar|
 
 # "ze heeft geen Wlz", "alleen een rolstoel via de gemeente": care not had, or had already, is not the
 # care asked for.
-NOT_ASKED_FOR = _words(r"\bgeen\s+(wlz|wlz[- ]?indicatie)\b(\s+of\s+zo)?",
+NOT_ASKED_FOR = _words(r"(?<!nog\s)\bgeen\s+(wlz|wlz[- ]?indicatie)\b(\s+of\s+zo)?"
+                       r"(?!.{0,60}\b(aanvra\w*|aan\s+(te\s+)?vragen|krijgen|krijg|vraag\s+(ik|we)\s+(die|dat|het)\s+aan)\b)",
                        r"\b(alleen|al|heeft|heb|hebben)\s+(\w+\s+){0,2}(rolstoel|scootmobiel|traplift|hulpmiddel\w*|"
                        r"huishoudelijke\s+hulp)\s+(\w+\s+)?(via|van)\s+de\s+(gemeente|wmo)\b")
 
@@ -196,6 +197,7 @@ GEMEENTE_CARE_NAMES = (
 
 def gemeente_care(text: str) -> str | None:
     """The Wmo or Jeugdwet care named, as the advice calls it ("dagbesteding"), or None."""
+    text = NOT_ASKED_FOR.sub(" ", text)  # "ze heeft al huishoudelijke hulp via de gemeente, nu een scootmobiel"
     return next((care for care, words in GEMEENTE_CARE_NAMES if words.search(text)), None)
 
 

@@ -13,8 +13,9 @@ import re
 SUICIDE = re.compile(
     r"zelfmoord|zelfdoding|su[iï]c[iï]d|\bdood\s+(gaan|willen)|wil\s+(dood|sterven)|"
     r"niet\s+meer\s+(leven|verder\s*leven|wakker\s+worden)|(eind|einde)\s+aan\s+(\w+\s+){0,2}leven|"
-    r"er\s+(\w+\s+){0,2}een\s+eind(e)?\s+aan\s+(te\s+)?(maken|maak|maakt|breien|brei|breit)\b|"
-    r"\b(maak|brei|maakt|breit)\s+(ik|hij|ze|zij)\s+er\s+(\w+\s+){0,2}een\s+eind(e)?\s+aan\b|"
+    r"\ber\s+(\w+\s+){0,2}een\s+eind(e)?\s+aan\s+(te\s+)?(maken|maak|breien|brei)\b|"
+    # "ik maak er een eind aan", "misschien brei ik er een einde aan"
+    r"\bik\s+(maak|brei)\s+er\s+(\w+\s+){0,2}een\s+eind(e)?\s+aan\b|\b(maak|brei)\s+ik\s+er\s+(\w+\s+){0,2}een\s+eind(e)?\s+aan\b|"
     r"(mezelf|mijzelf|zichzelf)\s+(iets\s+)?(aan\s*doen|van\s+het\s+leven\s+beroven|ophangen|doden)|"
     r"er\s+niet\s+meer\s+(willen\s+)?zijn|wil\s+er\s+niet\s+meer\s+zijn|(van\s+(de|een)\s+(brug|flat)|voor\s+de\s+trein)\s+springen|"
     r"\b113\b|het\s+leven\s+(niet\s+meer\s+)?zat|liever\s+dood|(wil|willen|zou|zo)\s+(\w+\s+){0,4}(dood|sterven|doodgaan)\b|"
@@ -116,7 +117,7 @@ def person_reason(text: str) -> str | None:
 # The citizen asks for a person in so many words (routes.md §5).
 ASKS_PERSON = re.compile(
     # "ik wil een medewerker", "kan ik een mens spreken"; not "ik wil klagen over de medewerker" (a klacht about them)
-    r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?((?!(over|klagen|klaag|melden|tegen|dat)\b)\w+\s+){0,3}(een\s+)?"
+    r"\b(wil|kan|mag|zou|graag)\s+(ik\s+)?((?!(over|klagen|klaag|melden|tegen)\b)(?!dat\s+(de|die|deze|hun|zijn|haar)\b)\w+\s+){0,3}(een\s+)?"
     r"(medewerkers?|mens|persoon|iemand\s+echt)\s*((\w+\s+)?(spreken|bellen|praten)|aan\s+de\s+lijn)?\b|"
     r"\b(met|een)\s+(echte\s+)?(medewerker|mens|persoon)\s+(spreken|praten)|"
     r"\b(wil|kan|kunt|kunnen|wilt|graag)\s+(\w+\s+){0,3}(mij|me)\s+(\w+\s+)?terug\s*bellen\b|"

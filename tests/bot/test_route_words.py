@@ -61,6 +61,9 @@ def test_the_words_match_what_they_name(pattern, text):
     ("BEZWAAR_AGAINST_CONDUCT", "ik wil bezwaar maken tegen het besluit van de gemeente"),
     ("AGREES_WITH_DECISION", "dat bedrag klopt never nooit"),
     ("AGREES_WITH_DECISION", "het bedrag klopt gewoon niet"),
+    ("AGREES_WITH_DECISION", "het bedrag van mijn pgb klopt volgens mij niet"),
+    ("STRONG_DECISION", "ze wijzen naar de afdeling Wmo"),
+    ("DECISION_WORDS", "ze wijzen me af en toe door"),
 ])
 def test_the_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

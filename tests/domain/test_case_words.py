@@ -76,6 +76,8 @@ def test_who_an_office_belongs_to_is_told_but_a_question_between_two_is_not():
     ("wanneer krijg ik een beslissing op mijn bezwaar?", True),
     ("hoe lang heb ik nog om bezwaar te maken?", False),
     ("hoe lang mag ik wachten met mijn bezwaar?", False),
+    ("hoe lang heb ik na het besluit om bezwaar te maken?", False),
+    ("ik weet niet meer wanneer ik de beslissing kreeg", False),
 ])
 def test_the_decision_period_is_asked_only_in_so_many_words(text, asks):
     assert bool(ASKS_DECISION_PERIOD.search(text)) is asks

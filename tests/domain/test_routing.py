@@ -102,6 +102,7 @@ def test_applications_go_where_the_kind_of_care_is_decided(text, org):
     ("de badkamer moet aangepast worden, hij komt in een rolstoel thuis", "gemeente"),
     ("de orthopedagoog voor mijn zoon van 8, waar vraag ik dat aan", "gemeente"),
     ("hoe krijg ik hulp in huis nu mijn arm gebroken is", "gemeente"),
+    ("mijn moeder heeft nog geen Wlz-indicatie. hoe vraag ik die aan?", "ciz"),
 ])
 def test_care_had_already_or_not_had_is_not_the_care_asked_for(text, org):
     assert aanvraag_organisation(text) == org
@@ -112,6 +113,7 @@ def test_care_had_already_or_not_had_is_not_the_care_asked_for(text, org):
     ("iemand die het huis schoonmaakt", "huishoudelijke hulp"),
     ("de drempel in de badkamer moet weg", "een aanpassing van uw huis"),
     ("hij wil gewoon meer mensen zien", None),
+    ("ze heeft al huishoudelijke hulp via de gemeente, nu wil ze een scootmobiel", "een scootmobiel"),
 ])
 def test_the_care_an_application_at_the_gemeente_is_for_is_named(text, care):
     assert gemeente_care(text) == care

@@ -71,6 +71,8 @@ def test_a_person_is_offered_to_the_angry_and_the_sent_around(text, reason):
     ("ik wil klagen over de medewerker van het ciz, hij was onaardig", False),
     ("hoe kan ik klagen over een medewerker", False),
     ("ik wil melden dat de medewerker zich arrogant gedroeg", False),
+    ("ik wil dat een medewerker mij belt", True),
+    ("ik wil dat de medewerker een waarschuwing krijgt", False),
 ])
 def test_asking_for_a_person_in_so_many_words(text, asks):
     assert asks_for_person(text) is asks
@@ -82,6 +84,7 @@ def test_asking_for_a_person_in_so_many_words(text, asks):
     "soms denk ik dat het beter is als ik er een eind aan maak",
     "misschien brei ik er zelf een einde aan",
     "dan maak ik er gewoon maar een eind aan",
+    "ik maak er maar een einde aan",
 ])
 def test_thoughts_of_suicide_in_other_word_orders_are_signals(message):
     assert "suicide" in signals(message)
@@ -113,3 +116,11 @@ def test_a_wish_to_die_is_still_a_thought_of_suicide():
 ])
 def test_the_writers_own_wish_to_die_at_home_stays_a_thought_of_suicide(text):
     assert "suicide" in signals(text)
+
+
+@pytest.mark.parametrize("message", [
+    "het contract waar de zorgaanbieder binnenkort een einde aan maakt",
+    "ik wil dat de gemeente er een einde aan maakt",
+])
+def test_ending_a_contract_or_a_situation_is_no_thought_of_suicide(message):
+    assert "suicide" not in signals(message)

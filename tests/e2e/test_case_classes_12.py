@@ -145,3 +145,11 @@ def test_asked_how_long_the_decision_on_a_bezwaar_takes_the_guide_says_so(chat):
     replies = c.say("Ik heb bezwaar gemaakt tegen het CAK. Hoe lang duurt het voordat ze daarop beslissen?")
     assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "cak")
     assert "12 weken" in said(replies)
+
+
+def test_someone_who_can_no_longer_look_after_themselves_asks_for_themselves(chat):
+    c = chat()
+    c.say("Sinds mijn man is overleden kan ik niet meer goed voor mezelf zorgen. Ik heb hulp nodig bij het "
+          "huishouden.")
+    assert c.state["asking_for"] == "self"
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "gemeente")

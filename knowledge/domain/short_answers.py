@@ -9,7 +9,7 @@ from datetime import date
 
 from .advice import bezwaar_decision_period, name
 from .dates import format_date_nl
-from .routing import ORGANISATIONS, ROUTE_CARDS, clientondersteuning_organisation
+from .routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS, clientondersteuning_organisation
 
 
 # ----------------------------------------------------------------- key facts (before the date is known)
@@ -21,9 +21,9 @@ def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, 
     for a mantelzorger (`relative`: whom the case is about) also that signing needs a machtiging (§4);
     when the citizen asks how long a decision on bezwaar may take, that period (Awb 7:10)."""
     facts = _route_facts(route, about, decision_on_bezwaar)
-    if facts and asks_decision_period and route in ("bezwaar", "klacht_en_bezwaar") and not decision_on_bezwaar:
+    if facts and asks_decision_period and route in BEZWAAR_ROUTES and not decision_on_bezwaar:
         facts += " " + bezwaar_decision_period(name(about) if about in ORGANISATIONS else "de organisatie")
-    if facts and relative and route in ("bezwaar", "klacht_en_bezwaar"):
+    if facts and relative and route in BEZWAAR_ROUTES:
         facts += (f" U mag dit voor uw {relative} doen. Tekent u zelf? "
                   f"Dan heeft u een schriftelijke machtiging van uw {relative} nodig.")  # Awb 2:1
     return facts

@@ -20,6 +20,7 @@ from api.core.privacy import install_masking
 from api.routes import conversations, docs, editor, health, knowledge, widget
 from api.routes import staff, updates  # staff handoff and console
 from api.routes import privacy  # deleting conversations, the privacy statement
+from api.routes import letters  # sample letters drafted from a conversation (issue 12)
 from api.services.conversation_service import ConversationService
 from api.services.handoff import HandoffError, HandoffService  # staff handoff and console
 from api.services.knowledge_service import KnowledgeService
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor.router)  # editors' tools (/editor)
     app.include_router(privacy.router)  # DELETE a conversation, /privacy
     app.include_router(privacy.staff_router)  # admin delete in the staff console
+    app.include_router(letters.router)  # /letter/{id}, /api/conversations/{id}/letter
     for area in AREAS:
         app.mount(f"{area.prefix}/static", area.static_files())  # staff.js, editor.css, area.css ...
     if settings.api_docs:

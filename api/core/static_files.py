@@ -17,11 +17,11 @@ MEDIA_TYPES = {".js": "text/javascript; charset=utf-8"}
 class StaticFolder(StaticFiles):
     """The files of `folders` (the first one wins), served with `headers`; anything else is a JSON 404."""
 
-    def __init__(self, *folders: Path, headers: dict[str, str], not_found: str):
+    def __init__(self, *folders: Path, headers: dict[str, str], not_found: str, check_dir: bool = True):
         self.more_folders = [str(folder) for folder in folders[1:]]
         self.headers = {"X-Content-Type-Options": "nosniff", **headers}
         self.not_found = not_found
-        super().__init__(directory=folders[0])
+        super().__init__(directory=folders[0], check_dir=check_dir)  # check_dir=False: a folder built later
 
     def get_directories(self, directory=None, packages=None) -> list:
         return [*super().get_directories(directory, packages), *self.more_folders]

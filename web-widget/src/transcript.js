@@ -6,6 +6,13 @@ import { N_ } from './i18n.js';
 // own "Talk to a staff member") is stored as the payload itself. Show those as their label.
 const PAYLOAD_LABELS = { '/request_human': N_('Talk to a staff member') };
 export const REQUEST_HUMAN = '/request_human';
+// The bot's "Maak een voorbeeldbrief": not sent to the API; the widget opens the letter page instead.
+export const OPEN_LETTER = '/open_letter';
+
+/** The letter page of a conversation, on the API's origin (api/routes/letters.py). */
+export function letterUrl(apiBase, id) {
+  return `${apiBase}/letter/${encodeURIComponent(id)}`;
+}
 
 export function displayText(entry, t) {
   if (entry.sender === 'citizen' && PAYLOAD_LABELS[entry.text]) return t(PAYLOAD_LABELS[entry.text]);

@@ -4,6 +4,7 @@
 import { h } from './dom.js';
 import { N_ } from './i18n.js';
 import { messageItem, pendingItem, setPendingNote } from './messages.js';
+import { OPEN_LETTER } from './transcript.js';
 
 // Same as the CSS media query that makes the dialog cover the whole screen: then it acts as a modal
 // dialog (Tab stays inside), because the page behind it cannot be seen.
@@ -282,12 +283,21 @@ export class View {
     this.quickKey = key;
     const hadFocus = this.quick.contains(this.root.getRootNode().activeElement);
     this.quick.replaceChildren(
-      ...buttons.map((button) =>
-        h('button', { type: 'button', class: 'btn', lang: this.options.botLang, onclick: () => this.quickReply(button) }, button.title),
-      ),
+      ...buttons.map((button) => (button.payload === OPEN_LETTER
+        ? this.letterLink(button)
+        : h('button', { type: 'button', class: 'btn', lang: this.options.botLang, onclick: () => this.quickReply(button) }, button.title)),
+      ).filter(Boolean),
     );
     this.quick.hidden = buttons.length === 0;
     if (hadFocus) this.input.focus();
+  }
+
+  /** "Maak een voorbeeldbrief": a link to the letter page in a new tab; nothing is sent to the chat. */
+  letterLink(button) {
+    const href = this.actions.letterUrl();
+    if (!href) return null;
+    return h('a', { class: 'btn letter', href, target: '_blank', rel: 'noopener', lang: this.options.botLang }, button.title,
+      h('span', { class: 'sr-only', lang: this.options.locale }, ` ${this.t('(opens in a new tab)')}`));
   }
 
   quickReply(button) {

@@ -13,7 +13,7 @@ import { createApi, HttpError, NetworkError } from './api.js';
 import { retryDelay } from './backoff.js';
 import { downloadText, printWidget } from './export.js';
 import { createStorage } from './storage.js';
-import { citizenCount, currentButtons, reconcile, REQUEST_HUMAN, toPlainText } from './transcript.js';
+import { citizenCount, currentButtons, letterUrl, reconcile, REQUEST_HUMAN, toPlainText } from './transcript.js';
 import { lastId, queueText, unseen, UpdatesFeed } from './updates.js';
 import { View } from './view.js';
 
@@ -67,6 +67,7 @@ export class Widget {
         larger: () => this.setLarge(!this.large),
         startOver: () => this.startOver(),
         deleteConversation: () => this.deleteConversation(),
+        letterUrl: () => (this.id ? letterUrl(apiBase, this.id) : null),
       },
       privacyUrl: `${apiBase}/privacy`,
     });

@@ -59,3 +59,18 @@ def test_the_page_works_under_the_strict_csp_and_is_never_cached(chat, stack):
     assert page.headers["cache-control"] == "no-store" and page.headers["referrer-policy"] == "no-referrer"
     assert '<script type="module" src="/letter-assets/index.js"></script>' in page.text
     assert httpx.get(f"{stack.api_url}/letter-assets/index.js", timeout=30).headers["content-type"].startswith("text/javascript")
+
+
+def test_the_staff_console_opens_the_same_draft(chat, stack, make_user):
+    from tests.accounts import logged_in
+
+    c = converse(chat, "bezwaarschrift")
+    staff = logged_in(stack.api_url, "/staff", make_user("staff"))
+    try:
+        console = staff.get(f"/staff/conversations/{c.id}")
+        assert console.status_code == 200
+        assert f'href="/letter/{c.id}"' in console.text
+        page = staff.get(f"/letter/{c.id}")
+        assert page.status_code == 200 and f'data-conversation="{c.id}"' in page.text
+    finally:
+        staff.close()

@@ -28,6 +28,7 @@ from knowledge.card_file import TAG_KEYS, card_to_fields, compose, empty_fields,
 from knowledge.cards_model import CardFormatError, parse_card
 from knowledge.checker.thresholds import REVIEW_WARNING_DAYS
 from knowledge.checker.vocabulary import AUDIENCES
+from knowledge.letters.templates import load_templates
 
 MAX_BODY = 200_000
 
@@ -186,6 +187,12 @@ def history_page(request: Request, card_id: str, user: EditorPageUser, service: 
 async def gaps_page(request: Request, user: EditorPageUser, service: PublisherDep, days: int = 90) -> Response:
     groups = await asyncio.to_thread(list_gaps, service.db, service.knowledge, max(1, min(days, 365)))
     return _render(request, "editor/gaps.html", {"user": user, "groups": groups, "days": days, "quote": quote})
+
+
+@router.get("/letters", response_class=HTMLResponse)
+def letters_page(request: Request, user: EditorPageUser) -> Response:
+    """The sample letters' templates (knowledge/letters/), read-only: they change by a developer's commit."""
+    return _render(request, "editor/letters.html", {"user": user, "letters": list(load_templates().values())})
 
 
 # --- JSON API (editor.js, scripts, tests) -----------------------------------------------------------

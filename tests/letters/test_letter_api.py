@@ -74,3 +74,19 @@ def test_the_staff_console_opens_the_same_draft(chat, stack, make_user):
         assert page.status_code == 200 and f'data-conversation="{c.id}"' in page.text
     finally:
         staff.close()
+
+
+def test_editors_can_read_the_letter_templates(stack, make_user):
+    from tests.accounts import logged_in
+
+    editor = logged_in(stack.api_url, "/editor", make_user("editor", "Eva de Vries"))
+    try:
+        page = editor.get("/editor/letters")
+        assert page.status_code == 200
+        for title in ("Bezwaarschrift", "Beroepschrift", "Klachtbrief", "Ingebrekestelling", "Machtiging"):
+            assert f"<h2>{title}</h2>" in page.text
+        assert "knowledge/letters/bezwaarschrift.md" in page.text and "[[wat_klopt_niet]]" in page.text
+        assert 'href="/editor/letters"' in editor.get("/editor").text
+    finally:
+        editor.close()
+    assert httpx.get(f"{stack.api_url}/editor/letters", timeout=30, follow_redirects=False).status_code == 401

@@ -11,6 +11,7 @@ from knowledge.domain.signals import person_reason
 from .case import answer_slots, case_from
 from .context import sources_message, text
 from .handoff import offer_handoff
+from .letter_offer import letter_fits
 
 
 class ActionGiveAdvice(Action):
@@ -29,5 +30,6 @@ class ActionGiveAdvice(Action):
         reason = "deadline" if answer.offer_person else person_reason(text(tracker))
         offered = offer_handoff(dispatcher, tracker, reason=reason) if reason else []
         if not offered:
-            dispatcher.utter_message(response="utter_next_steps")
+            with_letter = letter_fits(answer.route, answer.organisation, case.for_whom, case.bezwaar_weeks)
+            dispatcher.utter_message(response="utter_next_steps_letter" if with_letter else "utter_next_steps")
         return events + offered

@@ -13,6 +13,7 @@ from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 from .context import citizen_text, gap_message, intent, set_by_this_message, sources_message, text
 from . import settings
 from .handoff import not_understood, offer_handoff
+from .letter_offer import asks_about_letter, letter_fits_conversation
 
 # The action server reads the cards and their index itself; loading starts with the server.
 CARDS = CardReader(settings.CARDS_DIR, settings.INDEX_DIR)
@@ -80,7 +81,9 @@ class ActionAnswerQuestion(Action):
             for answer in answers:
                 dispatcher.utter_message(text=answer.card.body.strip())
                 dispatcher.utter_message(json_message=sources_message([answer.card_id]))
-            dispatcher.utter_message(response="utter_ask_helpful")
+            # asked how to write the letter of the case found: offer to draft it, else ask if it helped
+            offer_letter = asks_about_letter(question) and letter_fits_conversation(tracker)
+            dispatcher.utter_message(response="utter_offer_letter" if offer_letter else "utter_ask_helpful")
             return [SlotSet("fail_count", 0)]
         if intent(tracker) == "nlu_fallback":
             events = not_understood(dispatcher, tracker)

@@ -1,0 +1,95 @@
+"""The gemeenten/ folder's schema: the examples load, and a bad file names the file, the field and the fix."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+
+from knowledge.domain.gemeenten import GemeenteFileError, contrast, load_gemeenten
+
+ROOT = Path(__file__).resolve().parents[2]
+SINGLE = ROOT / "knowledge" / "domain" / "gemeente.yml"
+EXAMPLE = (ROOT / "gemeenten" / "9992.yml").read_text(encoding="utf-8")
+NINE, FIVE = time(9), time(17)
+
+
+def folder_with(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "gemeenten"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_two_examples_differ_in_ombudsman_hours_and_team():
+    gemeenten = load_gemeenten(ROOT / "gemeenten", SINGLE)
+    voorbeeld, proefstad = gemeenten.get("9991"), gemeenten.get("9992")
+    assert gemeenten.get(None) == voorbeeld  # the default
+    assert voorbeeld.ombudsman_name == "de Nationale ombudsman" and not voorbeeld.ombudsman.is_own
+    assert proefstad.ombudsman_name == "de Ombudscommissie Proefstad" and proefstad.ombudsman.is_own
+    friday_10 = datetime(2026, 11, 27, 10, 0)
+    assert voorbeeld.open_at(friday_10, NINE, FIVE) and not proefstad.open_at(friday_10, NINE, FIVE)
+    monday_14 = datetime(2026, 11, 23, 14, 0)
+    assert voorbeeld.open_at(monday_14, NINE, FIVE) and not proefstad.open_at(monday_14, NINE, FIVE)
+    assert not voorbeeld.open_at(datetime(2026, 12, 24, 10, 0), NINE, FIVE)  # closed on its holiday
+    assert gemeenten.codes_of_team("proefstad") == {"9992"}
+
+
+def test_without_a_folder_the_single_file_is_the_one_gemeente_as_before():
+    gemeenten = load_gemeenten(None, SINGLE)
+    only = gemeenten.get(None)
+    assert list(gemeenten.by_code) == [only.code]
+    assert (only.name, only.phone, only.ombudsman_name) == ("Gemeente Voorbeeld", "14 0123", "de Nationale ombudsman")
+    assert only.open_at(datetime(2026, 11, 23, 10), NINE, FIVE)  # the installation's hours
+    assert not only.open_at(datetime(2026, 11, 28, 10), NINE, FIVE)  # a Saturday
+
+
+def test_a_legacy_file_with_its_own_ombudsman_keeps_it(tmp_path):
+    file = tmp_path / "gemeente.yml"
+    file.write_text("name: Gemeente Ergens\nphone: '14 0999'\nwebsite: https://www.ergens.nl\n"
+                    "own_ombudsman: de Ombudsman Ergens\nown_ombudsman_url: https://www.ergens.nl/ombudsman\n")
+    assert load_gemeenten(None, file).default.ombudsman_name == "de Ombudsman Ergens"
+
+
+@pytest.mark.parametrize("change, field, fix", [
+    (("kind: own", "kind: eigen"), "ombudsman.kind", "kind: own, regional or national"),
+    (('code: "9992"', "code: 9992"), "code", "four digits in quotes"),
+    (('mon: "08:30-12:30"', 'mon: "8.30 tot 12.30"'), "office_hours", '"HH:MM-HH:MM"'),
+    (('colour: "#7a1f5c"', 'colour: "#f0c0e0"'), "widget", "contrast of at least 4.5:1"),
+    (("website: https://www.proefstad.nl", "webiste: https://www.proefstad.nl"), "webiste",
+     "remove 'webiste' or correct its spelling"),
+    (("  name: de Ombudscommissie Proefstad\n", ""), "ombudsman", "own and regional also need name and url"),
+])
+def test_a_bad_file_names_file_field_and_fix(tmp_path, change, field, fix):
+    folder = folder_with(tmp_path, **{"9992": EXAMPLE.replace(*change)})
+    with pytest.raises(GemeenteFileError) as error:
+        load_gemeenten(folder, SINGLE)
+    message = str(error.value)
+    assert str(folder / "9992.yml") in message
+    assert f"field '{field}'" in message
+    assert "Fix:" in message and fix in message
+
+
+def test_a_file_named_after_another_code_is_refused(tmp_path):
+    folder = folder_with(tmp_path, **{"9993": EXAMPLE})
+    with pytest.raises(GemeenteFileError, match=r"9993\.yml: field 'code'.*rename the file to 9992\.yml"):
+        load_gemeenten(folder, SINGLE)
+
+
+def test_exactly_one_default_among_several(tmp_path):
+    other = EXAMPLE.replace('"9992"', '"9993"')
+    folder = folder_with(tmp_path, **{"9992": EXAMPLE, "9993": other})
+    with pytest.raises(GemeenteFileError, match="field 'default'.*default: true in exactly one"):
+        load_gemeenten(folder, SINGLE)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    folder = folder_with(tmp_path, **{"9992": 'code: "9992"\nname: [Gemeente\n'})
+    with pytest.raises(GemeenteFileError, match=r"9992\.yml: no valid YAML at line \d"):
+        load_gemeenten(folder, SINGLE)
+
+
+def test_contrast_follows_wcag():
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey that passes on white

@@ -26,6 +26,8 @@ class Conversation(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     locale: Mapped[str] = mapped_column(String(5), default="nl")
+    # CBS code of the gemeente whose widget started it (gemeenten/<code>.yml); None: the default gemeente
+    gemeente: Mapped[str | None] = mapped_column(String(4), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     state: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -93,6 +95,9 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(String(10))  # staff | editor | admin
+    # The team whose gemeenten' chats a staff member sees (staff_team in gemeenten/<code>.yml);
+    # None: the default gemeente's team. An admin sees every team's.
+    team: Mapped[str | None] = mapped_column(String(40), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     hybrid_weight: float | None = env("WEGWIJS_HYBRID_WEIGHT", None)
     seeds_dir: Path = env("WEGWIJS_SEEDS_DIR", paths.SEEDS_DIR)
     gemeente_file: Path = env("WEGWIJS_GEMEENTE_FILE", paths.GEMEENTE_FILE)
+    # One file per gemeente (<code>.yml, knowledge/domain/gemeenten.py); unset: the one gemeente_file.
+    gemeenten_dir: Path | None = env("WEGWIJS_GEMEENTEN_DIR", None)
     # "office-hours" (Mon-Fri 09:00-17:00, Europe/Amsterdam), "always" or "never"
     staff_availability: str = env("WEGWIJS_STAFF_AVAILABILITY", "office-hours")
     office_open: time = env("WEGWIJS_OFFICE_OPEN", time(9, 0))

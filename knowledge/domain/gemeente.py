@@ -33,13 +33,16 @@ class GemeenteSettings:
 
 @lru_cache
 def load_gemeente(path: str | Path | None = None) -> GemeenteSettings:
-    """The gemeente's details from `path` (the setting WEGWIJS_GEMEENTE_FILE), else gemeente.yml here."""
+    """The gemeente's details from `path` (the setting WEGWIJS_GEMEENTE_FILE, or one file of the
+    gemeenten/ folder: knowledge/domain/gemeenten.py checks those), else gemeente.yml here."""
     file = Path(path or DEFAULT_FILE)
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    ombudsman = data.get("ombudsman") or {}  # a gemeenten/ file: kind own, regional or national
+    own = ombudsman.get("kind") in ("own", "regional")
     return GemeenteSettings(
         name=data["name"],
         phone=data["phone"],
         website=data["website"],
-        own_ombudsman=data.get("own_ombudsman") or None,
-        own_ombudsman_url=data.get("own_ombudsman_url") or None,
+        own_ombudsman=(ombudsman.get("name") if own else data.get("own_ombudsman")) or None,
+        own_ombudsman_url=(ombudsman.get("url") if own else data.get("own_ombudsman_url")) or None,
     )

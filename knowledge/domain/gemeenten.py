@@ -218,6 +218,7 @@ class Gemeenten:
 
     by_code: dict[str, Gemeente]
     default_code: str
+    files: dict[str, Path]  # each gemeente's own file (knowledge/letters reads its post address there)
 
     @property
     def default(self) -> Gemeente:
@@ -229,6 +230,9 @@ class Gemeenten:
 
     def known(self, code: str) -> bool:
         return code in self.by_code
+
+    def file_of(self, code: str | None) -> Path:
+        return self.files[code or self.default_code]
 
     def codes_of_team(self, team: str) -> set[str]:
         return {code for code, gemeente in self.by_code.items() if gemeente.team == team}
@@ -284,7 +288,7 @@ def load_gemeenten(folder: Path | None, single_file: Path) -> Gemeenten:
     """The folder's gemeenten (every `<code>.yml`), or the single file when there is no folder."""
     if folder is None or not folder.is_dir() or not any(folder.glob("*.yml")):
         gemeente = legacy_gemeente(single_file)
-        return Gemeenten({gemeente.code: gemeente}, gemeente.code)
+        return Gemeenten({gemeente.code: gemeente}, gemeente.code, {gemeente.code: single_file})
     by_code: dict[str, Gemeente] = {}
     for file in sorted(folder.glob("*.yml")):
         gemeente = parse_gemeente(file, _read(file))
@@ -299,4 +303,4 @@ def load_gemeenten(folder: Path | None, single_file: Path) -> Gemeenten:
         named = ", ".join(f"{folder / code}.yml" for code in defaults) or "none of the files"
         raise GemeenteFileError(f"{folder}: field 'default': {len(defaults)} gemeenten are the default ({named}). "
                                 f"Fix: {FIXES['default']}.")
-    return Gemeenten(by_code, defaults[0])
+    return Gemeenten(by_code, defaults[0], {code: folder / f"{code}.yml" for code in by_code})

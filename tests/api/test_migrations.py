@@ -9,7 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Integer, MetaData, inspect, select, text
+from sqlalchemy import Column, Integer, MetaData, insert, inspect, select, text
 
 from api.core.db import Base, Database
 from api.core.migrate import MIGRATIONS_DIR, alembic_config, include_name
@@ -57,14 +57,19 @@ def test_rasa_s_tracker_table_in_the_same_database_is_left_alone(database):
 
 
 def old_rows(db: Database) -> str:
-    with db.session() as session:
-        conversation = Conversation(locale="nl", state={"route": "bezwaar", "organisation": "gemeente"})
-        session.add(conversation)
-        session.flush()
-        session.add(Message(conversation_id=conversation.id, sender="citizen", text="ik ben het niet eens"))
-        session.add(Callback(conversation_id=conversation.id, contact="0612345678", preferred_time="morgen"))
-        session.add(StaffUser(username="anna", display_name="Anna Jansen", role="staff", password_hash="x"))
-        return conversation.id
+    """Rows as an earlier version wrote them: only the columns it had (later columns stay out of the
+    INSERT, so this works on the old schema too)."""
+    conversation_id = "c" * 32
+    with db.engine.begin() as connection:
+        connection.execute(insert(Conversation.__table__).values(
+            id=conversation_id, locale="nl", state={"route": "bezwaar", "organisation": "gemeente"}))
+        connection.execute(insert(Message.__table__).values(conversation_id=conversation_id, sender="citizen",
+                                                            text="ik ben het niet eens"))
+        connection.execute(insert(Callback.__table__).values(conversation_id=conversation_id, contact="0612345678",
+                                                             preferred_time="morgen"))
+        connection.execute(insert(StaffUser.__table__).values(username="anna", display_name="Anna Jansen",
+                                                              role="staff", password_hash="x"))
+    return conversation_id
 
 
 def test_an_old_database_is_upgraded_and_keeps_its_rows(old_database):
@@ -81,6 +86,9 @@ def test_an_old_database_is_upgraded_and_keeps_its_rows(old_database):
         assert [m.text for m in conversation.messages] == ["ik ben het niet eens"]
         assert session.scalars(select(Callback.contact)).all() == ["0612345678"]
         assert session.scalars(select(StaffUser.username)).all() == ["anna"]
+        # issue 14: an earlier conversation belongs to the default gemeente, an account to its team
+        assert conversation.gemeente is None
+        assert session.scalars(select(StaffUser.team)).all() == [None]
     assert differences(old_database) == []
 
 

@@ -2,6 +2,7 @@
 
     python -m api.cli create-user anna --role staff --name "Anna Jansen"     # asks for the password twice
     echo 'a long password' | python -m api.cli create-user anna --role staff --password-stdin
+    python -m api.cli create-user piet --role staff --team proefstad   # sees only that team's gemeenten
     python -m api.cli set-password anna [--password-stdin]
     python -m api.cli list-users
     python -m api.cli deactivate anna
@@ -44,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--name", dest="display_name", default="",
                         help='full name; the citizen sees the first name ("U praat nu met Anna.")')
     create.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    create.add_argument("--team", default=None,
+                        help="staff_team of the gemeenten whose chats the account sees (default: the default gemeente's)")
+    team = commands.add_parser("set-team", help="move an account to another team (ends its sessions)")
+    team.add_argument("name")
+    team.add_argument("team", nargs="?", default=None, help="leave out: the default gemeente's team")
 
     password = commands.add_parser("set-password", help="set a new password (ends the account's sessions)")
     password.add_argument("name")
@@ -76,8 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     db.migrate()
     try:
         if args.command == "create-user":
-            user = auth.create_user(db, args.name, _password(args.password_stdin), args.role, args.display_name)
-            print(f"Account {user.username!r} ({user.role}, {user.display_name}) aangemaakt.")
+            user = auth.create_user(db, args.name, _password(args.password_stdin), args.role, args.display_name,
+                                    team=args.team)
+            print(f"Account {user.username!r} ({user.role}, {user.display_name}"
+                  f"{f', team {user.team}' if user.team else ''}) aangemaakt.")
+        elif args.command == "set-team":
+            auth.set_team(db, args.name, args.team)
+            print(f"Account {args.name!r} hoort nu bij team {args.team or '(standaard)'}.")
         elif args.command == "set-password":
             auth.set_password(db, args.name, _password(args.password_stdin))
             print(f"Wachtwoord van {args.name!r} gewijzigd.")
@@ -86,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Account {args.name!r} geblokkeerd.")
         else:
             for user, active in auth.list_users(db):
-                print(f"{user.username}\t{user.role}\t{user.display_name}\t{'actief' if active else 'geblokkeerd'}")
+                print(f"{user.username}\t{user.role}\t{user.display_name}\t{'actief' if active else 'geblokkeerd'}"
+                      + (f"\tteam {user.team}" if user.team else ""))
     except auth.AccountError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 1

@@ -28,7 +28,9 @@ from api.services.login_guard import LoginGuard
 from api.services.rasa_client import RasaClient
 from api.services.retention import ConversationEraser
 from api.services.shared_state import SharedState
+from api.services.gemeenten import gemeenten_of
 from api.staff_views import console_payload  # what the staff consoles receive
+from knowledge.domain.gemeenten import GemeenteFileError
 
 INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur het opnieuw."
 
@@ -36,6 +38,10 @@ INVALID_INPUT = "Dit bericht kan ik niet lezen. Typ eerst een bericht en stuur h
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.refuse_unsafe_test_settings()
+    try:  # a bad gemeente file stops the start here, naming the file, the field and the fix
+        gemeenten = gemeenten_of(settings)
+    except GemeenteFileError as error:
+        raise SystemExit(f"Wegwijs cannot start: a gemeente settings file is wrong.\n{error}") from None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -54,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings.cards_dir, settings.index_dir, model_path=settings.embedding_model, threads=settings.torch_threads,
             threshold=settings.confidence_threshold, hybrid_weight=settings.hybrid_weight)
         app.state.settings = settings
+        app.state.gemeenten = gemeenten
         app.state.db = db
         app.state.rasa = rasa
         app.state.knowledge = knowledge_service
@@ -64,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # staff handoff and console (api/services/handoff/, api/staff_views.py): the conversations'
         # staff desk, where a citizen's message goes while staff has the chat
         app.state.handoff = HandoffService(db, knowledge_service, settings, present=console_payload,
-                                           bus=shared.bus, presence=shared.presence)
+                                           bus=shared.bus, presence=shared.presence, gemeenten=gemeenten)
         app.state.conversations = ConversationService(db, rasa, knowledge_service, settings, app.state.rate_limits,
                                                       staff=app.state.handoff, locks=shared.conversation_locks)
         await app.state.handoff.start()

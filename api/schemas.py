@@ -16,6 +16,10 @@ MAX_MESSAGE_CHARS = 5000  # the contract: a longer `text` is a 413 that names th
 
 class ConversationCreate(BaseModel):
     locale: Literal["nl", "en"] = "nl"
+    gemeente: str | None = Field(
+        default=None, max_length=8,
+        description="CBS code of the gemeente whose site embeds the widget (its data-gemeente, e.g. \"0363\"); "
+                    "left out: the installation's default gemeente. An unknown code is a 422.")
 
 
 class ConversationCreated(BaseModel):
@@ -83,6 +87,7 @@ class TranscriptEntry(BaseModel):
 class Transcript(BaseModel):
     id: str
     locale: str
+    gemeente: str  # the CBS code of the conversation's gemeente
     messages: list[TranscriptEntry]
     state: State
 

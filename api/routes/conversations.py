@@ -14,6 +14,7 @@ from api.services.conversation_service import (
     ConversationService,
     MessageTooLong,
 )
+from api.services.gemeenten import UNKNOWN_GEMEENTE, UnknownGemeente
 from api.services.offered_payloads import NOT_OFFERED, PayloadNotOffered
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
@@ -23,7 +24,8 @@ UNAVAILABLE = "Wegwijs is even niet bereikbaar. Uw bericht is bewaard. U krijgt 
 
 
 @router.post("", response_model=ConversationCreated, status_code=status.HTTP_201_CREATED,
-             dependencies=[Depends(limit_new_conversation)], responses=TOO_MANY_REQUESTS_RESPONSE)
+             dependencies=[Depends(limit_new_conversation)],
+             responses={422: {"description": "Onbekende gemeente (data-gemeente)"}, **TOO_MANY_REQUESTS_RESPONSE})
 def create_conversation(
     body: ConversationCreate | None = None,
     x_wegwijs_staff_available: str | None = Header(default=None, include_in_schema=False),
@@ -33,7 +35,11 @@ def create_conversation(
     override = None
     if settings.allow_test_headers and x_wegwijs_staff_available is not None:
         override = x_wegwijs_staff_available.lower() == "true"
-    conversation_id = conversations.create((body or ConversationCreate()).locale, override)
+    body = body or ConversationCreate()
+    try:
+        conversation_id = conversations.create(body.locale, override, body.gemeente)
+    except UnknownGemeente as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, UNKNOWN_GEMEENTE.format(code=error.code)) from None
     return ConversationCreated(id=conversation_id)
 
 

@@ -47,8 +47,10 @@ class Draft(BaseModel):
 
 
 def draft_for(conversation_id: str, conversations: ConversationService, settings: Settings) -> Draft:
-    state = conversations.transcript(conversation_id).state
-    drafts = letter_drafts(state.model_dump(), today=settings.today(), gemeente_file=settings.gemeente_file)
+    transcript = conversations.transcript(conversation_id)
+    # addressed to the conversation's own gemeente, with its post address and forms (gemeenten/<code>.yml)
+    drafts = letter_drafts(transcript.state.model_dump(), today=settings.today(),
+                           gemeente_file=conversations.gemeenten.file_of(transcript.gemeente))
     return Draft(conversation_id=conversation_id, **drafts)
 
 

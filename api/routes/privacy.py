@@ -18,6 +18,7 @@ from api.deps import StaffApiUser, get_settings_dep
 from api.routes.conversations import NOT_FOUND
 from api.routes.widget import PAGE_HEADERS
 from api.services.retention import ConversationEraser
+from api.services.gemeenten import gemeenten_of
 from knowledge.domain.gemeente import load_gemeente
 
 PRIVACY_TEXT = Path(__file__).resolve().parents[2] / "docs" / "privacy.md"
@@ -59,7 +60,7 @@ def privacy_markdown(settings: Settings) -> str:
     """docs/privacy.md with the gemeente's name and contact and the retention period filled in."""
     text = PRIVACY_TEXT.read_text(encoding="utf-8")
     text = text.split("-->", 1)[1] if text.lstrip().startswith("<!--") else text
-    gemeente = load_gemeente(settings.gemeente_file)
+    gemeente = load_gemeente(gemeenten_of(settings).file_of(None))  # the default gemeente
     for key, value in {"gemeente": gemeente.name, "telefoon": gemeente.phone, "website": f"<{gemeente.website}>",
                        "dagen": str(settings.retention_days)}.items():
         text = text.replace("{{" + key + "}}", value)

@@ -34,7 +34,7 @@ router.include_router(login_routes(STAFF, after_logout=_close_sockets))
 @router.get("", response_class=HTMLResponse)
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def console_page(request: Request, user: StaffPageUser, service: HandoffDep) -> Response:
-    snapshot = service.snapshot()
+    snapshot = service.snapshot(user)
     return STAFF.render(request, "staff/console.html", {
         "user": user, "queue": [staff_views.summary(e) for e in snapshot["queue"]],
         "active": [staff_views.summary(e) for e in snapshot["active"]], "me": user.id,
@@ -51,7 +51,7 @@ def conversation_page(request: Request, conversation_id: str, user: StaffPageUse
 @router.get("/callbacks", response_class=HTMLResponse)
 def callbacks_page(request: Request, user: StaffPageUser, service: HandoffDep) -> Response:
     return STAFF.render(request, "staff/callbacks.html",
-                        {"user": user, "callbacks": [staff_views.callback(cb) for cb in service.callbacks()]})
+                        {"user": user, "callbacks": [staff_views.callback(cb) for cb in service.callbacks(user)]})
 
 
 @router.get("/callbacks/{callback_id}", response_class=HTMLResponse)
@@ -87,7 +87,7 @@ def me(user: StaffApiUser) -> dict:
 
 @router.get("/api/queue")
 def api_queue(user: StaffApiUser, service: HandoffDep) -> dict:
-    return {"queue": [staff_views.summary(e) for e in service.queue()],
+    return {"queue": [staff_views.summary(e) for e in service.queue(user)],
             "online": [u.display_name for u in service.hub.online()]}
 
 
@@ -138,7 +138,7 @@ def api_card(card_id: str, user: StaffApiUser, knowledge: KnowledgeDep):
 
 @router.get("/api/callbacks")
 def api_callbacks(user: StaffApiUser, service: HandoffDep) -> dict:
-    return {"callbacks": [staff_views.callback(cb) for cb in service.callbacks()]}
+    return {"callbacks": [staff_views.callback(cb) for cb in service.callbacks(user)]}
 
 
 @router.get("/api/callbacks/{callback_id}")
@@ -163,7 +163,7 @@ async def staff_socket(websocket: WebSocket) -> None:
     await websocket.accept()
     service.hub.connect(websocket, user)
     try:
-        snapshot = service.snapshot()
+        snapshot = service.snapshot(user)
         await websocket.send_json({"type": "hello", "user": user.public()})
         await websocket.send_json(staff_views.console_payload(service.queue_message(snapshot), viewer_id=user.id))
         while True:

@@ -39,6 +39,7 @@ class StaffIdentity:
     username: str
     display_name: str
     role: str
+    team: str | None = None  # whose gemeenten' chats a staff member sees (api/services/gemeenten.py)
 
     @property
     def first_name(self) -> str:
@@ -50,11 +51,11 @@ class StaffIdentity:
 
     def public(self) -> dict:
         return {"id": self.id, "username": self.username, "name": self.display_name or self.username,
-                "first_name": self.first_name, "role": self.role}
+                "first_name": self.first_name, "role": self.role, "team": self.team}
 
 
 def identity(user: StaffUser) -> StaffIdentity:
-    return StaffIdentity(user.id, user.username, user.display_name or user.username, user.role)
+    return StaffIdentity(user.id, user.username, user.display_name or user.username, user.role, user.team)
 
 
 def _check_username(username: str) -> str:
@@ -69,7 +70,17 @@ def _check_password(password: str) -> None:
         raise AccountError(f"Het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben.")
 
 
-def create_user(db: Database, username: str, password: str, role: str, display_name: str = "") -> StaffIdentity:
+def _check_team(team: str | None) -> str | None:
+    team = (team or "").strip().lower() or None
+    if team is not None and (len(team) > 40 or not set(team) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")):
+        raise AccountError("Team: alleen kleine letters, cijfers en streepjes (zoals staff_team in het gemeentebestand).")
+    return team
+
+
+def create_user(db: Database, username: str, password: str, role: str, display_name: str = "",
+                team: str | None = None) -> StaffIdentity:
+    """`team`: the staff_team of the gemeenten whose chats this account sees (None: the default gemeente's)."""
+    team = _check_team(team)
     if role not in ROLES:
         raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(ROLES)}.")
     username = _check_username(username)
@@ -78,7 +89,7 @@ def create_user(db: Database, username: str, password: str, role: str, display_n
         if session.scalar(select(StaffUser).where(StaffUser.username == username)) is not None:
             raise AccountError(f"Er bestaat al een account met de naam {username!r}.")
         user = StaffUser(username=username, display_name=(display_name.strip() or username.capitalize()),
-                         role=role, password_hash=_hasher.hash(password))
+                         role=role, password_hash=_hasher.hash(password), team=team)
         session.add(user)
         session.flush()
         return identity(user)
@@ -92,6 +103,16 @@ def set_password(db: Database, username: str, password: str) -> None:
             raise AccountError(f"Geen account met de naam {username!r}.")
         user.password_hash = _hasher.hash(password)
         session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
+
+
+def set_team(db: Database, username: str, team: str | None) -> None:
+    team = _check_team(team)
+    with db.session() as session:
+        user = session.scalar(select(StaffUser).where(StaffUser.username == _check_username(username)))
+        if user is None:
+            raise AccountError(f"Geen account met de naam {username!r}.")
+        user.team = team
+        session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))  # log in again
 
 
 def set_active(db: Database, username: str, active: bool) -> None:

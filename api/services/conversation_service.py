@@ -22,6 +22,7 @@ from api.services.handoff import store
 from api.services.handoff.responder import Responder, StaffDesk, responder
 from api.services.handoff.store import HandoffSignal
 from api.services.gaps import record_gap
+from api.services.gemeenten import code_for_new_conversation, gemeenten_of, office_open
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
 from api.services.offered_payloads import as_typed_text, screen
@@ -71,13 +72,18 @@ class ConversationService:
         self.settings = settings
         self.staff = staff  # None: no staff console (the bot answers everything)
         self.limits = limits  # unanswered questions kept per conversation (api/core/rate_limits.py)
+        self.gemeenten = gemeenten_of(settings)  # whose conversation it is (api/services/gemeenten.py)
         # exactly once to the bot, an answer always (delivery.py); `locks`: one conversation at a time
         self.delivery = BotDelivery(self, locks)
 
-    def create(self, locale: str, staff_available_override: bool | None = None) -> str:
+    def create(self, locale: str, staff_available_override: bool | None = None, gemeente: str | None = None) -> str:
+        """A new conversation of gemeente `gemeente` (its CBS code; None: the default gemeente).
+        An unknown code raises UnknownGemeente."""
+        code = code_for_new_conversation(self.gemeenten, gemeente)
         with self.db.session() as session:
             conversation = Conversation(
-                locale=locale, state=store.empty_facts(), staff_available_override=staff_available_override
+                locale=locale, state=store.empty_facts(), staff_available_override=staff_available_override,
+                gemeente=code,
             )
             session.add(conversation)
             session.flush()
@@ -92,9 +98,9 @@ class ConversationService:
     def _staff_available(self, conversation: Conversation) -> bool:
         if conversation.staff_available_override is not None:
             return conversation.staff_available_override
-        if self.staff is not None:  # staff handoff: office hours AND someone online
-            return self.staff.staff_available()
-        return self.settings.staff_available_now()
+        if self.staff is not None:  # staff handoff: the gemeente's office hours AND someone of its team online
+            return self.staff.staff_available(conversation.gemeente)
+        return office_open(self.settings, self.gemeenten.get(conversation.gemeente))
 
     async def handle(self, conversation_id: str, message: MessageIn) -> MessagesOut:
         text = message.text or ""
@@ -214,5 +220,6 @@ class ConversationService:
                                 delivered=m.delivered, created_at=m.created_at.isoformat())
                 for m in conversation.messages
             ]
-            return Transcript(id=conversation.id, locale=conversation.locale, messages=entries,
+            return Transcript(id=conversation.id, locale=conversation.locale,
+                              gemeente=conversation.gemeente or self.gemeenten.default_code, messages=entries,
                               state=State(**store.public_state(session, conversation)))

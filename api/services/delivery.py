@@ -48,6 +48,7 @@ from api.services.rasa_client import (
     replies_of_turn,
 )
 from api.services.state_guard import knows_something, slots_to_restore
+from knowledge.domain.gemeenten import Gemeente
 
 if TYPE_CHECKING:
     from api.services.conversation_service import ConversationService
@@ -81,6 +82,7 @@ class Pending:
     facts: dict  # the case facts the API knows (route, organisation, dates, asking_for)
     handoff: str  # who answers, from the handoff store
     staff_available: bool
+    gemeente: str | None  # the conversation's gemeente (CBS code; None: the default)
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -158,7 +160,9 @@ class BotDelivery:
                 return recovered
             self._attempt(message_id)
         metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
-                    "handoff": pending.handoff, METADATA_KEY: message_id}
+                    "handoff": pending.handoff, METADATA_KEY: message_id,
+                    # the facts of the conversation's gemeente the bot's advice needs (its ombudsman)
+                    "gemeente": self._gemeente(pending).for_the_bot()}
         try:
             said = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
         except RasaUnreachable:
@@ -213,7 +217,7 @@ class BotDelivery:
         if (person and signal is None and after_signal(pending.handoff, signal) not in WITH_A_PERSON
                 and (view.active_loop if view else None) != "callback_form"):
             replies = replies + safety_net.handoff_replies(person, pending.staff_available, [r.text for r in replies],
-                                                           pending.text, self.settings.gemeente_file)
+                                                           pending.text, self._gemeente(pending).phone)
             if pending.staff_available:  # the API queues the chat itself
                 signal = HandoffSignal("requested", person)
         elif not replies or not actions_up:
@@ -232,7 +236,7 @@ class BotDelivery:
         person = safety_net.wants_a_person(pending.payload, pending.text, None, bot_understood=False)
         if person and pending.handoff not in store.WITH_STAFF:
             replies = safety_net.handoff_replies(person, pending.staff_available, [], pending.text,
-                                                 self.settings.gemeente_file)
+                                                 self._gemeente(pending).phone)
             return self._store(conversation_id, pending, replies, None, False,
                                HandoffSignal("requested", person) if pending.staff_available else None)
         if pending.handoff in store.WITH_STAFF:
@@ -244,6 +248,9 @@ class BotDelivery:
         message = MessageIn(text=pending.text or None, payload=pending.payload)
         return self.conversations._store_turn(conversation_id, pending.id, message, replies, slots,
                                               forgot=forgot, signal=signal, gap=gap)
+
+    def _gemeente(self, pending: Pending) -> Gemeente:
+        return self.conversations.gemeenten.get(pending.gemeente)
 
     # --- what Rasa and the action server say -----------------------------------------------
 
@@ -279,6 +286,7 @@ class BotDelivery:
                 maybe_received=delivery.maybe_received,
                 facts=store.facts(conversation), handoff=store.status(session, conversation_id),
                 staff_available=self.conversations._staff_available(conversation),
+                gemeente=conversation.gemeente,
             )
             if attempt and not message.delivered and not delivery.maybe_received:
                 self._record_attempt(delivery)

@@ -13,7 +13,6 @@ import yaml
 
 from api.services.rasa_client import BotReply
 from knowledge.domain.short_answers import urgent
-from knowledge.domain.gemeente import load_gemeente
 from knowledge.domain.routing import ROUTE_CARDS
 from knowledge.domain.signals import signals
 
@@ -82,13 +81,14 @@ def late_answer(citizen_text: str) -> BotReply:
 
 
 def handoff_replies(reason: str, staff_available: bool, already_said: list[str], text: str = "",
-                    gemeente_file: Path | None = None) -> list[BotReply]:
-    """What the citizen reads when the API itself puts the chat in the queue (or cannot)."""
+                    phone: str = "") -> list[BotReply]:
+    """What the citizen reads when the API itself puts the chat in the queue (or cannot: then the
+    phone number of the conversation's gemeente)."""
     texts = [t for t in crisis_texts(text) if t not in already_said] if reason == "crisis" else []
     if staff_available:
         texts.append(bot_text("utter_handoff_waiting", "Ik zet u door naar een medewerker."))
     else:
-        texts.append(NO_STAFF.format(phone=load_gemeente(gemeente_file).phone))
+        texts.append(NO_STAFF.format(phone=phone))
     replies = [BotReply(text=t, buttons=[], source_ids=[]) for t in texts]
     if reason == "crisis":
         replies[-1].source_ids.extend(ROUTE_CARDS["crisis"])

@@ -8,15 +8,26 @@ from knowledge.domain.advice import Answer
 from knowledge.domain.case import Case
 from knowledge.domain.gemeente import load_gemeente
 
-from .context import citizen_text, today
+from .context import citizen_text, gemeente, today
 from .settings import GEMEENTE_FILE
 
 
 def case_from(tracker: Tracker) -> Case:
-    """The case in the slots, with the API's clock, what the citizen wrote and the gemeente's ombudsman."""
-    gemeente = load_gemeente(GEMEENTE_FILE)
+    """The case in the slots, with the API's clock, what the citizen wrote and the ombudsman of the
+    conversation's gemeente (sent by the API with the message; else the one gemeente file)."""
+    ombudsman_name, own_ombudsman = ombudsman_of(tracker)
     return Case.from_slots(tracker.slots, today=today(tracker), text=citizen_text(tracker),
-                           ombudsman_name=gemeente.ombudsman_name, own_ombudsman=bool(gemeente.own_ombudsman))
+                           ombudsman_name=ombudsman_name, own_ombudsman=own_ombudsman)
+
+
+def ombudsman_of(tracker: Tracker) -> tuple[str, bool]:
+    """Where a klacht about the gemeente goes after the gemeente (routes.md §3), and whether that is
+    its own (or a regional) ombudsman."""
+    told = gemeente(tracker)
+    if told is not None:
+        return str(told["ombudsman_name"]), bool(told.get("own_ombudsman"))
+    settings = load_gemeente(GEMEENTE_FILE)
+    return settings.ombudsman_name, bool(settings.own_ombudsman)
 
 
 def answer_slots(answer: Answer) -> list[SlotSet]:

@@ -10,6 +10,9 @@ from rasa_sdk import Tracker
 META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
 META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, waiting, active, callback, closed
+# The conversation's gemeente (issue 14): {"code", "name", "phone", "ombudsman_name", "own_ombudsman"},
+# from its settings file (knowledge/domain/gemeenten.py, Gemeente.for_the_bot).
+META_GEMEENTE = "gemeente"
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return tracker.latest_message.get("metadata") or {}
@@ -22,6 +25,12 @@ def today(tracker: Tracker) -> date:
 
 def staff_available(tracker: Tracker) -> bool:
     return bool(metadata(tracker).get(META_STAFF_AVAILABLE, False))
+
+
+def gemeente(tracker: Tracker) -> dict[str, Any] | None:
+    """The facts of the conversation's gemeente the API sends with every message; None without them."""
+    value = metadata(tracker).get(META_GEMEENTE)
+    return value if isinstance(value, dict) and value.get("ombudsman_name") else None
 
 
 def handoff_state(tracker: Tracker) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from api.models import Conversation, Handoff, utcnow
+from sqlalchemy import insert
+
+from api.models import Conversation, Handoff, new_id, utcnow
 from api.services.handoff import HandoffService
 from api.services.handoff.store import public_state
 from api.services.retention import expired_conversations
@@ -15,15 +17,16 @@ from tests.handoff.test_queue_unit import NoCards, settings
 def old_conversation(db, handoff: str, row: str | None = None, at: dt.datetime | None = None) -> str:
     """As the earlier version stored it: the JSON `handoff` key, and a row only once staff was involved."""
     at = at or utcnow()
-    with db.session() as session:
-        conversation = Conversation(state={"route": "bezwaar", "organisation": "gemeente", "decision_date": None,
-                                           "deadline": None, "asking_for": "self", "handoff": handoff},
-                                    created_at=at, updated_at=at, handoff_requested_at=at)
-        session.add(conversation)
-        session.flush()
+    conversation_id = new_id()
+    with db.engine.begin() as connection:  # only the columns that version had (no later ones in the INSERT)
+        connection.execute(insert(Conversation.__table__).values(
+            id=conversation_id, locale="nl", created_at=at, updated_at=at, handoff_requested_at=at,
+            state={"route": "bezwaar", "organisation": "gemeente", "decision_date": None, "deadline": None,
+                   "asking_for": "self", "handoff": handoff}))
         if row:
-            session.add(Handoff(conversation_id=conversation.id, status=row, updated_at=at))
-        return conversation.id
+            connection.execute(insert(Handoff.__table__).values(conversation_id=conversation_id, status=row,
+                                                                updated_at=at))
+    return conversation_id
 
 
 def seen(db, conversation_id: str) -> dict:

@@ -11,6 +11,7 @@ from api.models import Callback, Conversation
 from api.services.auth import StaffIdentity
 from api.services.handoff import summaries
 from api.services.handoff.errors import Invalid, NotFound
+from api.services.handoff.queue import of_gemeenten
 from api.services.handoff.times import aware, iso
 
 logger = logging.getLogger("api.handoff")
@@ -31,11 +32,13 @@ def mask_contact(contact: str) -> str:
 class CallbackRequests:
     """Part of HandoffService (uses its `db` and `settings`)."""
 
-    def callbacks(self) -> list[dict]:
+    def callbacks(self, viewer: StaffIdentity | None = None) -> list[dict]:
+        """The call-back requests `viewer` may see (its team's gemeenten; None: all)."""
         with self.db.session() as session:
-            rows = session.execute(
+            rows = session.execute(of_gemeenten(
                 select(Callback, Conversation).join(Conversation, Conversation.id == Callback.conversation_id)
-                .order_by(Callback.status.desc(), Callback.created_at)
+                .order_by(Callback.status.desc(), Callback.created_at),
+                self.codes_for(viewer), self.gemeenten.default_code)
             ).all()
             return [self._callback(cb, conversation, full=False) for cb, conversation in rows]
 
@@ -44,7 +47,7 @@ class CallbackRequests:
             callback = session.get(Callback, callback_id)
             if callback is None:
                 raise NotFound("Dit terugbelverzoek bestaat niet.")
-            conversation = session.get(Conversation, callback.conversation_id)
+            conversation = self._visible_callback(session, callback, viewer)
             out = self._callback(callback, conversation, full=True)
             out["summary"] = summaries.summary(session, conversation, self.settings)
         logger.info("call-back #%s opened by staff #%s", callback_id, viewer.id)
@@ -57,10 +60,17 @@ class CallbackRequests:
             callback = session.get(Callback, callback_id)
             if callback is None:
                 raise NotFound("Dit terugbelverzoek bestaat niet.")
+            conversation = self._visible_callback(session, callback, user)
             callback.status = status
-            out = self._callback(callback, session.get(Conversation, callback.conversation_id), full=False)
+            out = self._callback(callback, conversation, full=False)
         logger.info("call-back #%s set to %s by staff #%s", callback_id, status, user.id)
         return out
+
+    def _visible_callback(self, session, callback: Callback, user: StaffIdentity) -> Conversation:
+        try:
+            return self.visible(session, callback.conversation_id, user)  # teams.py
+        except NotFound:
+            raise NotFound("Dit terugbelverzoek bestaat niet.") from None
 
     def _callback(self, callback: Callback, conversation: Conversation, full: bool) -> dict:
         state = conversation.state or {}

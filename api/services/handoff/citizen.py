@@ -51,7 +51,9 @@ class CitizenSide:
                 staff_name = summaries.first_names(session, {claim.claimed_by}).get(claim.claimed_by, "een medewerker")
                 status.update(text=JOINED.format(name=staff_name), staff_name=staff_name)
             elif state["handoff"] == store.WAITING:
-                order = queue_order(session, self.settings.today())
+                # the place in its own team's queue (teams.py)
+                order = queue_order(session, self.settings.today(), self.team_codes(conversation),
+                                    self.gemeenten.default_code)
                 if conversation_id in order:
                     ahead = order.index(conversation_id)
                     status.update(text=waiting_text(ahead), position=ahead + 1, ahead=ahead)

@@ -13,10 +13,10 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from api.models import Conversation, Handoff, HandoffEvent, Message, StaffNote
+from api.models import Handoff, HandoffEvent, Message, StaffNote
 from api.services.auth import StaffIdentity
 from api.services.handoff import store, summaries
-from api.services.handoff.errors import Conflict, Invalid, NotFound
+from api.services.handoff.errors import Conflict, Invalid
 
 logger = logging.getLogger("api.handoff")
 
@@ -31,7 +31,8 @@ CLOSED = "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Typ
 
 
 class StaffClaims:
-    """Part of HandoffService (uses its `db`, `settings`, `knowledge`, `hub`, `present`)."""
+    """Part of HandoffService (uses its `db`, `settings`, `knowledge`, `hub`, `present`, and `visible`
+    of teams.py: staff act only on their own team's chats)."""
 
     def claim_in_db(self, conversation_id: str, user: StaffIdentity) -> dict:
         """The claim itself (sync, so two requests really run at the same time in threads).
@@ -39,8 +40,7 @@ class StaffClaims:
         Both conditions, "nobody has it" and "the citizen waits", are in the one UPDATE: a chat that
         stops waiting (handed back, closed) between a check and the claim is never taken."""
         with self.db.session() as session:
-            if session.get(Conversation, conversation_id) is None:
-                raise NotFound("Dit gesprek bestaat niet.")
+            self.visible(session, conversation_id, user)  # another team's chat is not there (teams.py)
         with self.db.session() as session:
             won = store.claim(session, conversation_id, user.id)
             if won:
@@ -79,8 +79,7 @@ class StaffClaims:
                       admin_may: bool = False) -> Handoff:
         """Only the staff member who claimed the chat writes in it; an admin may also hand back or
         close someone else's chat (e.g. when that colleague has left)."""
-        if session.get(Conversation, conversation_id) is None:
-            raise NotFound("Dit gesprek bestaat niet.")
+        self.visible(session, conversation_id, user)
         claim = session.get(Handoff, conversation_id)
         if claim is None or claim.status != store.ACTIVE:
             raise Conflict("Neem het gesprek eerst over.")
@@ -114,8 +113,7 @@ class StaffClaims:
         if len(text) > MAX_STAFF_TEXT:
             raise Invalid(f"Een notitie mag hoogstens {MAX_STAFF_TEXT} tekens hebben.")
         with self.db.session() as session:
-            if session.get(Conversation, conversation_id) is None:
-                raise NotFound("Dit gesprek bestaat niet.")
+            self.visible(session, conversation_id, user)
             note = StaffNote(conversation_id=conversation_id, staff_id=user.id, text=text)
             session.add(note)
             session.flush()

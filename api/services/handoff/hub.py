@@ -19,10 +19,12 @@ from api.services.handoff.presence import Presence
 
 class StaffHub:
     def __init__(self, still_allowed: Any = None, bus: ChangeBus | None = None,
-                 presence: Presence | None = None) -> None:
+                 presence: Presence | None = None, may_receive: Any = None) -> None:
         self.sockets: dict[Any, StaffIdentity] = {}  # this worker's open consoles
         # async (websocket) -> bool: the login behind a socket still counts (checked per message)
         self._still_allowed = still_allowed
+        # (user, payload) -> bool: a push about a conversation reaches only staff who may see it
+        self._may_receive = may_receive
         self.bus = bus or ChangeBus()
         self.presence = presence or Presence()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -69,9 +71,13 @@ class StaffHub:
         await self.send_here(payload)
         self.bus.publish("push", payload=payload)
 
-    async def send_here(self, payload: dict) -> None:
-        """To this worker's consoles."""
-        for websocket in list(self.sockets):
+    async def send_here(self, payload: dict, only: list[Any] | None = None) -> None:
+        """To this worker's consoles (`only`: to these) whose staff may see what it is about."""
+        for websocket in list(self.sockets if only is None else only):
+            user = self.sockets.get(websocket)
+            if user is None or (self._may_receive is not None
+                                and not await asyncio.to_thread(self._may_receive, user, payload)):
+                continue
             if self._still_allowed is not None and not await self._still_allowed(websocket):
                 await self.drop(websocket)
                 continue

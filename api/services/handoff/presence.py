@@ -96,8 +96,8 @@ class RedisPresence(Presence):
             await asyncio.sleep(BEAT_S)
 
     async def _write_mine(self) -> None:
-        staff = [{"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role}
-                 for u in self._mine()]
+        staff = [{"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
+                  "team": u.team} for u in self._mine()]
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self._key(self.worker_id), json.dumps(staff), px=int(TTL_S * 1000))
             pipe.sadd(self.members, self.worker_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.models import Conversation, Handoff
@@ -40,9 +40,21 @@ class QueueRow:
         return (0 if self.crisis else 1, 0 if self.deadline_close else 1, self.requested_at, self.conversation.id)
 
 
-def queue_rows(session: Session, today: date, with_messages: bool = False) -> list[QueueRow]:
-    query = (select(Conversation).join(Handoff, Handoff.conversation_id == Conversation.id)
-             .where(Handoff.status == WAITING))
+def of_gemeenten(query, codes: set[str] | None, default_code: str | None):
+    """Only conversations of these gemeenten (None: all); a conversation without a code (made before
+    there were several gemeenten) belongs to the default gemeente."""
+    if codes is None:
+        return query
+    if default_code in codes:
+        return query.where(or_(Conversation.gemeente.in_(codes), Conversation.gemeente.is_(None)))
+    return query.where(Conversation.gemeente.in_(codes))
+
+
+def queue_rows(session: Session, today: date, with_messages: bool = False, codes: set[str] | None = None,
+               default_code: str | None = None) -> list[QueueRow]:
+    """The waiting conversations in order; `codes`: only those gemeenten's (one team's queue)."""
+    query = of_gemeenten(select(Conversation).join(Handoff, Handoff.conversation_id == Conversation.id)
+                         .where(Handoff.status == WAITING), codes, default_code)
     if with_messages:
         query = query.options(selectinload(Conversation.messages))
     rows = []
@@ -57,6 +69,7 @@ def queue_rows(session: Session, today: date, with_messages: bool = False) -> li
     return sorted(rows, key=lambda r: r.key)
 
 
-def queue_order(session: Session, today: date) -> list[str]:
-    """The ids of the waiting conversations, first in line first."""
-    return [row.conversation.id for row in queue_rows(session, today)]
+def queue_order(session: Session, today: date, codes: set[str] | None = None,
+                default_code: str | None = None) -> list[str]:
+    """The ids of the waiting conversations (of these gemeenten), first in line first."""
+    return [row.conversation.id for row in queue_rows(session, today, codes=codes, default_code=default_code)]

@@ -31,8 +31,8 @@ def responder(session: Session, conversation_id: str) -> Responder:
 
 
 class StaffDesk(Protocol):
-    def staff_available(self) -> bool:
-        """Staff can take a chat now (office hours, someone online)."""
+    def staff_available(self, gemeente: str | None = None) -> bool:
+        """Staff can take a chat of this gemeente now (its office hours, someone of its team online)."""
 
     async def citizen_wrote(self, conversation_id: str, message: Message) -> None:
         """A citizen's message (stored) for the staff member who has the chat."""

@@ -30,9 +30,12 @@ from api.services.handoff.citizen import CitizenSide
 from api.services.handoff.claims import StaffClaims
 from api.services.handoff.hub import StaffHub
 from api.services.handoff.presence import Presence
-from api.services.handoff.queue import queue_rows
+from api.services.handoff.queue import of_gemeenten, queue_rows
+from api.services.handoff.teams import TeamScope
 from api.services.handoff.times import iso
+from api.services.gemeenten import gemeenten_of, office_open
 from api.services.knowledge_service import KnowledgeService
+from knowledge.domain.gemeenten import Gemeenten
 
 logger = logging.getLogger("api.handoff")
 
@@ -43,15 +46,18 @@ def _as_is(payload: dict) -> dict:
     return payload
 
 
-class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
+class HandoffService(TeamScope, StaffClaims, CitizenSide, CallbackRequests):
     def __init__(self, db: Database, knowledge: KnowledgeService, settings: Settings,
                  present: Callable[[dict], dict] = _as_is, bus: ChangeBus | None = None,
-                 presence: Presence | None = None):
-        """`bus`, `presence`: the other API workers (api/services/shared_state.py); None: one process."""
+                 presence: Presence | None = None, gemeenten: Gemeenten | None = None):
+        """`bus`, `presence`: the other API workers (api/services/shared_state.py); None: one process.
+        `gemeenten`: the installation's gemeenten (default: from the settings)."""
         self.db = db
         self.knowledge = knowledge
         self.settings = settings
-        self.hub = StaffHub(still_allowed=self.socket_allowed, bus=bus, presence=presence)
+        self.gemeenten = gemeenten or gemeenten_of(settings)
+        self.hub = StaffHub(still_allowed=self.socket_allowed, bus=bus, presence=presence,
+                            may_receive=self.may_receive)
         # a push to the consoles (raw data) -> what is sent (with labels and HTML)
         self.present = present
         self._publisher: asyncio.Task | None = None
@@ -82,38 +88,43 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
 
     # --- availability ----------------------------------------------------------------------
 
-    def staff_available(self) -> bool:
-        """Office hours (or always/never), and with office hours at least one staff member online."""
-        if not self.settings.staff_available_now():
+    def staff_available(self, gemeente: str | None = None) -> bool:
+        """For a chat of `gemeente` (None: the default): its office hours and closed days (or
+        always/never), and with office hours at least one of its team (or an admin) online."""
+        if not office_open(self.settings, self.gemeenten.get(gemeente)):
             return False
         if self.settings.staff_availability == "office-hours":
-            return self.hub.online_count() > 0
+            return self.someone_serves(gemeente, self.hub.online())
         return True
 
     # --- the queue -------------------------------------------------------------------------
 
-    def queue(self) -> list[dict]:
-        """Waiting conversations, in the order staff should take them, each with its summary."""
+    def queue(self, viewer: auth.StaffIdentity | None = None) -> list[dict]:
+        """Waiting conversations `viewer` may see (None: all), in the order to take them, with summaries."""
         with self.db.session() as session:
-            rows = queue_rows(session, self.settings.today(), with_messages=True)
+            rows = queue_rows(session, self.settings.today(), with_messages=True, codes=self.codes_for(viewer),
+                              default_code=self.gemeenten.default_code)
             authors = summaries.staff_authors(session, [row.conversation.id for row in rows])
             return [summaries.summary(session, row.conversation, self.settings, position=i + 1,
                                       transcript_limit=None, authors=authors)
                     for i, row in enumerate(rows)]
 
-    def snapshot(self) -> dict:
-        """What the console's queue page shows; pushed over the WebSocket when it changes."""
+    def snapshot(self, viewer: auth.StaffIdentity | None = None, codes: frozenset[str] | None = None) -> dict:
+        """What the console's queue page shows `viewer` (or the staff who see `codes`; both None: all);
+        pushed over the WebSocket when it changes."""
+        codes = self.codes_for(viewer) if viewer is not None else codes
+        default = self.gemeenten.default_code
         with self.db.session() as session:
-            rows = queue_rows(session, self.settings.today(), with_messages=True)
+            rows = queue_rows(session, self.settings.today(), with_messages=True, codes=codes, default_code=default)
             authors = summaries.staff_authors(session, [row.conversation.id for row in rows])
             queue = [summaries.summary(session, row.conversation, self.settings, position=i + 1,
                                        transcript_limit=QUEUE_TRANSCRIPT, authors=authors)
                      for i, row in enumerate(rows)]
             active = []
-            claims = session.execute(
+            claims = session.execute(of_gemeenten(
                 select(Handoff, Conversation).join(Conversation, Conversation.id == Handoff.conversation_id)
                 .where(Handoff.status == "active").order_by(Handoff.claimed_at)
-                .options(selectinload(Conversation.messages))
+                .options(selectinload(Conversation.messages)), codes, default)
             ).all()
             names = summaries.first_names(session, {claim.claimed_by for claim, _ in claims})
             for claim, conversation in claims:
@@ -122,7 +133,9 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
                 summary["claimed_by_id"] = claim.claimed_by
                 summary["claimed_at"] = iso(claim.claimed_at)
                 active.append(summary)
-            open_callbacks = session.scalar(select(func.count()).select_from(Callback).where(Callback.status == "open"))
+            open_callbacks = session.scalar(of_gemeenten(
+                select(func.count()).select_from(Callback).join(Conversation, Conversation.id == Callback.conversation_id)
+                .where(Callback.status == "open"), codes, default))
         online = [u.display_name for u in self.hub.online()]
         return {"queue": queue, "active": active, "callbacks_open": int(open_callbacks or 0), "online": online}
 
@@ -141,26 +154,34 @@ class HandoffService(StaffClaims, CitizenSide, CallbackRequests):
 
     def conversation_detail(self, conversation_id: str, viewer: auth.StaffIdentity) -> dict:
         with self.db.session() as session:
-            return summaries.conversation_detail(session, self.settings, conversation_id, viewer)
+            conversation = self.visible(session, conversation_id, viewer)  # not another team's (teams.py)
+            return summaries.conversation_detail(session, self.settings, conversation_id, viewer,
+                                                 (self.team_codes(conversation), self.gemeenten.default_code))
 
     async def _publish_queue(self) -> None:
         """Push the queue to this worker's consoles when it changes (at once on a change here or
-        in another worker; every 2 s as a safety net, e.g. for a change event that was lost)."""
-        last = None
+        in another worker; every 2 s as a safety net, e.g. for a change event that was lost).
+        Each team's consoles get their own queue (teams.py)."""
+        last: dict[frozenset[str] | None, str] = {}
         hub = self.hub
         while True:
             await hub.wait_dirty(timeout=2.0)
             if not hub.sockets:
-                last = None
+                last = {}
                 continue
             try:
-                snapshot = await asyncio.to_thread(self.snapshot)
-                key = json.dumps(snapshot, sort_keys=True, default=str)
-                if key == last:
-                    continue
-                last = key
-                message = await asyncio.to_thread(lambda: self.present(self.queue_message(snapshot)))
-                await hub.send_here(message)  # each worker pushes its own recomputed queue
+                teams: dict[frozenset[str] | None, list[Any]] = {}
+                for websocket, user in list(hub.sockets.items()):
+                    codes = self.codes_for(user)
+                    teams.setdefault(None if codes is None else frozenset(codes), []).append(websocket)
+                for codes, sockets in teams.items():
+                    snapshot = await asyncio.to_thread(self.snapshot, None, codes)
+                    key = json.dumps(snapshot, sort_keys=True, default=str)
+                    if last.get(codes) == key:
+                        continue
+                    last[codes] = key
+                    message = await asyncio.to_thread(lambda: self.present(self.queue_message(snapshot)))
+                    await hub.send_here(message, only=sockets)  # each worker pushes its own recomputed queue
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep publishing

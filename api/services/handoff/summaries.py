@@ -77,6 +77,7 @@ def summary(session: Session, conversation: Conversation, settings: Settings, po
     return {
         "id": conversation.id,
         "short_id": conversation.id[:8],
+        "gemeente": conversation.gemeente,  # CBS code (None: the default gemeente)
         "position": position,
         "handoff": state.get("handoff"),
         "route": state.get("route"),
@@ -113,13 +114,15 @@ def last_staff_act(session: Session, conversation_id: str) -> str | None:
     return STAFF_ACTS.get(kind)
 
 
-def conversation_detail(session: Session, settings: Settings, conversation_id: str, viewer: StaffIdentity) -> dict:
+def conversation_detail(session: Session, settings: Settings, conversation_id: str, viewer: StaffIdentity,
+                        queue: tuple[set[str] | None, str | None] = (None, None)) -> dict:
+    """`queue`: the gemeente codes of the conversation's team queue and the default code (None: one queue)."""
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
         raise NotFound("Dit gesprek bestaat niet.")
     out = summary(session, conversation, settings)
     claim = session.get(Handoff, conversation_id)
-    order = queue_order(session, settings.today())
+    order = queue_order(session, settings.today(), *queue)
     notes = session.execute(
         select(StaffNote, StaffUser.display_name).outerjoin(StaffUser, StaffUser.id == StaffNote.staff_id)
         .where(StaffNote.conversation_id == conversation_id).order_by(StaffNote.id)

@@ -21,8 +21,9 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench bench-production clean
 
+# The demo serves the two example gemeenten (gemeenten/); WEGWIJS_GEMEENTEN_DIR= (empty) runs with the one gemeente file.
 run: setup
-	@$(PY) scripts/stack.py run
+	@WEGWIJS_GEMEENTEN_DIR=$${WEGWIJS_GEMEENTEN_DIR-gemeenten} $(PY) scripts/stack.py run
 
 test: setup
 	@$(PY) -m pytest

@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served by api/routes/docs.py without a CDN
         redoc_url=None,
     )
+    app.state.settings = settings  # also before the lifespan runs (the demo page reads its gemeenten)
     # The last one added runs first: CORS headers go on every answer, even a 413; bodies are capped
     # before anything reads them (api/core/input_limits.py, api/core/hardening.py).
     app.add_middleware(BodySizeLimit, default_limit=settings.max_body_bytes, card_limit=settings.max_card_body_bytes,

@@ -27,6 +27,7 @@ NATIONAL_OMBUDSMAN_URL = "https://www.nationaleombudsman.nl"
 LEGACY_CODE = "0000"  # the code of a single gemeente.yml that names none
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MIN_CONTRAST = 4.5  # WCAG 2.1, 1.4.3: normal text
+DEFAULT_COLOUR, DEFAULT_COLOUR_DARK = "#154273", "#0b2a4d"  # the widget's own (web-widget/src/styles.css)
 CODE = re.compile(r"^\d{4}$")
 HOURS = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -107,7 +108,7 @@ class WidgetStyle(BaseModel):
     """The widget's colours on this gemeente's site: `colour` behind `text_colour` (buttons, header)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    colour: str = "#1f4e8c"
+    colour: str = DEFAULT_COLOUR
     text_colour: str = "#ffffff"
     logo: HttpsUrl | None = None  # https URL of a logo shown in the widget's header
 
@@ -125,7 +126,18 @@ class WidgetStyle(BaseModel):
         if ratio < MIN_CONTRAST:
             raise ValueError(f"text {self.text_colour} on {self.colour} has a contrast of {ratio:.1f}:1, "
                              f"below {MIN_CONTRAST}:1; choose a darker colour or another text colour")
+        on_white = contrast(self.colour, "#ffffff")
+        if on_white < MIN_CONTRAST:  # the widget also writes links and names in this colour on white
+            raise ValueError(f"{self.colour} on white has a contrast of {on_white:.1f}:1, below {MIN_CONTRAST}:1 "
+                             "(the widget writes text in it on white); choose a darker colour")
         return self
+
+    @property
+    def colour_dark(self) -> str:
+        """The colour for hover: 30% darker (more contrast with the text colour on it when that is light)."""
+        if self.colour == DEFAULT_COLOUR:
+            return DEFAULT_COLOUR_DARK  # the widget's own hover colour (web-widget/src/styles.css)
+        return "#" + "".join(f"{int(int(self.colour[i:i + 2], 16) * 0.7):02x}" for i in (1, 3, 5))
 
 
 class Gemeente(BaseModel):

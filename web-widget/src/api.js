@@ -48,7 +48,7 @@ export function createApi(base, { timeoutMs = 90000 } = {}) {
 
   const conversation = (id) => `/api/conversations/${encodeURIComponent(id)}`;
   return {
-    create: (locale) => call('POST', '/api/conversations', { locale }),
+    create: (locale, gemeente) => call('POST', '/api/conversations', gemeente ? { locale, gemeente } : { locale }),
     send: (id, message) => call('POST', `${conversation(id)}/messages`, message),
     transcript: (id) => call('GET', conversation(id)),
     remove: (id) => call('DELETE', conversation(id)),

@@ -21,6 +21,23 @@ function styleShadow(shadow) {
   }
 }
 
+// The gemeente's colours (its settings file; checked for WCAG contrast by the API). CSSOM, not a
+// style attribute, so a strict CSP on the host page allows it. Without them: the default colours.
+async function brand(host, config) {
+  if (!config.gemeente) return;
+  try {
+    const response = await fetch(`${config.apiBase}/widget/gemeente/${encodeURIComponent(config.gemeente)}.json`,
+      { credentials: 'omit' });
+    if (!response.ok) return;
+    const style = await response.json();
+    host.style.setProperty('--wegwijs-brand', style.colour);
+    host.style.setProperty('--wegwijs-brand-dark', style.colour_dark);
+    host.style.setProperty('--wegwijs-on-brand', style.text_colour);
+  } catch {
+    // offline or blocked: the default colours
+  }
+}
+
 async function start() {
   if (document.getElementById(HOST_ID)) return; // the script was included twice
   const config = readConfig(script, document);
@@ -30,7 +47,7 @@ async function start() {
   const shadow = host.attachShadow({ mode: 'open' });
   styleShadow(shadow);
   document.body.append(host);
-  const strings = await loadStrings(config.apiBase, config.locale);
+  const [strings] = await Promise.all([loadStrings(config.apiBase, config.locale), brand(host, config)]);
   const widget = new Widget({ ...config, t: translator(strings), shadow, host });
   await widget.start();
 }

@@ -29,12 +29,13 @@ function newMessageId() {
 }
 
 export class Widget {
-  constructor({ apiBase, locale, t, shadow, host }) {
+  constructor({ apiBase, locale, gemeente = null, t, shadow, host }) {
     this.api = createApi(apiBase);
     this.locale = locale;
+    this.gemeente = gemeente; // CBS code from data-gemeente (null: the API's default gemeente)
     this.t = t;
     this.host = host;
-    this.storage = createStorage(apiBase);
+    this.storage = createStorage(gemeente ? `${apiBase}:${gemeente}` : apiBase); // one chat per gemeente
     this.id = this.storage.get('conversation');
     this.entries = [];
     this.state = { handoff: 'none' };
@@ -154,7 +155,7 @@ export class Widget {
   }
 
   async createConversation() {
-    const created = await this.api.create(this.locale);
+    const created = await this.api.create(this.locale, this.gemeente);
     this.id = created.id;
     this.storage.set('conversation', this.id);
   }

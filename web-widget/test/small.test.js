@@ -12,10 +12,18 @@ const doc = (lang = '') => ({ baseURI: 'https://www.voorbeeld.nl/zorg', location
 
 test('the API is the origin of the script, unless data-api says otherwise', () => {
   const script = { src: 'https://wegwijs.voorbeeld.nl/widget.js', dataset: { locale: 'en' } };
-  assert.deepEqual(readConfig(script, doc()), { apiBase: 'https://wegwijs.voorbeeld.nl', locale: 'en' });
+  assert.deepEqual(readConfig(script, doc()), { apiBase: 'https://wegwijs.voorbeeld.nl', locale: 'en', gemeente: null });
   const other = { src: 'https://cdn.example/widget.js', dataset: { api: 'https://api.example/' } };
-  assert.deepEqual(readConfig(other, doc('nl-NL')), { apiBase: 'https://api.example', locale: 'nl' });
+  assert.deepEqual(readConfig(other, doc('nl-NL')), { apiBase: 'https://api.example', locale: 'nl', gemeente: null });
   assert.equal(readConfig({ src: '', dataset: { locale: 'fr' } }, doc()).locale, 'nl');
+});
+
+test('data-gemeente names the gemeente by its CBS code; anything else is left out', () => {
+  const tag = (gemeente) => ({ src: 'https://wegwijs.example/widget.js', dataset: { gemeente } });
+  assert.equal(readConfig(tag('9992'), doc()).gemeente, '9992');
+  assert.equal(readConfig(tag(' 0363 '), doc()).gemeente, '0363');
+  assert.equal(readConfig(tag('Proefstad'), doc()).gemeente, null);
+  assert.equal(readConfig(tag(undefined), doc()).gemeente, null);
 });
 
 test('texts fall back to the English key and fill in placeholders', () => {

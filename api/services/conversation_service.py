@@ -25,6 +25,7 @@ from api.services.gaps import record_gap
 from api.services.gemeenten import code_for_new_conversation, gemeenten_of, office_open
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
+from api.services.local_answers import for_gemeente
 from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
@@ -169,12 +170,14 @@ class ConversationService:
         conversation (keep what we knew). `signal`: the bot's (or the safety net's) handoff signal,
         decided on by the handoff store. `gap`: no card answered the citizen's question: kept for the
         editors (api/services/gaps.py)."""
-        out = [
-            BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
-            for r in replies
-        ]
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
+            # a card's answer: the local text of the conversation's gemeente, else the shared text
+            replies = for_gemeente(replies, conversation.gemeente or self.gemeenten.default_code, self.knowledge.card)
+            out = [
+                BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
+                for r in replies
+            ]
             session.get(Message, citizen_id).delivered = True
             if message.payload in FEEDBACK_PAYLOADS:
                 self._record_feedback(session, conversation_id, citizen_id, FEEDBACK_PAYLOADS[message.payload])

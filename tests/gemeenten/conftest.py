@@ -16,6 +16,8 @@ import yaml
 from tests.conftest import ROOT, TEST_TODAY
 
 VOORBEELD, PROEFSTAD = "9991", "9992"
+CAK_PROEFSTAD = ("Het CAK stelt uw eigen bijdrage vast. Heeft u daar vragen over? In Proefstad helpt het "
+                 "Sociaal Team Proefstad u gratis. Bel 14 0999.")
 ALL_DAY = {day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 
 
@@ -37,6 +39,9 @@ def regional(tmp_path_factory):
     base = tmp_path_factory.mktemp("regional")
     cards_dir = base / "cards"
     shutil.copytree(ROOT / "knowledge" / "cards", cards_dir)
+    for card in cards_dir.glob("cak-*.md"):  # a local section for Proefstad (knowledge/local_variants.py)
+        card.write_text(card.read_text(encoding="utf-8").rstrip() + "\n\n## Lokaal: 9992\n" + CAK_PROEFSTAD + "\n",
+                        encoding="utf-8")
     if (ROOT / "var" / "index").is_dir():
         shutil.copytree(ROOT / "var" / "index", base / "index")
     port = int(os.environ.get("WEGWIJS_TEST_REGIONAL_PORT", "8340"))

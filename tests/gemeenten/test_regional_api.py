@@ -12,7 +12,7 @@ from websockets.sync.client import connect
 
 from api.services import auth
 from tests.accounts import PASSWORD, logged_in
-from tests.gemeenten.conftest import PROEFSTAD, VOORBEELD
+from tests.gemeenten.conftest import CAK_PROEFSTAD, PROEFSTAD, VOORBEELD
 
 ALREADY_COMPLAINED = ("ik heb al een klacht ingediend bij de gemeente maar ik ben niet tevreden over hoe ze "
                       "die hebben afgehandeld")
@@ -191,3 +191,18 @@ def test_call_backs_of_another_team_are_not_listed(regional, citizen, staff_of):
     listed = [cb for cb in staff_b.get("/staff/api/callbacks").json()["callbacks"] if cb["conversation_id"] == c.id]
     assert len(listed) == 1
     assert staff_a.get(f"/staff/api/callbacks/{listed[0]['id']}").status_code == 404
+
+
+def test_a_card_with_a_local_section_gives_that_gemeente_its_own_text(citizen):
+    answers = {}
+    for code in (VOORBEELD, PROEFSTAD):
+        c = Citizen(citizen, code)
+        response = citizen.post(f"/api/conversations/{c.id}/messages", json={"text": "wat doet het CAK eigenlijk"})
+        assert response.status_code == 200, response.text
+        messages = response.json()["messages"]
+        last = next(i for i, m in enumerate(messages) if m["sources"])
+        assert messages[last]["sources"][0]["card_id"].startswith("cak")
+        answers[code] = "\n\n".join(m["text"] for m in messages[:last + 1])  # one message per paragraph
+    assert answers[PROEFSTAD] == CAK_PROEFSTAD
+    shared = answers[VOORBEELD]
+    assert "Sociaal Team Proefstad" not in shared and "Lokaal" not in shared and len(shared.split()) >= 40

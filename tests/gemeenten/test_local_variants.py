@@ -1,0 +1,60 @@
+"""A card's local sections (`## Lokaal: <code>`): the shared text for every gemeente, its own for one."""
+from __future__ import annotations
+
+from knowledge.local_variants import split_body, text_for
+
+BODY = """U kunt hulp vragen bij het wijkteam van uw gemeente.
+
+Een medewerker praat eerst met u.
+
+## Lokaal: 9992
+In Proefstad vraagt u hulp bij het Sociaal Team Proefstad.
+
+## Lokaal: 9991
+In Voorbeeld belt u het wijkteam: 14 0123.
+"""
+
+
+def test_the_shared_text_ends_at_the_first_local_section():
+    shared, local = split_body(BODY)
+    assert shared == "U kunt hulp vragen bij het wijkteam van uw gemeente.\n\nEen medewerker praat eerst met u."
+    assert local == {"9992": "In Proefstad vraagt u hulp bij het Sociaal Team Proefstad.",
+                     "9991": "In Voorbeeld belt u het wijkteam: 14 0123."}
+
+
+def test_each_gemeente_reads_its_own_text_and_the_others_the_shared_one():
+    assert text_for(BODY, "9992") == "In Proefstad vraagt u hulp bij het Sociaal Team Proefstad."
+    assert text_for(BODY, "9991") == "In Voorbeeld belt u het wijkteam: 14 0123."
+    assert text_for(BODY, "0363").startswith("U kunt hulp vragen") and "Lokaal" not in text_for(BODY, "0363")
+    assert text_for(BODY, None) == text_for(BODY, "0363")
+
+
+def test_a_card_without_local_sections_is_unchanged():
+    assert text_for("Het CAK stelt de eigen bijdrage vast.", "9992") == "Het CAK stelt de eigen bijdrage vast."
+    assert split_body("Tekst.\n## Lokaal 9992\nGeen kop.")[1] == {}  # the colon belongs to the heading
+
+
+def test_a_card_answer_split_into_paragraphs_is_replaced_as_a_whole():
+    from api.services.local_answers import for_gemeente
+    from api.services.rasa_client import BotReply
+    from knowledge.cards_model import Card
+
+    card = Card(id="wijkteam", title="", summary="", questions=[], tags={}, sources=[], audience="both",
+                reviewed=None, review_by=None, body=BODY.strip())
+    as_sent = [BotReply(part, [], []) for part in BODY.strip().split("\n\n")]  # Rasa: one message per paragraph
+    as_sent[-1].source_ids.append("wijkteam")
+    before = [BotReply("Dit staat in onze informatie:", [], [])]
+    asked = [BotReply("Heeft dit geholpen?", [{"title": "Ja", "payload": "/feedback_helpful"}], [])]
+    replies = before + as_sent + asked
+
+    proefstad = for_gemeente(replies, "9992", {"wijkteam": card}.get)
+    assert [r.text for r in proefstad] == ["Dit staat in onze informatie:",
+                                           "In Proefstad vraagt u hulp bij het Sociaal Team Proefstad.",
+                                           "Heeft dit geholpen?"]
+    assert proefstad[1].source_ids == ["wijkteam"] and proefstad[2].buttons
+    elsewhere = for_gemeente(replies, "0363", {"wijkteam": card}.get)
+    assert [r.text for r in elsewhere][1:3] == ["U kunt hulp vragen bij het wijkteam van uw gemeente.",
+                                                "Een medewerker praat eerst met u."]
+    assert not any("Lokaal" in r.text for r in elsewhere)
+    advice = [BotReply("Maak bezwaar binnen 6 weken.", [], ["wijkteam"])]  # cites the card, is not its text
+    assert for_gemeente(advice, "9992", {"wijkteam": card}.get) == advice

@@ -173,7 +173,8 @@ class ConversationService:
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
             # a card's answer: the local text of the conversation's gemeente, else the shared text
-            replies = for_gemeente(replies, conversation.gemeente or self.gemeenten.default_code, self.knowledge.card)
+            replies = for_gemeente(replies, conversation.gemeente or self.gemeenten.default_code,
+                                   lambda card_id: self.knowledge.card(card_id))
             out = [
                 BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
                 for r in replies

@@ -24,6 +24,8 @@ def paragraphs(text: str) -> list[str]:
 
 def for_gemeente(replies: list[BotReply], code: str, card: Callable[[str], Card | None]) -> list[BotReply]:
     """`replies` with every card answer in the text for gemeente `code`; `card(id)` gives a card."""
+    if not any(LOCAL_HEADING.search(reply.text) for reply in replies):
+        return replies  # no card with local sections answered (the heading travels with the card's text)
     out: list[BotReply] = []
     for reply in replies:
         out.append(reply)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, JSONResponse
 from markdown_it import MarkdownIt
 
@@ -56,11 +56,13 @@ async def delete_conversation_as_admin(conversation_id: str, user: StaffApiUser,
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def privacy_markdown(settings: Settings) -> str:
-    """docs/privacy.md with the gemeente's name and contact and the retention period filled in."""
+def privacy_markdown(settings: Settings, code: str | None = None) -> str:
+    """docs/privacy.md with the gemeente's name and contact and the retention period filled in;
+    `code`: that gemeente's (an unknown code or None: the default gemeente's)."""
     text = PRIVACY_TEXT.read_text(encoding="utf-8")
     text = text.split("-->", 1)[1] if text.lstrip().startswith("<!--") else text
-    gemeente = load_gemeente(gemeenten_of(settings).file_of(None))  # the default gemeente
+    gemeenten = gemeenten_of(settings)
+    gemeente = load_gemeente(gemeenten.file_of(code if code and gemeenten.known(code) else None))
     for key, value in {"gemeente": gemeente.name, "telefoon": gemeente.phone, "website": f"<{gemeente.website}>",
                        "dagen": str(settings.retention_days)}.items():
         text = text.replace("{{" + key + "}}", value)
@@ -68,8 +70,9 @@ def privacy_markdown(settings: Settings) -> str:
 
 
 @router.get("/privacy", response_class=HTMLResponse, summary="Privacy statement of the chat (B1 Dutch)")
-def privacy_page(settings: Settings = Depends(get_settings_dep)) -> HTMLResponse:
-    body = MarkdownIt("commonmark", {"html": False}).render(privacy_markdown(settings))
+def privacy_page(settings: Settings = Depends(get_settings_dep),
+                 gemeente: str | None = Query(default=None, max_length=8)) -> HTMLResponse:
+    body = MarkdownIt("commonmark", {"html": False}).render(privacy_markdown(settings, gemeente))
     page = ('<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<title>Privacy in de chat Wegwijs</title>\n<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">\n'

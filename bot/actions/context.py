@@ -10,7 +10,8 @@ from rasa_sdk import Tracker
 META_TODAY = "today"
 META_STAFF_AVAILABLE = "staff_available"
 META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, waiting, active, callback, closed
-# The conversation's gemeente (issue 14): {"code", "name", "phone", "ombudsman_name", "own_ombudsman"},
+# The conversation's gemeente (issue 14): {"code", "name", "phone", "ombudsman_name", "own_ombudsman",
+# "wijkteam", "clientondersteuning"},
 # from its settings file (knowledge/domain/gemeenten.py, Gemeente.for_the_bot).
 META_GEMEENTE = "gemeente"
 

@@ -202,8 +202,10 @@ class Gemeente(BaseModel):
 
     def for_the_bot(self) -> dict[str, Any]:
         """What the action server needs of this gemeente, sent with every message (metadata `gemeente`)."""
+        contact = lambda c: c.model_dump(exclude_none=True) if c else None  # noqa: E731
         return {"code": self.code, "name": self.name, "phone": self.phone,
-                "ombudsman_name": self.ombudsman_name, "own_ombudsman": self.ombudsman.is_own}
+                "ombudsman_name": self.ombudsman_name, "own_ombudsman": self.ombudsman.is_own,
+                "wijkteam": contact(self.wijkteam), "clientondersteuning": contact(self.clientondersteuning)}
 
 
 def _minutes(hh_mm: tuple[str, str]) -> int:

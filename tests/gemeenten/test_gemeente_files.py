@@ -93,3 +93,13 @@ def test_broken_yaml_names_the_line(tmp_path):
 def test_contrast_follows_wcag():
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey that passes on white
+
+
+def test_the_privacy_statement_names_the_gemeente_of_the_widget(monkeypatch):
+    from api.core.config import Settings
+    from api.routes.privacy import privacy_markdown
+
+    settings = Settings(gemeenten_dir=ROOT / "gemeenten")
+    assert "Gemeente Proefstad" in privacy_markdown(settings, "9992") and "14 0999" in privacy_markdown(settings, "9992")
+    assert "Gemeente Voorbeeld" in privacy_markdown(settings, None)
+    assert "Gemeente Voorbeeld" in privacy_markdown(settings, "0363")  # unknown: the default gemeente

@@ -70,7 +70,7 @@ export class Widget {
         deleteConversation: () => this.deleteConversation(),
         letterUrl: () => (this.id ? letterUrl(apiBase, this.id) : null),
       },
-      privacyUrl: `${apiBase}/privacy`,
+      privacyUrl: `${apiBase}/privacy${gemeente ? `?gemeente=${encodeURIComponent(gemeente)}` : ''}`,
     });
     window.addEventListener('online', () => this.retryNow());
   }

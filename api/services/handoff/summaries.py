@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from api.core.config import Settings
 from api.models import Callback, Conversation, Handoff, HandoffEvent, Message, StaffNote, StaffUser
 from api.services.auth import StaffIdentity
+from api.services.gemeenten import gemeenten_of
 from api.services.handoff import store
 from api.services.handoff.errors import NotFound
 from api.services.handoff.queue import PRIORITY_REASONS, queue_order
@@ -47,6 +48,12 @@ def staff_authors(session: Session, conversation_ids: list[str]) -> dict[int, st
     return {message_id: names.get(staff_id) for message_id, staff_id in rows if message_id}
 
 
+def _gemeente_name(settings: Settings, code: str | None) -> str | None:
+    """The gemeente's name for staff, when the installation serves more than one (else None)."""
+    gemeenten = gemeenten_of(settings)
+    return gemeenten.get(code).name if len(gemeenten.by_code) > 1 else None
+
+
 def entry(message: Message, authors: dict[int, str | None], settings: Settings) -> dict:
     """One transcript line; `author` is the staff member's first name for a staff message."""
     return {
@@ -78,6 +85,7 @@ def summary(session: Session, conversation: Conversation, settings: Settings, po
         "id": conversation.id,
         "short_id": conversation.id[:8],
         "gemeente": conversation.gemeente,  # CBS code (None: the default gemeente)
+        "gemeente_name": _gemeente_name(settings, conversation.gemeente),
         "position": position,
         "handoff": state.get("handoff"),
         "route": state.get("route"),

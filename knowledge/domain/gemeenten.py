@@ -300,7 +300,11 @@ def legacy_gemeente(file: Path) -> Gemeente:
 
 def load_gemeenten(folder: Path | None, single_file: Path) -> Gemeenten:
     """The folder's gemeenten (every `<code>.yml`), or the single file when there is no folder."""
-    if folder is None or not folder.is_dir() or not any(folder.glob("*.yml")):
+    if folder is not None and not (folder.is_dir() and any(folder.glob("*.yml"))):
+        raise GemeenteFileError(f"{folder}: {'has no <code>.yml files' if folder.is_dir() else 'does not exist'}. "
+                                "Fix: put one settings file per gemeente in it (see gemeenten/9991.yml), "
+                                "or unset WEGWIJS_GEMEENTEN_DIR to use the one gemeente file.")
+    if folder is None:
         gemeente = legacy_gemeente(single_file)
         return Gemeenten({gemeente.code: gemeente}, gemeente.code, {gemeente.code: single_file})
     by_code: dict[str, Gemeente] = {}

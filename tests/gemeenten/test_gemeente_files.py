@@ -103,3 +103,11 @@ def test_the_privacy_statement_names_the_gemeente_of_the_widget(monkeypatch):
     assert "Gemeente Proefstad" in privacy_markdown(settings, "9992") and "14 0999" in privacy_markdown(settings, "9992")
     assert "Gemeente Voorbeeld" in privacy_markdown(settings, None)
     assert "Gemeente Voorbeeld" in privacy_markdown(settings, "0363")  # unknown: the default gemeente
+
+
+def test_a_folder_that_is_missing_or_empty_is_refused_not_ignored(tmp_path):
+    with pytest.raises(GemeenteFileError, match=r"does not exist\. Fix: .*or unset WEGWIJS_GEMEENTEN_DIR"):
+        load_gemeenten(tmp_path / "nowhere", SINGLE)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GemeenteFileError, match=r"has no <code>\.yml files"):
+        load_gemeenten(tmp_path / "empty", SINGLE)

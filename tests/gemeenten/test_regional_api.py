@@ -157,6 +157,8 @@ def test_staff_of_one_gemeente_never_see_the_others_chats(regional, citizen, sta
     admin_queue = [e["id"] for e in admin.get("/staff/api/queue").json()["queue"]]
     assert a.id in admin_queue and b.id in admin_queue
     assert admin.get(f"/staff/api/conversations/{b.id}").status_code == 200
+    console = admin.get("/staff").text  # with several gemeenten, staff read whose chat it is
+    assert 'data-field="gemeente">Gemeente Proefstad<' in console and 'data-field="gemeente">Gemeente Voorbeeld<' in console
 
     assert staff_b.post(f"/staff/api/conversations/{b.id}/claim").status_code == 200
     assert staff_a.post(f"/staff/api/conversations/{b.id}/handback").status_code == 404

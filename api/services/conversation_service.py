@@ -25,7 +25,7 @@ from api.services.gaps import record_gap
 from api.services.gemeenten import code_for_new_conversation, gemeenten_of, office_open
 from api.services.knowledge_service import KnowledgeService
 from api.services.language_check import is_gibberish
-from api.services.local_answers import for_gemeente
+from api.services.local_answers import for_gemeente, with_contacts
 from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
@@ -173,8 +173,9 @@ class ConversationService:
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
             # a card's answer: the local text of the conversation's gemeente, else the shared text
-            replies = for_gemeente(replies, conversation.gemeente or self.gemeenten.default_code,
-                                   lambda card_id: self.knowledge.card(card_id))
+            gemeente = self.gemeenten.get(conversation.gemeente)
+            replies = with_contacts(for_gemeente(replies, gemeente.code, lambda card_id: self.knowledge.card(card_id)),
+                                    gemeente)
             out = [
                 BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
                 for r in replies

@@ -6,6 +6,9 @@ message per paragraph (it splits at blank lines), and the card's `sources` come 
 So a card answer is the run of replies that ends with the reply naming the card and whose texts are
 exactly the body's paragraphs. That run is replaced by the paragraphs of the text for the gemeente.
 Replies that are not a card's whole body (advice, short answers) stay as they are.
+
+An answer that sends the citizen to the gemeente's wijkteam (a Wmo melding) or its cliëntondersteuning
+gets that gemeente's own contact from its settings file, as a line of its own (`with_contacts`).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from dataclasses import replace
 
 from api.services.rasa_client import BotReply
 from knowledge.cards_model import Card
+from knowledge.domain.gemeenten import Gemeente
 from knowledge.local_variants import LOCAL_HEADING, text_for
 
 
@@ -39,4 +43,23 @@ def for_gemeente(replies: list[BotReply], code: str, card: Callable[[str], Card 
         local = paragraphs(text_for(found.body, code))
         out += [BotReply(text=part, buttons=[], source_ids=[]) for part in local[:-1]]
         out.append(replace(reply, text=local[-1]))
+    return out
+
+
+# The cards an answer names when it sends the citizen to that desk of the gemeente (knowledge/domain/routing.py,
+# ROUTE_CARDS "aanvraag_gemeente" and "clientondersteuning_gemeente").
+DESK_CARDS = {"wmo-melding": "wijkteam", "clientondersteuning-wmo": "clientondersteuning"}
+
+
+def with_contacts(replies: list[BotReply], gemeente: Gemeente) -> list[BotReply]:
+    """After the reply that names a desk's card, the gemeente's contact for that desk (once per turn);
+    before it when that reply ends the turn with buttons (the question stays last)."""
+    out: list[BotReply] = []
+    told: set[str] = set()
+    for reply in replies:
+        desks = [DESK_CARDS[c] for c in reply.source_ids if c in DESK_CARDS and DESK_CARDS[c] not in told]
+        lines = [line for line in (gemeente.contact_line(desk) for desk in desks) if line]
+        told.update(desks)
+        extra = [BotReply(text=line, buttons=[], source_ids=[]) for line in lines]
+        out += extra + [reply] if reply.buttons else [reply] + extra
     return out

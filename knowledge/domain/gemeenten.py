@@ -200,6 +200,15 @@ class Gemeente(BaseModel):
         now = moment.hour * 60 + moment.minute
         return _minutes(start) <= now < _minutes(end)
 
+    def contact_line(self, desk: Literal["wijkteam", "clientondersteuning"]) -> str | None:
+        """"Voor Gemeente Proefstad: Sociaal Team Proefstad. Bel 14 0999." (B1), or None without that contact."""
+        contact = self.wijkteam if desk == "wijkteam" else self.clientondersteuning
+        if contact is None:
+            return None
+        reach = " ".join(part for part in (f"Bel {contact.phone}." if contact.phone else "",
+                                           f"Kijk op {contact.url}." if contact.url else "") if part)
+        return f"Voor {self.name}: {contact.name}. {reach}"
+
     def for_the_bot(self) -> dict[str, Any]:
         """What the action server needs of this gemeente, sent with every message (metadata `gemeente`)."""
         contact = lambda c: c.model_dump(exclude_none=True) if c else None  # noqa: E731

@@ -208,3 +208,19 @@ def test_a_card_with_a_local_section_gives_that_gemeente_its_own_text(citizen):
     assert answers[PROEFSTAD] == CAK_PROEFSTAD
     shared = answers[VOORBEELD]
     assert "Sociaal Team Proefstad" not in shared and "Lokaal" not in shared and len(shared.split()) >= 40
+
+
+@pytest.mark.parametrize("question, voorbeeld, proefstad", [
+    ("ik wil graag gratis hulp van een onafhankelijke clientondersteuner",
+     "Voor Gemeente Voorbeeld: Cliëntondersteuning Voorbeeld.", "Voor Gemeente Proefstad: Cliëntondersteuning Proefstad."),
+    ("ik heb hulp nodig in het huishouden, hoe vraag ik dat aan",
+     "Voor Gemeente Voorbeeld: Wijkteam Voorbeeld. Bel 14 0123.", "Voor Gemeente Proefstad: Sociaal Team Proefstad. Bel 14 0999."),
+])
+def test_the_answer_names_the_gemeentes_own_wijkteam_and_clientondersteuning(citizen, question, voorbeeld, proefstad):
+    said = {}
+    for code in (VOORBEELD, PROEFSTAD):
+        c = Citizen(citizen, code)
+        c.say(question)
+        said[code] = c.text
+    assert voorbeeld in said[VOORBEELD] and "Proefstad" not in said[VOORBEELD]
+    assert proefstad in said[PROEFSTAD] and "Voorbeeld" not in said[PROEFSTAD]

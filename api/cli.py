@@ -3,6 +3,7 @@
     python -m api.cli create-user anna --role staff --name "Anna Jansen"     # asks for the password twice
     echo 'a long password' | python -m api.cli create-user anna --role staff --password-stdin
     python -m api.cli create-user piet --role staff --team proefstad   # sees only that team's gemeenten
+    python -m api.cli check-gemeenten gemeenten/   # the gemeente settings files, as the API reads them at start
     python -m api.cli set-password anna [--password-stdin]
     python -m api.cli list-users
     python -m api.cli deactivate anna
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     deactivate = commands.add_parser("deactivate", help="block an account and end its sessions")
     deactivate.add_argument("name")
 
+    gemeenten = commands.add_parser("check-gemeenten", help="check the gemeente settings files (exit 1 if one is wrong)")
+    gemeenten.add_argument("folder", nargs="?", default=None, help="default: WEGWIJS_GEMEENTEN_DIR (unset: the one file)")
+
     due = commands.add_parser("review-due", help="cards past or within 30 days of review_by (exit 1 if any is past)")
     due.add_argument("--cards-dir", default=None, help="default: WEGWIJS_CARDS_DIR or knowledge/cards")
     due.add_argument("--today", default=None, help="default: WEGWIJS_TODAY or today (Europe/Amsterdam)")
@@ -74,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("delete-conversation", "purge-expired"):
         return _erase(args)
+    if args.command == "check-gemeenten":
+        return _check_gemeenten(args.folder)
     if args.command == "review-due":
         return _review_due(args.cards_dir, args.today)
     if args.command == "reload-cards":
@@ -104,6 +110,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         db.engine.dispose()
+    return 0
+
+
+def _check_gemeenten(folder: str | None) -> int:
+    from pathlib import Path
+
+    from knowledge.domain.gemeenten import GemeenteFileError, load_gemeenten
+
+    settings = get_settings()
+    try:
+        gemeenten = load_gemeenten(Path(folder) if folder else settings.gemeenten_dir, settings.gemeente_file)
+    except GemeenteFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for code, gemeente in sorted(gemeenten.by_code.items()):
+        default = " (standaard)" if code == gemeenten.default_code else ""
+        print(f"{code}\t{gemeente.name}{default}\tombudsman: {gemeente.ombudsman_name}\tteam: {gemeente.team}")
     return 0
 
 

@@ -111,3 +111,19 @@ def test_a_folder_that_is_missing_or_empty_is_refused_not_ignored(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(GemeenteFileError, match=r"has no <code>\.yml files"):
         load_gemeenten(tmp_path / "empty", SINGLE)
+
+
+def test_the_check_command_lists_the_gemeenten_or_names_the_wrong_field(tmp_path):
+    import subprocess
+    import sys
+
+    good = subprocess.run([sys.executable, "-m", "api.cli", "check-gemeenten", str(ROOT / "gemeenten")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert good.returncode == 0
+    assert "9991\tGemeente Voorbeeld (standaard)\tombudsman: de Nationale ombudsman" in good.stdout
+    assert "9992\tGemeente Proefstad\tombudsman: de Ombudscommissie Proefstad\tteam: proefstad" in good.stdout
+    folder = folder_with(tmp_path, **{"9992": EXAMPLE.replace('phone: "14 0999"\n', "")})
+    bad = subprocess.run([sys.executable, "-m", "api.cli", "check-gemeenten", str(folder)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert f"{folder / '9992.yml'}: field 'phone': Field required. Fix: add phone:" in bad.stderr

@@ -58,3 +58,26 @@ def test_a_card_answer_split_into_paragraphs_is_replaced_as_a_whole():
     assert not any("Lokaal" in r.text for r in elsewhere)
     advice = [BotReply("Maak bezwaar binnen 6 weken.", [], ["wijkteam"])]  # cites the card, is not its text
     assert for_gemeente(advice, "9992", {"wijkteam": card}.get) == advice
+
+
+def test_the_gemeentes_own_desk_follows_the_answer_that_sends_the_citizen_there():
+    from pathlib import Path
+
+    from api.services.local_answers import with_contacts
+    from api.services.rasa_client import BotReply
+    from knowledge.domain.gemeenten import load_gemeenten
+
+    root = Path(__file__).resolve().parents[2]
+    proefstad = load_gemeenten(root / "gemeenten", root / "knowledge" / "domain" / "gemeente.yml").get("9992")
+    advice = BotReply("Meld uw hulpvraag bij de gemeente.", [], ["wmo-melding", "clientondersteuning-wmo"])
+    question = BotReply("Wat wilt u nu doen?", [{"title": "Praat met een medewerker", "payload": "/request_human"}],
+                        ["clientondersteuning-wmo"])
+    texts = [r.text for r in with_contacts([advice, question], proefstad)]
+    assert texts == ["Meld uw hulpvraag bij de gemeente.",
+                     "Voor Gemeente Proefstad: Sociaal Team Proefstad. Bel 14 0999.",
+                     "Voor Gemeente Proefstad: Cliëntondersteuning Proefstad. Kijk op https://www.proefstad.nl/clientondersteuning.",
+                     "Wat wilt u nu doen?"]  # each desk once; the question with its buttons stays last
+    alone = with_contacts([question], proefstad)
+    assert [r.text for r in alone][-1] == "Wat wilt u nu doen?" and len(alone) == 2
+    legacy = load_gemeenten(None, root / "knowledge" / "domain" / "gemeente.yml").default  # no contacts: unchanged
+    assert with_contacts([advice, question], legacy) == [advice, question]

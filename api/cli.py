@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "set-team":
             auth.set_team(db, args.name, args.team)
             print(f"Account {args.name!r} hoort nu bij team {args.team or '(standaard)'}.")
+        if args.command in ("create-user", "set-team"):
+            _warn_unknown_team(getattr(args, "team", None))
         elif args.command == "set-password":
             auth.set_password(db, args.name, _password(args.password_stdin))
             print(f"Wachtwoord van {args.name!r} gewijzigd.")
@@ -111,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         db.engine.dispose()
     return 0
+
+
+def _warn_unknown_team(team: str | None) -> None:
+    """A team no gemeente file names sees no chats: say so (the account is made all the same)."""
+    from api.services.gemeenten import gemeenten_of
+
+    if team and not gemeenten_of(get_settings()).codes_of_team(team.strip().lower()):
+        print(f"Let op: geen gemeente heeft staff_team {team!r}. Dit account ziet nu geen gesprekken.", file=sys.stderr)
 
 
 def _check_gemeenten(folder: str | None) -> int:

@@ -161,7 +161,6 @@ class Gemeente(BaseModel):
     widget: WidgetStyle = Field(default_factory=WidgetStyle)
     default: bool = False  # the gemeente of a widget that names none
 
-
     @field_validator("code", mode="before")
     @classmethod
     def _cbs_code(cls, value: Any) -> str:
@@ -173,9 +172,8 @@ class Gemeente(BaseModel):
     @classmethod
     def _hours(cls, value: dict[str, str] | None) -> dict[str, str] | None:
         for day, hours in (value or {}).items():
-            match = HOURS.match(hours.replace(" ", ""))
-            if not match or _minutes(match.group(1, 2)) >= _minutes(match.group(3, 4)) \
-                    or _minutes(match.group(3, 4)) > 24 * 60:
+            span = _span(hours)
+            if span is None or span[0] >= span[1] or span[1] > 24 * 60:
                 raise ValueError(f"{day}: {hours!r} is no opening time like \"09:00-17:00\"")
         return value
 
@@ -196,9 +194,8 @@ class Gemeente(BaseModel):
         hours = self.office_hours.get(WEEKDAYS[moment.weekday()])
         if not hours:
             return False
-        start, end = HOURS.match(hours.replace(" ", "")).group(1, 2), HOURS.match(hours.replace(" ", "")).group(3, 4)
-        now = moment.hour * 60 + moment.minute
-        return _minutes(start) <= now < _minutes(end)
+        start, end = _span(hours)
+        return start <= moment.hour * 60 + moment.minute < end
 
     def contact_line(self, desk: Literal["wijkteam", "clientondersteuning"]) -> str | None:
         """"Voor Gemeente Proefstad: Sociaal Team Proefstad. Bel 14 0999." (B1), or None without that contact."""
@@ -217,8 +214,12 @@ class Gemeente(BaseModel):
                 "wijkteam": contact(self.wijkteam), "clientondersteuning": contact(self.clientondersteuning)}
 
 
-def _minutes(hh_mm: tuple[str, str]) -> int:
-    return int(hh_mm[0]) * 60 + int(hh_mm[1])
+def _span(hours: str) -> tuple[int, int] | None:
+    """"08:30-12:30" -> (510, 750): minutes after midnight; None when it is not written so."""
+    match = HOURS.match(hours.replace(" ", ""))
+    if not match:
+        return None
+    return int(match[1]) * 60 + int(match[2]), int(match[3]) * 60 + int(match[4])
 
 
 def contrast(colour: str, other: str) -> float:

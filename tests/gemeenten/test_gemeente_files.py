@@ -34,6 +34,8 @@ def test_the_two_examples_differ_in_ombudsman_hours_and_team():
     assert voorbeeld.open_at(monday_14, NINE, FIVE) and not proefstad.open_at(monday_14, NINE, FIVE)
     assert not voorbeeld.open_at(datetime(2026, 12, 24, 10, 0), NINE, FIVE)  # closed on its holiday
     assert gemeenten.codes_of_team("proefstad") == {"9992"}
+    assert proefstad.open_at(datetime(2026, 11, 26, 8, 30), NINE, FIVE)  # Thursday, at opening time
+    assert not proefstad.open_at(datetime(2026, 11, 26, 12, 30), NINE, FIVE)  # closing time is closed
 
 
 def test_without_a_folder_the_single_file_is_the_one_gemeente_as_before():
@@ -56,6 +58,7 @@ def test_a_legacy_file_with_its_own_ombudsman_keeps_it(tmp_path):
     (("kind: own", "kind: eigen"), "ombudsman.kind", "kind: own, regional or national"),
     (('code: "9992"', "code: 9992"), "code", "four digits in quotes"),
     (('mon: "08:30-12:30"', 'mon: "8.30 tot 12.30"'), "office_hours", '"HH:MM-HH:MM"'),
+    (('mon: "08:30-12:30"', 'mon: "12:30-08:30"'), "office_hours", '"HH:MM-HH:MM"'),  # closes before it opens
     (('colour: "#7a1f5c"', 'colour: "#f0c0e0"'), "widget", "contrast of at least 4.5:1"),
     (("website: https://www.proefstad.nl", "webiste: https://www.proefstad.nl"), "webiste",
      "remove 'webiste' or correct its spelling"),

@@ -12,6 +12,7 @@ hand back to the bot, close, call-backs, and who is online.
 - citizen.py    the citizen's messages while staff has the chat, and `/updates`
 - callbacks.py  call-back requests for staff
 - summaries.py  the data staff sees about a conversation
+- teams.py      staff see and act on their own team's gemeenten only (an admin on all)
 - errors.py     errors with their HTTP status
 
 Labels and HTML for the console are in api/staff_views.py.

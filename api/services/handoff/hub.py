@@ -75,8 +75,10 @@ class StaffHub:
         """To this worker's consoles (`only`: to these) whose staff may see what it is about."""
         for websocket in list(self.sockets if only is None else only):
             user = self.sockets.get(websocket)
-            if user is None or (self._may_receive is not None
-                                and not await asyncio.to_thread(self._may_receive, user, payload)):
+            if user is None:
+                continue
+            if self._may_receive is not None and payload.get("conversation_id") and user.role != "admin" \
+                    and not await asyncio.to_thread(self._may_receive, user, payload):
                 continue
             if self._still_allowed is not None and not await self._still_allowed(websocket):
                 await self.drop(websocket)

@@ -56,6 +56,7 @@ class HandoffService(TeamScope, StaffClaims, CitizenSide, CallbackRequests):
         self.knowledge = knowledge
         self.settings = settings
         self.gemeenten = gemeenten or gemeenten_of(settings)
+        self.gemeente_cache: dict[str, str | None] = {}  # conversation id -> its gemeente (teams.py)
         self.hub = StaffHub(still_allowed=self.socket_allowed, bus=bus, presence=presence,
                             may_receive=self.may_receive)
         # a push to the consoles (raw data) -> what is sent (with labels and HTML)

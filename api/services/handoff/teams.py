@@ -20,9 +20,10 @@ NOT_THERE = "Dit gesprek bestaat niet."
 
 
 class TeamScope:
-    """Uses the service's `db` and `gemeenten`."""
+    """Uses the service's `db`, `gemeenten` and `gemeente_cache` (conversation id -> code)."""
 
     gemeenten: Gemeenten
+    gemeente_cache: dict[str, str | None]
 
     def codes_for(self, user: StaffIdentity | None) -> set[str] | None:
         """The gemeente codes `user` sees (None: all; no user: the service itself, all)."""
@@ -40,7 +41,7 @@ class TeamScope:
 
     def gemeente_of(self, conversation_id: str) -> str | None:
         """The conversation's code (cached: it never changes); None for an unknown conversation."""
-        cache: dict[str, str | None] = self.__dict__.setdefault("_gemeente_cache", {})
+        cache = self.gemeente_cache
         if conversation_id not in cache:
             with self.db.session() as session:
                 conversation = session.get(Conversation, conversation_id)

@@ -99,8 +99,9 @@ def sending_for(case: CaseFacts, letter: str, deadline_text: str, gemeente_file:
         gemeente = load_gemeente(gemeente_file)
         sending.website = WEBSITES["ombudsman"]
         sending.where.append("Stuur de brief naar de Nationale ombudsman. U kunt ook het formulier op hun website gebruiken.")
-        if gemeente.own_ombudsman:
-            sending.where.append(f"Ging uw klacht over de gemeente? Stuur hem dan naar {gemeente.own_ombudsman}.")
+        if gemeente.own_ombudsman:  # the gemeente's own or regional ombudsman (gemeenten/<code>.yml)
+            where = f" Kijk op {gemeente.own_ombudsman_url}." if gemeente.own_ombudsman_url else ""
+            sending.where.append(f"Ging uw klacht over de gemeente? Stuur hem dan naar {gemeente.own_ombudsman}.{where}")
         sending.where.append("Stuur de brief en het antwoord op uw eerste klacht mee.")
     else:
         sending.website = WEBSITES.get(org, "")

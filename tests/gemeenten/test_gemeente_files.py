@@ -130,3 +130,17 @@ def test_the_check_command_lists_the_gemeenten_or_names_the_wrong_field(tmp_path
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     assert f"{folder / '9992.yml'}: field 'phone': Field required. Fix: add phone:" in bad.stderr
+
+
+def test_a_letter_to_the_ombudsman_names_the_gemeentes_own_ombudsman_and_where_to_find_it():
+    from datetime import date
+
+    from knowledge.letters import letter_drafts
+
+    state = {"route": "klacht", "organisation": "ombudsman"}
+    proefstad = letter_drafts(state, today=date(2026, 11, 23), gemeente_file=ROOT / "gemeenten" / "9992.yml")
+    where = " ".join(proefstad["letters"][0]["sending"]["where"])
+    assert ("Ging uw klacht over de gemeente? Stuur hem dan naar de Ombudscommissie Proefstad. "
+            "Kijk op https://www.proefstad.nl/ombudscommissie.") in where
+    voorbeeld = letter_drafts(state, today=date(2026, 11, 23), gemeente_file=ROOT / "gemeenten" / "9991.yml")
+    assert "Ging uw klacht over de gemeente" not in " ".join(voorbeeld["letters"][0]["sending"]["where"])

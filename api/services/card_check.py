@@ -16,6 +16,7 @@ from knowledge.checker.glossary import load_glossary
 from knowledge.checker.problems import ERROR, INFO, Problem, error
 from knowledge.checker.readability import check_text
 from knowledge.checker.schema import check_across_cards
+from knowledge.local_variants import LOCAL_HEADING
 
 FIELD_ORDER = ("id", "title", "summary", "questions", "tags", "sources", "audience", "reviewed", "review_by")
 FIELD_LABELS = {
@@ -27,8 +28,9 @@ MARKED = ("rare-word", "sentence-too-long", "informal-address")  # highlighted i
 
 
 def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str | None = None,
-                    seeds_dir: Path | None = None) -> dict[str, Any]:
-    """All checker problems for a card text; body offsets refer to the card's body."""
+                    seeds_dir: Path | None = None, gemeenten: set[str] | None = None) -> dict[str, Any]:
+    """All checker problems for a card text; body offsets refer to the card's body. `gemeenten`: the
+    installation's CBS codes, for the local sections (`## Lokaal: <code>`, knowledge/local_variants.py)."""
     try:
         card = parse_card(text, Path(f"{expect_id or 'kaart'}.md"))
     except CardFormatError as exc:
@@ -52,6 +54,7 @@ def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str |
         except (CardFormatError, UnicodeDecodeError):
             continue
     problems += check_across_cards(others + [card]).get(card.path, [])
+    problems += _unknown_local_sections(card.body, gemeenten)
     marks = []
     if card.body.strip():
         glossary = load_glossary().words
@@ -65,6 +68,15 @@ def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str |
     return {"ok": not any(p["severity"] == ERROR for p in shown), "card_id": card.id, "problems": shown,
             "marks": marks, "body": card.body, "title": card.title, "measures": measures,
             "summary": report.measures.summary_line() if report.measures else ""}
+
+
+def _unknown_local_sections(body: str, gemeenten: set[str] | None) -> list[Problem]:
+    """A local section for a gemeente this installation does not have is read by nobody."""
+    if gemeenten is None:
+        return []
+    return [error("unknown-gemeente", f"'## Lokaal: {m.group(1)}': geen gemeente met code {m.group(1)}. "
+                  f"Kies een van deze codes: {', '.join(sorted(gemeenten))}", start=m.start(), end=m.end())
+            for m in LOCAL_HEADING.finditer(body) if m.group(1) not in gemeenten]
 
 
 def _problem_dict(p: Problem) -> dict[str, Any]:

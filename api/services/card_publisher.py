@@ -24,6 +24,7 @@ from api.core.db import Database
 from api.core.db_locks import write_lock
 from api.models import AuditEntry, CardDraft, CardVersion, utcnow
 from api.services.card_check import check_card_text
+from api.services.gemeenten import gemeenten_of
 from knowledge.card_file import sha, write_atomic
 from knowledge.cards_model import parse_card
 from knowledge.checker.problems import ERROR
@@ -69,7 +70,8 @@ class CardPublisher:
 
     def check(self, text: str, expect_id: str | None = None) -> dict[str, Any]:
         """All checker problems for a card text against the cards folder (see card_check)."""
-        return check_card_text(text, self.cards_dir, self.today(), expect_id, self.settings.seeds_dir)
+        return check_card_text(text, self.cards_dir, self.today(), expect_id, self.settings.seeds_dir,
+                               set(gemeenten_of(self.settings).by_code))
 
     # drafts -------------------------------------------------------------------------------------
     def draft(self, card_id: str) -> CardDraft | None:

@@ -81,3 +81,22 @@ def test_the_gemeentes_own_desk_follows_the_answer_that_sends_the_citizen_there(
     assert [r.text for r in alone][-1] == "Wat wilt u nu doen?" and len(alone) == 2
     legacy = load_gemeenten(None, root / "knowledge" / "domain" / "gemeente.yml").default  # no contacts: unchanged
     assert with_contacts([advice, question], legacy) == [advice, question]
+
+
+def test_the_editor_refuses_a_local_section_for_a_gemeente_that_is_not_there(tmp_path):
+    import datetime as dt
+    from pathlib import Path
+
+    from api.services.card_check import check_card_text
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "knowledge" / "cards" / "cak-wat-doet.md").read_text(encoding="utf-8").rstrip()
+    proefstad = text + "\n\n## Lokaal: 9992\nIn Proefstad helpt het Sociaal Team u gratis. Bel 14 0999.\n"
+    elsewhere = text + "\n\n## Lokaal: 1234\nIn Ergens helpt het wijkteam u gratis.\n"
+    today, codes = dt.date(2026, 11, 23), {"9991", "9992"}
+
+    assert check_card_text(proefstad, tmp_path, today, "cak-wat-doet", gemeenten=codes)["ok"]
+    refused = check_card_text(elsewhere, tmp_path, today, "cak-wat-doet", gemeenten=codes)
+    assert not refused["ok"]
+    assert [p["message"] for p in refused["problems"] if p["code"] == "unknown-gemeente"] == [
+        "'## Lokaal: 1234': geen gemeente met code 1234. Kies een van deze codes: 9991, 9992"]

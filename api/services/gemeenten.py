@@ -35,13 +35,14 @@ def gemeenten_of(settings: Settings) -> Gemeenten:
     return _load(settings.gemeenten_dir, settings.gemeente_file)
 
 
-def code_for_new_conversation(gemeenten: Gemeenten, code: str | None) -> str:
-    """The code a new conversation keeps: the widget's (it must be known), else the default."""
-    if code is None or code == "":
-        return gemeenten.default_code
-    if not gemeenten.known(code):
+def code_for_new_conversation(gemeenten: Gemeenten, code: str | None) -> str | None:
+    """The code a new conversation keeps: the widget's (it must be known), else the default's.
+    With one gemeente.yml (no folder) it keeps None: the default, whatever the installation has later."""
+    if code and not gemeenten.known(code):
         raise UnknownGemeente(code)
-    return code
+    if gemeenten.single:
+        return None
+    return code or gemeenten.default_code
 
 
 def team_of(gemeenten: Gemeenten, user: StaffIdentity) -> str:
@@ -56,9 +57,9 @@ def visible_codes(gemeenten: Gemeenten, user: StaffIdentity) -> set[str] | None:
 
 
 def may_see(gemeenten: Gemeenten, user: StaffIdentity, code: str | None) -> bool:
-    """A conversation of gemeente `code` (None: an earlier one, the default gemeente's) for `user`."""
+    """A conversation of gemeente `code` (None or unknown here: the default gemeente's) for `user`."""
     codes = visible_codes(gemeenten, user)
-    return codes is None or (code or gemeenten.default_code) in codes
+    return codes is None or gemeenten.code_of(code) in codes
 
 
 def serves(gemeenten: Gemeenten, user: StaffIdentity, gemeente: Gemeente) -> bool:

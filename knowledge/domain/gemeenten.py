@@ -243,23 +243,34 @@ class Gemeenten:
     by_code: dict[str, Gemeente]
     default_code: str
     files: dict[str, Path]  # each gemeente's own file (knowledge/letters reads its post address there)
+    single: bool = False  # one gemeente.yml, no folder: new conversations store no code
 
     @property
     def default(self) -> Gemeente:
         return self.by_code[self.default_code]
 
+    def code_of(self, code: str | None) -> str:
+        """A stored code as this installation reads it: None, or a code it no longer has (a removed
+        file, "0000" of a former single gemeente.yml), is the default gemeente's."""
+        return code if code in self.by_code else self.default_code
+
     def get(self, code: str | None) -> Gemeente:
-        """The gemeente with `code`; None (an old conversation, a widget without one): the default."""
-        return self.by_code[code] if code else self.default
+        """The gemeente with `code`; None or an unknown code (an old conversation): the default."""
+        return self.by_code[self.code_of(code)]
 
     def known(self, code: str) -> bool:
         return code in self.by_code
 
     def file_of(self, code: str | None) -> Path:
-        return self.files[code or self.default_code]
+        return self.files[self.code_of(code)]
 
     def codes_of_team(self, team: str) -> set[str]:
-        return {code for code, gemeente in self.by_code.items() if gemeente.team == team}
+        """The codes of the team's gemeenten; the default team's also holds LEGACY_CODE when this
+        installation has no such gemeente (conversations of a former single gemeente.yml)."""
+        codes = {code for code, gemeente in self.by_code.items() if gemeente.team == team}
+        if team == self.default.team and LEGACY_CODE not in self.by_code:
+            codes.add(LEGACY_CODE)
+        return codes
 
 
 def _error(file: Path, error: ValidationError) -> GemeenteFileError:
@@ -316,7 +327,7 @@ def load_gemeenten(folder: Path | None, single_file: Path) -> Gemeenten:
                                 "or unset WEGWIJS_GEMEENTEN_DIR to use the one gemeente file.")
     if folder is None:
         gemeente = legacy_gemeente(single_file)
-        return Gemeenten({gemeente.code: gemeente}, gemeente.code, {gemeente.code: single_file})
+        return Gemeenten({gemeente.code: gemeente}, gemeente.code, {gemeente.code: single_file}, single=True)
     by_code: dict[str, Gemeente] = {}
     for file in sorted(folder.glob("*.yml")):
         gemeente = parse_gemeente(file, _read(file))

@@ -27,8 +27,11 @@ class GemeenteSettings:
         return self.own_ombudsman or "de Nationale ombudsman"
 
     @property
-    def ombudsman_url(self) -> str:
-        return self.own_ombudsman_url or "https://www.nationaleombudsman.nl"
+    def ombudsman_url(self) -> str | None:
+        """The ombudsman's website; None for an own ombudsman whose file gives none (no link then)."""
+        if self.own_ombudsman:
+            return self.own_ombudsman_url
+        return "https://www.nationaleombudsman.nl"
 
 
 @lru_cache

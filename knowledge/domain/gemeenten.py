@@ -13,6 +13,7 @@ The API reads this module (pydantic 2); the action server gets the facts it need
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,7 +21,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
+
+logger = logging.getLogger(__name__)
 
 NATIONAL_OMBUDSMAN = "de Nationale ombudsman"
 NATIONAL_OMBUDSMAN_URL = "https://www.nationaleombudsman.nl"
@@ -49,8 +53,15 @@ FIXES = {
 }
 
 
-def _https(value: str) -> str:
-    if not value.startswith("https://"):
+LEGACY = {"legacy": True}  # validation context of a single gemeente.yml: read as leniently as before
+
+
+def _legacy(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("legacy"))
+
+
+def _https(value: str, info: ValidationInfo) -> str:
+    if not value.startswith("https://") and not (_legacy(info) and value.startswith("http://")):
         raise ValueError(f"{value!r} must start with https://")
     return value
 
@@ -85,8 +96,8 @@ class Ombudsman(BaseModel):
 
 
     @model_validator(mode="after")
-    def _named(self) -> Ombudsman:
-        if self.kind != "national" and not (self.name and self.url):
+    def _named(self, info: ValidationInfo) -> Ombudsman:
+        if self.kind != "national" and not (self.name and (self.url or _legacy(info))):
             raise ValueError(f"an ombudsman of kind {self.kind!r} needs a name and a url")
         return self
 
@@ -95,8 +106,9 @@ class Ombudsman(BaseModel):
         return self.name if self.kind != "national" and self.name else NATIONAL_OMBUDSMAN
 
     @property
-    def link(self) -> str:
-        return self.url if self.kind != "national" and self.url else NATIONAL_OMBUDSMAN_URL
+    def link(self) -> str | None:
+        """Its website; None for an own ombudsman without one (a single gemeente.yml may leave it out)."""
+        return self.url if self.kind != "national" else NATIONAL_OMBUDSMAN_URL
 
     @property
     def is_own(self) -> bool:
@@ -301,22 +313,27 @@ def _read(file: Path) -> dict[str, Any]:
     return data
 
 
-def parse_gemeente(file: Path, data: dict[str, Any]) -> Gemeente:
+def parse_gemeente(file: Path, data: dict[str, Any], context: dict[str, Any] | None = None) -> Gemeente:
     try:
-        return Gemeente.model_validate(data)
+        return Gemeente.model_validate(data, context=context)
     except ValidationError as error:
         raise _error(file, error) from None
 
 
 def legacy_gemeente(file: Path) -> Gemeente:
-    """The single gemeente.yml of an installation without a folder (its earlier keys still count)."""
+    """The single gemeente.yml of an installation without a folder, read as leniently as before this
+    schema: its earlier keys still count, an own ombudsman may lack a url (then no link is shown),
+    a website may start with http://, and unknown keys are ignored with a warning."""
     data = _read(file)
-    own, own_url = data.pop("own_ombudsman", None), data.pop("own_ombudsman_url", None)
+    own, own_url = data.pop("own_ombudsman", None), data.pop("own_ombudsman_url", None) or None
     if "ombudsman" not in data:
         data["ombudsman"] = {"kind": "own", "name": own, "url": own_url} if own else {"kind": "national"}
+    for key in sorted(set(data) - set(Gemeente.model_fields)):
+        logger.warning("%s: unknown field %r is ignored (known fields: %s)", file, key, ", ".join(Gemeente.model_fields))
+        del data[key]
     data.setdefault("code", LEGACY_CODE)
     data.setdefault("default", True)
-    return parse_gemeente(file, data)
+    return parse_gemeente(file, data, context=LEGACY)
 
 
 def load_gemeenten(folder: Path | None, single_file: Path) -> Gemeenten:

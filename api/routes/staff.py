@@ -17,6 +17,9 @@ from api.core.security import STAFF
 from api.deps import HandoffDep, KnowledgeDep, StaffApiUser, StaffPageUser
 from api.routes.login_flow import login_routes
 from api.services.auth import StaffIdentity
+from api.services.gemeenten import may_see, visible_codes
+from knowledge.domain.gemeenten import LEGACY_CODE
+from knowledge.local_variants import text_for
 
 router = APIRouter(prefix="/staff", tags=["staff"], include_in_schema=False)
 
@@ -128,12 +131,25 @@ def api_cards(user: StaffApiUser, knowledge: KnowledgeDep, q: str = Query(min_le
     return {"results": [{"card_id": h.card_id, "title": h.title, "snippet": h.snippet} for h in hits]}
 
 
+def _card_gemeente(service, user: StaffIdentity, conversation_id: str | None) -> str | None:
+    """Whose text of a card staff insert: the conversation's gemeente; without a conversation the one
+    gemeente of the viewer's team, else none (the shared text). Never every gemeente's sections."""
+    gemeenten = service.gemeenten
+    if conversation_id:
+        code = service.gemeente_of(conversation_id)
+        return gemeenten.code_of(code) if code is not None and may_see(gemeenten, user, code) else None
+    codes = (visible_codes(gemeenten, user) or set()) - {LEGACY_CODE}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 @router.get("/api/cards/{card_id}")
-def api_card(card_id: str, user: StaffApiUser, knowledge: KnowledgeDep):
+def api_card(card_id: str, user: StaffApiUser, knowledge: KnowledgeDep, service: HandoffDep,
+             conversation_id: str | None = Query(default=None, max_length=64)):
     card = knowledge.card(card_id)
     if card is None:
         return JSONResponse({"detail": "Deze kaart bestaat niet."}, status_code=404)
-    return {"card_id": card.id, "title": card.title, "body": card.body.strip()}
+    body = text_for(card.body, _card_gemeente(service, user, conversation_id))
+    return {"card_id": card.id, "title": card.title, "body": body.strip()}
 
 
 @router.get("/api/callbacks")

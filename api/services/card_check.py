@@ -70,13 +70,21 @@ def check_card_text(text: str, cards_dir: Path, today: dt.date, expect_id: str |
             "summary": report.measures.summary_line() if report.measures else ""}
 
 
+LOKAAL_LINE = re.compile(r"^##.*lokaal.*$", re.IGNORECASE | re.MULTILINE)
+
+
 def _unknown_local_sections(body: str, gemeenten: set[str] | None) -> list[Problem]:
-    """A local section for a gemeente this installation does not have is read by nobody."""
+    """A local section for a gemeente this installation does not have is read by nobody; a heading
+    that is almost `## Lokaal: <code>` is no local section, so every gemeente would read it."""
+    problems = [error("local-heading", f"'{m.group(0).strip()}' is geen goede kop voor een gemeente. Zo leest "
+                      "iedere gemeente deze tekst. Schrijf de kop zo: '## Lokaal: 1234'. Dus met een hoofdletter "
+                      "L, een dubbele punt en de code van 4 cijfers.", start=m.start(), end=m.end())
+                for m in LOKAAL_LINE.finditer(body) if not LOCAL_HEADING.match(m.group(0))]
     if gemeenten is None:
-        return []
-    return [error("unknown-gemeente", f"'## Lokaal: {m.group(1)}': geen gemeente met code {m.group(1)}. "
-                  f"Kies een van deze codes: {', '.join(sorted(gemeenten))}", start=m.start(), end=m.end())
-            for m in LOCAL_HEADING.finditer(body) if m.group(1) not in gemeenten]
+        return problems
+    return problems + [error("unknown-gemeente", f"'## Lokaal: {m.group(1)}': geen gemeente met code {m.group(1)}. "
+                             f"Kies een van deze codes: {', '.join(sorted(gemeenten))}", start=m.start(), end=m.end())
+                       for m in LOCAL_HEADING.finditer(body) if m.group(1) not in gemeenten]
 
 
 def _problem_dict(p: Problem) -> dict[str, Any]:

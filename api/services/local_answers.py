@@ -43,6 +43,26 @@ def for_gemeente(replies: list[BotReply], code: str, card: Callable[[str], Card 
         local = paragraphs(text_for(found.body, code))
         out += [BotReply(text=part, buttons=[], source_ids=[]) for part in local[:-1]]
         out.append(replace(reply, text=local[-1]))
+    return without_local_sections(out)
+
+
+def without_local_sections(replies: list[BotReply]) -> list[BotReply]:
+    """Replies that still hold a `## Lokaal:` heading (the bot's copy of a card differs from the API's)
+    lose it and what follows, up to the card's last reply, whose sources and buttons stay."""
+    out: list[BotReply] = []
+    cutting = False
+    for reply in replies:
+        match = None if cutting else LOCAL_HEADING.search(reply.text)
+        if not cutting and match is None:
+            out.append(reply)
+            continue
+        ends_card = bool(reply.source_ids or reply.buttons)
+        text = reply.text[:match.start()].strip() if match else ""
+        if text:
+            out.append(replace(reply, text=text) if ends_card else replace(reply, text=text, source_ids=[], buttons=[]))
+        elif ends_card and out:
+            out[-1] = replace(out[-1], source_ids=reply.source_ids, buttons=reply.buttons)
+        cutting = not ends_card
     return out
 
 

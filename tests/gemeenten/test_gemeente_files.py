@@ -144,3 +144,9 @@ def test_a_letter_to_the_ombudsman_names_the_gemeentes_own_ombudsman_and_where_t
             "Kijk op https://www.proefstad.nl/ombudscommissie.") in where
     voorbeeld = letter_drafts(state, today=date(2026, 11, 23), gemeente_file=ROOT / "gemeenten" / "9991.yml")
     assert "Ging uw klacht over de gemeente" not in " ".join(voorbeeld["letters"][0]["sending"]["where"])
+
+
+def test_the_example_letter_address_takes_registered_mail():
+    """The letter page advises sending "aangetekend": that cannot go to an antwoordnummer."""
+    address = load_gemeenten(ROOT / "gemeenten", SINGLE).get("9992").post_address
+    assert "Postbus 9992" in address and "antwoordnummer" not in address.lower()

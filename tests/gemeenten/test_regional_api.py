@@ -95,7 +95,7 @@ def test_letters_are_addressed_to_the_conversations_own_gemeente(citizen):
     assert drafts[PROEFSTAD]["gemeente"] == "Gemeente Proefstad"
     sending = {code: d["letters"][0]["sending"] for code, d in drafts.items()}
     assert "Postbus 1" in sending[VOORBEELD]["address"]
-    assert "Antwoordnummer 99" in sending[PROEFSTAD]["address"]
+    assert "Postbus 9992" in sending[PROEFSTAD]["address"]
     assert sending[PROEFSTAD]["website"] == "https://www.proefstad.nl/bezwaar"
 
 

@@ -17,7 +17,7 @@ from api.core.security import STAFF
 from api.deps import HandoffDep, KnowledgeDep, StaffApiUser, StaffPageUser
 from api.routes.login_flow import login_routes
 from api.services.auth import StaffIdentity
-from api.services.gemeenten import may_see, visible_codes
+from api.services.gemeenten import may_see, online_names, visible_codes
 from knowledge.domain.gemeenten import LEGACY_CODE
 from knowledge.local_variants import text_for
 
@@ -34,10 +34,15 @@ router.include_router(login_routes(STAFF, after_logout=_close_sockets))
 # --- pages ------------------------------------------------------------------------------------
 
 
+def _online(service, user: StaffIdentity) -> list[str]:
+    """Who of the viewer's team is online (an admin: everyone); not another team's staff names."""
+    return online_names(service.gemeenten, user, service.hub.online())
+
+
 @router.get("", response_class=HTMLResponse)
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def console_page(request: Request, user: StaffPageUser, service: HandoffDep) -> Response:
-    snapshot = service.snapshot(user)
+    snapshot = {**service.snapshot(user), "online": _online(service, user)}
     return STAFF.render(request, "staff/console.html", {
         "user": user, "queue": [staff_views.summary(e) for e in snapshot["queue"]],
         "active": [staff_views.summary(e) for e in snapshot["active"]], "me": user.id,
@@ -91,7 +96,7 @@ def me(user: StaffApiUser) -> dict:
 @router.get("/api/queue")
 def api_queue(user: StaffApiUser, service: HandoffDep) -> dict:
     return {"queue": [staff_views.summary(e) for e in service.queue(user)],
-            "online": [u.display_name for u in service.hub.online()]}
+            "online": _online(service, user)}
 
 
 @router.get("/api/conversations/{conversation_id}")
@@ -179,7 +184,7 @@ async def staff_socket(websocket: WebSocket) -> None:
     await websocket.accept()
     service.hub.connect(websocket, user)
     try:
-        snapshot = service.snapshot(user)
+        snapshot = {**service.snapshot(user), "online": _online(service, user)}
         await websocket.send_json({"type": "hello", "user": user.public()})
         await websocket.send_json(staff_views.console_payload(service.queue_message(snapshot), viewer_id=user.id))
         while True:

@@ -62,6 +62,12 @@ def may_see(gemeenten: Gemeenten, user: StaffIdentity, code: str | None) -> bool
     return codes is None or gemeenten.code_of(code) in codes
 
 
+def online_names(gemeenten: Gemeenten, viewer: StaffIdentity, online: list[StaffIdentity]) -> list[str]:
+    """The names of the online staff `viewer` is shown: its own team's (an admin: everyone's)."""
+    team = team_of(gemeenten, viewer)
+    return [user.display_name for user in online if viewer.role == "admin" or team_of(gemeenten, user) == team]
+
+
 def serves(gemeenten: Gemeenten, user: StaffIdentity, gemeente: Gemeente) -> bool:
     """`user` can take this gemeente's chats (its team, or an admin)."""
     return user.may_use_console and may_see(gemeenten, user, gemeente.code)

@@ -3,7 +3,8 @@ for a person in so many words `request_human` (routes.md §5), and one that corr
 case ("nee, het was niet het CAK maar de SVB") `inform`, whatever the classifier read in its "nee",
 and a question about the rules in general ("uit nieuwsgierigheid: …") `ask_info`. An unsure
 `crisis` of the classifier's own, without any signal word, gives way to its runner-up; an unsure
-`beroep` without a word of the court or a decided bezwaar is a `bezwaar`.
+`beroep` without a word of the court or a decided bezwaar is a `bezwaar`. Klacht, bezwaar or both
+told in so many words follows the words (bot/actions/case_kind.py).
 
 Runs after the intent classifier. The words are in knowledge/domain/signals.py; a citizen in
 danger must not depend on how well a model learned their phrasing. The classifier's own ranking
@@ -22,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from datetime import date
 
+from actions.case_kind import kind_of_case
 from knowledge.domain.case_words import asks_in_general, corrects_a_fact, tells_beroep
 from knowledge.domain.signals import asks_for_person, signals
 
@@ -73,7 +75,16 @@ class WordRules(GraphComponent):
                 self._drop(message, unsure)
             elif self._tied_case(message):
                 self._drop(message, FALLBACK)  # the classifier's own first case intent
+            else:
+                self._kind_of_case(message, text)
         return messages
+
+    def _kind_of_case(self, message: Message, text: str) -> None:
+        """Klacht, bezwaar or both as the words tell it (bot/actions/case_kind.py)."""
+        found = message.get(INTENT) or {}
+        told = kind_of_case(text, found.get("name") or "")
+        if told != found.get("name"):
+            self._set(message, told, found.get("confidence", 0), instead_of=found.get("name"))
 
     @staticmethod
     def _unsure(message: Message, text: str) -> str | None:

@@ -10,8 +10,9 @@ from rasa_sdk import Tracker
 from knowledge.domain.letters import CaseFacts, letters_for
 
 # "Wat zet ik in mijn brief?", "hoe schrijf ik een bezwaarschrift", "voorbeeldbrief"
-LETTER_QUESTION = re.compile(r"\bbrief\b|bezwaarschrift|beroepschrift|klachtbrief|ingebrekestelling\s+(schrijven|sturen)|"
-                             r"voorbeeld\s*brief|\bschrijf\b|\bschrijven\b|\bopschrijven\b", re.IGNORECASE)
+LETTER_QUESTION = re.compile(r"\b(in|op)\s+(mijn|de|een|die|uw|zo'?n)\s+(\w+\s+)?brief\b|\bbrief\s+(\w+\s+)?(schrijven|opstellen|maken)|"
+                             r"bezwaarschrift|beroepschrift|klachtbrief|voorbeeld\s*brief|"
+                             r"\b(hoe|wat)\s+(\w+\s+){0,3}(schrijf|schrijven|opschrijven)\b", re.IGNORECASE)
 
 
 def letter_fits(route: str | None, organisation: str | None, asking_for: str | None,

@@ -64,7 +64,9 @@ def letters_for(case: CaseFacts) -> tuple[str, ...]:
     found: list[str] = []
     if route in BEZWAAR_ROUTES and organisation == "rechtbank":
         found.append(BEROEPSCHRIFT)  # a decision on bezwaar: beroep (Awb 8:1)
-    elif route in BEZWAAR_ROUTES and case.is_bestuursorgaan():
+    elif route in BEZWAAR_ROUTES and case.is_bestuursorgaan() and case.bezwaar_weeks is None:
+        # with bezwaar_weeks the bezwaar was made already and waits for its decision (an ingebrekestelling
+        # asked too early): no new bezwaarschrift
         found.append(BEZWAARSCHRIFT)
     if route == "klacht" and organisation != "rechtbank" or route == "klacht_en_bezwaar" and case.is_bestuursorgaan():
         found.append(KLACHTBRIEF)

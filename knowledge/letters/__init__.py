@@ -57,6 +57,6 @@ def letter_drafts(state: Mapping[str, Any], *, today: date, gemeente_file: Path 
             "id": template.id, "title": template.title, "summary": template.summary, "law": template.law,
             "facts": facts, "shown_facts": shown_facts(case, facts, template),
             "fields": [f.public() for f in template.fields], "body": template.body,
-            "sending": sending_for(case, letter, facts["termijn"], gemeente_file).public(),
+            "sending": sending_for(case, letter, facts["termijn"], gemeente_file, today).public(),
         })
     return {"gemeente": gemeente.name, "letters": drafts, "message": "" if drafts else NO_LETTER}

@@ -17,6 +17,7 @@ Optional keys in the gemeente's settings file (knowledge/domain/gemeente.yml):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -69,7 +70,8 @@ class Sending:
         return {"address": self.address, "website": self.website, "where": self.where, "proof": self.proof}
 
 
-def sending_for(case: CaseFacts, letter: str, deadline_text: str, gemeente_file: Path | str | None) -> Sending:
+def sending_for(case: CaseFacts, letter: str, deadline_text: str, gemeente_file: Path | str | None,
+                today: date | None = None) -> Sending:
     """Where `letter` goes for `case`, and how to send it in time (Awb 6:9 for a bezwaar or beroep)."""
     sending = Sending()
     org = case.organisation or ""
@@ -98,27 +100,36 @@ def sending_for(case: CaseFacts, letter: str, deadline_text: str, gemeente_file:
     elif org == "ombudsman":
         gemeente = load_gemeente(gemeente_file)
         sending.website = WEBSITES["ombudsman"]
-        sending.where.append("Stuur de brief naar de Nationale ombudsman. U kunt ook het formulier op hun website gebruiken.")
-        if gemeente.own_ombudsman:  # the gemeente's own or regional ombudsman (gemeenten/<code>.yml)
+        if gemeente.own_ombudsman:  # the gemeente's own or regional ombudsman (gemeenten/<code>.yml) comes first
             where = f" Kijk op {gemeente.own_ombudsman_url}." if gemeente.own_ombudsman_url else ""
-            sending.where.append(f"Ging uw klacht over de gemeente? Stuur hem dan naar {gemeente.own_ombudsman}.{where}")
+            sending.where.append(f"Ging uw klacht over de gemeente? Stuur de brief dan naar {gemeente.own_ombudsman}.{where}")
+            sending.where.append("Ging uw klacht over een andere organisatie, zoals het CIZ of het CAK? "
+                                 "Stuur de brief dan naar de Nationale ombudsman.")
+        else:
+            sending.where.append("Stuur de brief naar de Nationale ombudsman.")
+        sending.where.append("U kunt ook het formulier op de website van de ombudsman gebruiken.")
         sending.where.append("Stuur de brief en het antwoord op uw eerste klacht mee.")
     else:
         sending.website = WEBSITES.get(org, "")
         if org == "zorgaanbieder":
             sending.where.append("Stuur de brief naar de klachtenfunctionaris van de zorgaanbieder.")
         sending.where.append(f"Stuur de brief naar de organisatie. {CHECK_ADDRESS}")
-    sending.proof += proof_lines(letter, deadline_text)
+    sending.proof += proof_lines(letter, deadline_text, passed=bool(case.deadline and today and case.deadline < today))
     return sending
 
 
-def proof_lines(letter: str, deadline_text: str) -> list[str]:
+def proof_lines(letter: str, deadline_text: str, passed: bool = False) -> list[str]:
     """How to send the letter so the citizen can prove when it was sent."""
     lines = []
-    if deadline_text and letter in (BEZWAARSCHRIFT, BEROEPSCHRIFT):
+    if passed and letter in (BEZWAARSCHRIFT, BEROEPSCHRIFT):
+        # a late bezwaar or beroep can still be accepted when the lateness is excusable (Awb 6:11)
+        lines.append(f"De laatste dag was {deadline_text}. Stuur de brief toch zo snel mogelijk.")
+        lines.append("Schrijf in de brief waarom u te laat bent. Kwam de brief met de beslissing bijvoorbeeld later aan? "
+                     "Dan kan de organisatie uw brief toch behandelen.")
+    elif deadline_text and letter in (BEZWAARSCHRIFT, BEROEPSCHRIFT):
         lines.append(f"Stuur de brief uiterlijk op {deadline_text}. Wacht liever niet tot de laatste dag.")
         lines.append("Stuurt u de brief met de post? Dan is hij op tijd als u hem voor het einde van die dag "
-                     f"verstuurt. Hij moet dan wel binnen {deadlines.POSTAL_GRACE_DAYS} dagen aankomen.")
+                     f"verstuurt. Hij moet dan wel uiterlijk {deadlines.POSTAL_GRACE_DAYS} dagen na die laatste dag aankomen.")
     lines.append("Stuur de brief aangetekend. Dan heeft u bewijs dat u hem stuurde.")
     lines.append("Brengt u de brief zelf? Vraag dan om een bewijs dat de brief binnen is. "
                  "Dat heet een ontvangstbevestiging.")

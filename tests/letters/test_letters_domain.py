@@ -119,7 +119,7 @@ def test_how_to_prove_it_was_sent_in_time():
     sending = sending_for(CaseFacts(route="bezwaar", organisation="ciz"), "bezwaarschrift", "maandag 28 december 2026", None)
     text = " ".join(sending.proof)
     assert "aangetekend" in text and "ontvangstbevestiging" in text and "kopie" in text
-    assert f"binnen {deadlines.POSTAL_GRACE_DAYS} dagen" in text  # Awb 6:9
+    assert f"uiterlijk {deadlines.POSTAL_GRACE_DAYS} dagen na die laatste dag" in text  # Awb 6:9
 
 
 def test_a_state_without_a_route_has_no_letter_but_says_why():
@@ -138,3 +138,27 @@ def test_where_to_send_it_is_b1_dutch(organisation):
         text = "\n\n".join(sending.where + sending.proof)
         errors = [p.message for p in check_text(text, check_length=False) if p.severity == "error"]
         assert not errors, f"{organisation} {letter}: {errors}"
+
+
+def test_a_passed_deadline_says_send_it_anyway_and_explain_why():
+    case = CaseFacts(route="bezwaar", organisation="gemeente", deadline=date(2026, 11, 20))
+    text = " ".join(sending_for(case, "bezwaarschrift", "vrijdag 20 november 2026", None, date(2026, 11, 23)).proof)
+    assert "zo snel mogelijk" in text and "waarom u te laat bent" in text  # Awb 6:11
+    assert "uiterlijk op" not in text
+
+
+def test_no_new_bezwaarschrift_while_a_bezwaar_made_earlier_waits_for_its_decision():
+    # an ingebrekestelling asked too early keeps the route bezwaar (advice._too_early); the bezwaar was made
+    assert letters_for(CaseFacts(route="bezwaar", organisation="ciz", bezwaar_weeks=3)) == ()
+    assert letters_for(CaseFacts(route="bezwaar", organisation="ciz")) == ("bezwaarschrift",)
+
+
+def test_a_gemeentes_own_ombudsman_comes_before_the_nationale_ombudsman(tmp_path):
+    from knowledge.domain.gemeente import load_gemeente
+    load_gemeente.cache_clear()
+    file = tmp_path / "gemeente.yml"
+    file.write_text("name: Gemeente Test\nphone: '14 0000'\nwebsite: https://www.test.example\n"
+                    "own_ombudsman: de Ombudscommissie Test\nown_ombudsman_url: https://www.test.example/o\n")
+    where = sending_for(CaseFacts(route="klacht", organisation="ombudsman"), "klachtbrief", "", file).where
+    assert "Ombudscommissie Test" in where[0]
+    assert any("Nationale ombudsman" in line for line in where[1:])

@@ -137,7 +137,8 @@ class HandoffService(TeamScope, StaffClaims, CitizenSide, CallbackRequests):
             open_callbacks = session.scalar(of_gemeenten(
                 select(func.count()).select_from(Callback).join(Conversation, Conversation.id == Callback.conversation_id)
                 .where(Callback.status == "open"), codes, default))
-        online = [u.display_name for u in self.hub.online()]
+        # the staff online who see the same gemeenten (an admin's snapshot, codes None, lists everyone)
+        online = [u.display_name for u in self.hub.online() if codes is None or self.codes_for(u) == codes]
         return {"queue": queue, "active": active, "callbacks_open": int(open_callbacks or 0), "online": online}
 
     def queue_message(self, snapshot: dict) -> dict:

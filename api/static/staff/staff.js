@@ -267,7 +267,8 @@
   });
 
   function insertCard(cardId) {
-    api("GET", "/staff/api/cards/" + encodeURIComponent(cardId)).then(function (card) {
+    var forConversation = conversationId ? "?conversation_id=" + encodeURIComponent(conversationId) : "";
+    api("GET", "/staff/api/cards/" + encodeURIComponent(cardId) + forConversation).then(function (card) {
       var reply = $("reply");
       reply.value = (reply.value ? reply.value + "\n\n" : "") + card.body;
       $("reply-card").value = card.card_id;

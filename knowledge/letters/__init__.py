@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from knowledge.domain.case import slot_date
 from knowledge.domain.gemeente import DEFAULT_FILE, load_gemeente
-from knowledge.domain.letters import CaseFacts, letter_facts, letters_for
+from knowledge.domain.letters import KLACHTBRIEF, CaseFacts, letter_facts, letters_for
 from knowledge.domain.routing import ORGANISATIONS
 
 from .sending import sending_for
@@ -30,6 +30,22 @@ def case_facts(state: Mapping[str, Any]) -> CaseFacts:
                      asking_for=get("asking_for"))
 
 
+# A klacht follows the Awb only at a bestuursorgaan; elsewhere the legal ground differs (routes.md §3).
+KLACHT_LAW = {
+    "zorgaanbieder": "Wet kwaliteit, klachten en geschillen zorg (Wkkgz). Voor Wmo-hulp of jeugdhulp: "
+                     "de klachtenregeling van de zorgaanbieder",
+    "zorgverzekeraar": "De klachtenregeling van uw zorgverzekeraar. Daarna kunt u naar Kizi",
+    "ombudsman": "Algemene wet bestuursrecht, artikel 9:18",
+}
+
+
+def law_for(case: CaseFacts, template: LetterTemplate) -> str:
+    """The legal ground in one plain line: the template's, or for a klacht the one of the organisation."""
+    if template.id == KLACHTBRIEF:
+        return KLACHT_LAW.get(case.organisation or "", template.law)
+    return template.law
+
+
 def shown_facts(case: CaseFacts, facts: dict[str, str], template: LetterTemplate) -> list[dict[str, str]]:
     """The facts the page lists under "Wat Wegwijs al weet" (labels in B1 Dutch)."""
     rows = [("Soort brief", template.title)]
@@ -39,7 +55,7 @@ def shown_facts(case: CaseFacts, facts: dict[str, str], template: LetterTemplate
         rows.append(("Datum van de brief met de beslissing", facts["besluit_datum"]))
     if facts["termijn"]:
         rows.append(("Uw laatste dag", facts["termijn"]))
-    rows.append(("Wet", template.law))
+    rows.append(("Wet", law_for(case, template)))
     return [{"label": label, "value": value} for label, value in rows]
 
 
@@ -54,7 +70,7 @@ def letter_drafts(state: Mapping[str, Any], *, today: date, gemeente_file: Path 
         template = templates[letter]
         facts = letter_facts(case, letter, today=today, gemeente_name=gemeente.name)
         drafts.append({
-            "id": template.id, "title": template.title, "summary": template.summary, "law": template.law,
+            "id": template.id, "title": template.title, "summary": template.summary, "law": law_for(case, template),
             "facts": facts, "shown_facts": shown_facts(case, facts, template),
             "fields": [f.public() for f in template.fields], "body": template.body,
             "sending": sending_for(case, letter, facts["termijn"], gemeente_file, today).public(),

@@ -162,3 +162,17 @@ def test_a_gemeentes_own_ombudsman_comes_before_the_nationale_ombudsman(tmp_path
     where = sending_for(CaseFacts(route="klacht", organisation="ombudsman"), "klachtbrief", "", file).where
     assert "Ombudscommissie Test" in where[0]
     assert any("Nationale ombudsman" in line for line in where[1:])
+
+
+@pytest.mark.parametrize(("organisation", "law"), [
+    ("gemeente", "artikel 9:1 en 9:4"), ("zorgaanbieder", "Wkkgz"), ("zorgverzekeraar", "Kizi"),
+    ("ombudsman", "artikel 9:18"),
+])
+def test_a_klachtbrief_names_the_law_of_the_organisation(organisation, law):
+    drafts = letter_drafts({"route": "klacht", "organisation": organisation, "asking_for": "self"},
+                           today=date(2026, 11, 23))
+    klachtbrief = next(d for d in drafts["letters"] if d["id"] == "klachtbrief")
+    assert law in klachtbrief["law"]
+    assert any(row["label"] == "Wet" and law in row["value"] for row in klachtbrief["shown_facts"])
+    if organisation != "gemeente":
+        assert "9:1 en 9:4" not in klachtbrief["law"]  # the Awb's klacht rules bind only a bestuursorgaan

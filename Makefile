@@ -93,7 +93,8 @@ eval-heldout: setup
 	@$(PY) scripts/stack.py eval --files 'evaluation/heldout*/*.yml' --min-pass-rate 0
 
 eval-nlu: $(RASA_VENV)/.installed
-	@cd bot && OMP_NUM_THREADS=1 ../$(RASA) test nlu --nlu data --cross-validation --folds 5 --out results/nlu-cv --quiet
+	@cd bot && OMP_NUM_THREADS=1 ../$(RASA_VENV)/bin/python ../evaluation/nlu_cv.py test nlu --nlu data --cross-validation \
+		--folds 5 --out results/nlu-cv --quiet
 	@$(PY) -m evaluation.nlu_report bot/results/nlu-cv
 
 eval-retrieval: index

@@ -47,7 +47,8 @@ def kind_of_case(text: str, intent: str) -> str:
     if intent == "klacht_en_bezwaar" and accepts_decision(text):
         return "klacht"
     if intent == "klacht" and DECISION_WORDS.search(text) and DISAGREES.search(text) \
-            and (RUDE_WORDS.search(text) or CONDUCT_TOPIC.search(text)) and not accepts_decision(text):
+            and (RUDE_WORDS.search(text) or CONDUCT_TOPIC.search(text)) and not accepts_decision(text) \
+            and not (COMPLAINED.search(text) or A_KLACHT_MADE.search(text)):  # disputing how a klacht was handled
         return "klacht_en_bezwaar"
     if intent in READ_INSTEAD_OF_KLACHT and WANTS_KLACHT.search(text) and not (
             COMPLAINED.search(text) or A_KLACHT_MADE.search(text) or BEZWAAR_WORD.search(text)

@@ -42,7 +42,7 @@ FALLBACK = "nlu_fallback"
 # Intents that each tell a kind of case; a near-tie between two of them is left to the actions' words.
 # Not `beroep`: the court needs its own words (see UNSURE_BELOW).
 CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvraag", "al_geklaagd"}
-TIED_AT_LEAST = 0.3
+TIED_AT_LEAST = 0.25  # as likely as the FallbackClassifier threshold (config.yml)
 # What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 

@@ -62,3 +62,9 @@ def test_a_klacht_about_care_asked_in_so_many_words_does_not_become_both():
 
 def test_a_klacht_for_the_ombudsman_stays_as_the_classifier_read_it():
     assert kind_of_case("ik wil bij de ombudsman klagen over de gemeente", "al_geklaagd") == "al_geklaagd"
+
+
+def test_disputing_the_answer_to_a_klacht_made_before_is_no_bezwaar():
+    text = ("Mijn klacht over de onvriendelijke thuiszorgmedewerker is afgewezen in een brief van 3 mei. "
+            "Ik ben het daar niet mee eens.")
+    assert kind_of_case(text, "klacht") == "klacht"

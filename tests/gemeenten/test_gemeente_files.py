@@ -140,7 +140,7 @@ def test_a_letter_to_the_ombudsman_names_the_gemeentes_own_ombudsman_and_where_t
     state = {"route": "klacht", "organisation": "ombudsman"}
     proefstad = letter_drafts(state, today=date(2026, 11, 23), gemeente_file=ROOT / "gemeenten" / "9992.yml")
     where = " ".join(proefstad["letters"][0]["sending"]["where"])
-    assert ("Ging uw klacht over de gemeente? Stuur hem dan naar de Ombudscommissie Proefstad. "
+    assert ("Ging uw klacht over de gemeente? Stuur de brief dan naar de Ombudscommissie Proefstad. "
             "Kijk op https://www.proefstad.nl/ombudscommissie.") in where
     voorbeeld = letter_drafts(state, today=date(2026, 11, 23), gemeente_file=ROOT / "gemeenten" / "9991.yml")
     assert "Ging uw klacht over de gemeente" not in " ".join(voorbeeld["letters"][0]["sending"]["where"])

@@ -20,6 +20,7 @@ from .route_words import (
     DISAGREES,
     NOT_AGREED,
     RUDE_WORDS,
+    STRONG_DECISION,
 )
 
 # "ik wil klagen", "hoe dien ik een klacht in", "klacht indienen over…", "Klacht over het CIZ: …"
@@ -46,7 +47,7 @@ def kind_of_case(text: str, intent: str) -> str:
     """The case intent the words tell, else the classifier's `intent`."""
     if intent == "klacht_en_bezwaar" and accepts_decision(text):
         return "klacht"
-    if intent == "klacht" and DECISION_WORDS.search(text) and DISAGREES.search(text) \
+    if intent == "klacht" and STRONG_DECISION.search(text) and DISAGREES.search(text) \
             and (RUDE_WORDS.search(text) or CONDUCT_TOPIC.search(text)) and not accepts_decision(text) \
             and not (COMPLAINED.search(text) or A_KLACHT_MADE.search(text)):  # disputing how a klacht was handled
         return "klacht_en_bezwaar"

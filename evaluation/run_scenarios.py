@@ -49,7 +49,8 @@ ALLOWED_VALUES: dict[str, set[str | None]] = {
     "asking_for": {"self", "relative", None},
     "handoff": {"none", "offered", "waiting", "active", "callback", "closed"},
 }
-SCENARIO_KEYS = {"name", "source", "staff_available", "turns", "expect", "expect_text", "forbid_text"}
+SCENARIO_KEYS = {"name", "source", "staff_available", "locale", "turns", "expect", "expect_text", "forbid_text"}
+LOCALES = ("nl", "en")  # the widget's language (`locale`, default nl)
 REQUIRED_KEYS = {"name", "source", "turns", "expect"}
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -118,10 +119,14 @@ def validate_scenario(raw: Any, where: str) -> dict[str, Any]:
     staff = raw.get("staff_available", True)
     if not isinstance(staff, bool):
         raise ScenarioError(f"{where}: staff_available must be true or false, got {staff!r}")
+    locale = raw.get("locale", "nl")
+    if locale not in LOCALES:
+        raise ScenarioError(f"{where}: locale must be one of {LOCALES}, got {locale!r}")
     return {
         "name": name,
         "source": raw["source"],
         "staff_available": staff,
+        "locale": locale,
         "turns": _validate_turns(raw["turns"], where),
         "expect": _validate_expect(raw["expect"], where),
         "expect_text": _validate_expect_text(raw.get("expect_text", []), where),
@@ -189,11 +194,11 @@ def _validate_expect_text(phrases: Any, where: str) -> list[str]:
 # --------------------------------------------------------------------------- running
 
 
-def create_conversation(client: httpx.Client, staff_available: bool) -> str:
-    """Start a conversation; the header tells the API whether a staff member is online."""
+def create_conversation(client: httpx.Client, staff_available: bool, locale: str = "nl") -> str:
+    """Start a conversation in the widget's language; the header tells the API whether a staff member is online."""
     response = client.post(
         "/api/conversations",
-        json={"locale": "nl"},
+        json={"locale": locale},
         headers={STAFF_HEADER: "true" if staff_available else "false"},
     )
     response.raise_for_status()
@@ -283,7 +288,7 @@ def run_scenario(client: httpx.Client, scenario: dict[str, Any]) -> list[str]:
     replies_per_turn: list[list[str]] = []
     body: dict[str, Any] = {}
     try:
-        conversation_id = create_conversation(client, scenario["staff_available"])
+        conversation_id = create_conversation(client, scenario["staff_available"], scenario["locale"])
         for turn in scenario["turns"]:
             body = send_turn(client, conversation_id, turn)
             replies_per_turn.append(reply_texts(body))

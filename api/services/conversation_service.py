@@ -24,7 +24,9 @@ from api.services.handoff.store import HandoffSignal
 from api.services.gaps import record_gap
 from api.services.gemeenten import code_for_new_conversation, gemeenten_of, office_open
 from api.services.knowledge_service import KnowledgeService
+from api.services import language_choice
 from api.services.language_check import is_gibberish
+from api.services.card_language import in_language
 from api.services.local_answers import for_gemeente, with_contacts
 from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
@@ -127,12 +129,35 @@ class ConversationService:
                 # for staff: no answer now (staff writes), the state says who has the chat
                 taken = MessagesOut(messages=[], state=State(**store.public_state(session, conversation))) \
                     if answers is Responder.STAFF else None
+                language = self._language_turn(session, conversation, citizen) if taken is None else None
+                if isinstance(language, MessagesOut):  # the language offer: the bot waits for the choice
+                    taken = language
+                to_answer = language if isinstance(language, int) else citizen.id  # the first message, after the choice
                 self.delivery.track(session, conversation_id, citizen.id, message.client_message_id, answer=taken)
-                earlier = self.delivery.undelivered_before(session, conversation_id, citizen.id) if taken is None else []
+                earlier = self.delivery.undelivered_before(session, conversation_id, to_answer) if taken is None else []
+            if isinstance(language, MessagesOut):
+                return taken
             if taken is not None:
                 await self.staff.citizen_wrote(conversation_id, citizen)  # to the staff console, not to Rasa
                 return taken
-            return await self._delivered(self.delivery.answer(conversation_id, citizen.id, undelivered=earlier))
+            return await self._delivered(self.delivery.answer(conversation_id, to_answer, undelivered=earlier))
+
+    def _language_turn(self, session, conversation: Conversation, citizen: Message) -> MessagesOut | int | None:
+        """An English first message in a Dutch conversation: the offer (the bot waits). The answer to it:
+        the chosen language is set, and the id of the first message, which the bot answers now."""
+        if language_choice.offer_due(session, conversation, citizen):
+            offer = language_choice.offer_message(conversation.id)
+            session.add(offer)
+            citizen.delivered = True
+            return MessagesOut(messages=[BotMessage(text=offer.text, buttons=offer.buttons)],
+                               state=State(**store.public_state(session, conversation)))
+        first = language_choice.open_offer(session, conversation.id, citizen)
+        if first is None or first.id == citizen.id:
+            return None
+        conversation.locale = language_choice.chosen(citizen)
+        citizen.delivered = True
+        first.delivered = False  # the bot answers the story the citizen told first
+        return first.id
 
     async def _delivered(self, answering) -> MessagesOut:
         try:
@@ -172,10 +197,12 @@ class ConversationService:
         editors (api/services/gaps.py)."""
         with self.db.session() as session:
             conversation = self._get(session, conversation_id)
-            # a card's answer: the local text of the conversation's gemeente, else the shared text
+            # a card's answer: in the conversation's language (English section, api/services/card_language.py),
+            # then the local text of the conversation's gemeente, else the shared text
             gemeente = self.gemeenten.get(conversation.gemeente)
-            replies = with_contacts(for_gemeente(replies, gemeente.code, lambda card_id: self.knowledge.card(card_id)),
-                                    gemeente)
+            card = lambda card_id: self.knowledge.card(card_id)  # noqa: E731
+            replies = in_language(replies, conversation.locale, card)
+            replies = with_contacts(for_gemeente(replies, gemeente.code, card), gemeente)
             out = [
                 BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
                 for r in replies

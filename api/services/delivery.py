@@ -49,6 +49,7 @@ from api.services.rasa_client import (
 )
 from api.services.state_guard import knows_something, slots_to_restore
 from knowledge.domain.gemeenten import Gemeente
+from knowledge.i18n import use_locale
 
 if TYPE_CHECKING:
     from api.services.conversation_service import ConversationService
@@ -83,6 +84,7 @@ class Pending:
     handoff: str  # who answers, from the handoff store
     staff_available: bool
     gemeente: str | None  # the conversation's gemeente (CBS code; None: the default)
+    locale: str = "nl"  # the conversation's language: the bot and the API's own texts use it
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -151,35 +153,36 @@ class BotDelivery:
 
     async def _deliver(self, conversation_id: str, message_id: int, late: bool) -> MessagesOut:
         pending = self._load(conversation_id, message_id, attempt=True)  # a first attempt is recorded with it
-        if pending.delivered:
-            return MessagesOut(**pending.answer) if pending.answer else \
-                self._answer_from_transcript(conversation_id, message_id)
-        if pending.maybe_received:
-            recovered = await self._recover(conversation_id, pending, late)
-            if recovered is not None:
-                return recovered
-            self._attempt(message_id)
-        metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
-                    "handoff": pending.handoff, METADATA_KEY: message_id,
-                    # the facts of the conversation's gemeente the bot's advice needs (its ombudsman)
-                    "gemeente": self._gemeente(pending).for_the_bot()}
-        try:
-            said = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
-        except RasaUnreachable:
-            self._attempt(message_id, reached=False)
-            return self._without_bot(conversation_id, pending, late, maybe_received=False)
-        except RasaUnavailable as error:
-            logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
-            return self._without_bot(conversation_id, pending, late, maybe_received=True)
-        view = said.view(METADATA_KEY, message_id)  # the stored turn, sent with the reply (bot/turn_channel.py)
-        if view is None:  # a bot without that channel, or a turn it did not store: ask for the tracker
-            view, actions_up = await asyncio.gather(self._stored_turn(conversation_id, message_id),
-                                                    self.rasa.actions_up(said.instance))
-        else:
-            actions_up = await self.rasa.actions_up(said.instance)
-        if view is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
-            logger.warning("rasa did not store the turn of message #%s", message_id)
-        return await self._finish(conversation_id, pending, said.replies, said.handoff, view, actions_up, late)
+        with use_locale(pending.locale):  # the API's own texts in the conversation's language
+            if pending.delivered:
+                return MessagesOut(**pending.answer) if pending.answer else \
+                    self._answer_from_transcript(conversation_id, message_id)
+            if pending.maybe_received:
+                recovered = await self._recover(conversation_id, pending, late)
+                if recovered is not None:
+                    return recovered
+                self._attempt(message_id)
+            metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
+                        "handoff": pending.handoff, METADATA_KEY: message_id, "locale": pending.locale,
+                        # the facts of the conversation's gemeente the bot's advice needs (its ombudsman)
+                        "gemeente": self._gemeente(pending).for_the_bot()}
+            try:
+                said = await self.rasa.send(conversation_id, self.conversations.text_for_bot(pending), metadata)
+            except RasaUnreachable:
+                self._attempt(message_id, reached=False)
+                return self._without_bot(conversation_id, pending, late, maybe_received=False)
+            except RasaUnavailable as error:
+                logger.warning("rasa did not answer in time for conversation %s: %s", conversation_id[:8], error)
+                return self._without_bot(conversation_id, pending, late, maybe_received=True)
+            view = said.view(METADATA_KEY, message_id)  # the stored turn, sent with the reply (bot/turn_channel.py)
+            if view is None:  # a bot without that channel, or a turn it did not store: ask for the tracker
+                view, actions_up = await asyncio.gather(self._stored_turn(conversation_id, message_id),
+                                                        self.rasa.actions_up(said.instance))
+            else:
+                actions_up = await self.rasa.actions_up(said.instance)
+            if view is None:  # Rasa answered but did not keep the turn (it failed half-way): its state is unknown
+                logger.warning("rasa did not store the turn of message #%s", message_id)
+            return await self._finish(conversation_id, pending, said.replies, said.handoff, view, actions_up, late)
 
     async def _recover(self, conversation_id: str, pending: Pending, late: bool) -> MessagesOut | None:
         """An earlier attempt may have reached Rasa: take its answer from the tracker if so."""
@@ -286,7 +289,7 @@ class BotDelivery:
                 maybe_received=delivery.maybe_received,
                 facts=store.facts(conversation), handoff=store.status(session, conversation_id),
                 staff_available=self.conversations._staff_available(conversation),
-                gemeente=conversation.gemeente,
+                gemeente=conversation.gemeente, locale=conversation.locale,
             )
             if attempt and not message.delivered and not delivery.maybe_received:
                 self._record_attempt(delivery)

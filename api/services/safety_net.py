@@ -2,7 +2,7 @@
 or a request for a person reaches the staff queue even with Rasa or the action server down.
 
 The texts the bot also has (112/113, "Ik zet u door …") are read from bot/domain.yml, so the
-citizen sees the same words either way.
+citizen sees the same words either way, in the conversation's language (the caller's ``use_locale``).
 """
 from __future__ import annotations
 
@@ -15,17 +15,18 @@ from api.services.rasa_client import BotReply
 from knowledge.domain.short_answers import urgent
 from knowledge.domain.routing import ROUTE_CARDS
 from knowledge.domain.signals import signals
+from knowledge.i18n import N_, _
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "bot" / "domain.yml"
 
 PERSON_PAYLOAD = "/request_human"
-PERSON_BUTTON = {"title": "Praat met een medewerker", "payload": PERSON_PAYLOAD}
+PERSON_TITLE = N_("Praat met een medewerker")
 CRISIS_PAYLOAD = "/crisis"
 
-FALLBACK = "Sorry, er ging iets mis. Ik kan uw vraag nu niet goed beantwoorden. Wilt u met een medewerker praten?"
-STILL_WAITING = "U wacht op een medewerker. De medewerker leest ook dit bericht."
-NO_STAFF = "Er is nu geen medewerker aanwezig. Bel de gemeente op {phone}."
-LATE = "Wegwijs werkt weer. Dit is het antwoord op uw bericht: “{excerpt}”"
+FALLBACK = N_("Sorry, er ging iets mis. Ik kan uw vraag nu niet goed beantwoorden. Wilt u met een medewerker praten?")
+STILL_WAITING = N_("U wacht op een medewerker. De medewerker leest ook dit bericht.")
+NO_STAFF = N_("Er is nu geen medewerker aanwezig. Bel de gemeente op {phone}.")
+LATE = N_("Wegwijs werkt weer. Dit is het antwoord op uw bericht: “{excerpt}”")
 
 @lru_cache
 def _bot_texts() -> dict[str, str]:
@@ -34,7 +35,8 @@ def _bot_texts() -> dict[str, str]:
 
 
 def bot_text(response: str, default: str) -> str:
-    return _bot_texts().get(response, default)
+    """A response of the bot's domain, in the current language (knowledge/i18n.py)."""
+    return _(_bot_texts().get(response, default))
 
 
 def crisis_texts(text: str) -> list[str]:
@@ -65,11 +67,11 @@ def wants_a_person(payload: str | None, text: str, intent: str | None, bot_under
 
 
 def fallback() -> BotReply:
-    return BotReply(text=FALLBACK, buttons=[dict(PERSON_BUTTON)], source_ids=[])
+    return BotReply(text=_(FALLBACK), buttons=[{"title": _(PERSON_TITLE), "payload": PERSON_PAYLOAD}], source_ids=[])
 
 
 def still_waiting() -> BotReply:
-    return BotReply(text=STILL_WAITING, buttons=[], source_ids=[])
+    return BotReply(text=_(STILL_WAITING), buttons=[], source_ids=[])
 
 
 def late_answer(citizen_text: str) -> BotReply:
@@ -77,7 +79,7 @@ def late_answer(citizen_text: str) -> BotReply:
     excerpt = " ".join(citizen_text.split())
     if len(excerpt) > 80:
         excerpt = excerpt[:80].rsplit(" ", 1)[0] + " …"
-    return BotReply(text=LATE.format(excerpt=excerpt), buttons=[], source_ids=[])
+    return BotReply(text=_(LATE).format(excerpt=excerpt), buttons=[], source_ids=[])
 
 
 def handoff_replies(reason: str, staff_available: bool, already_said: list[str], text: str = "",
@@ -88,7 +90,7 @@ def handoff_replies(reason: str, staff_available: bool, already_said: list[str],
     if staff_available:
         texts.append(bot_text("utter_handoff_waiting", "Ik zet u door naar een medewerker."))
     else:
-        texts.append(NO_STAFF.format(phone=phone))
+        texts.append(_(NO_STAFF).format(phone=phone))
     replies = [BotReply(text=t, buttons=[], source_ids=[]) for t in texts]
     if reason == "crisis":
         replies[-1].source_ids.extend(ROUTE_CARDS["crisis"])

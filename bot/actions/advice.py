@@ -9,12 +9,12 @@ from knowledge.domain.advice import compose
 from knowledge.domain.signals import person_reason
 
 from .case import answer_slots, case_from
-from .context import sources_message, text
+from .context import Localized, sources_message, text
 from .handoff import offer_handoff
 from .letter_offer import letter_fits
 
 
-class ActionGiveAdvice(Action):
+class ActionGiveAdvice(Localized, Action):
     def name(self) -> str:
         return "action_give_advice"
 

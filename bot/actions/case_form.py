@@ -11,12 +11,14 @@ from rasa_sdk.types import DomainDict
 
 from rasa_sdk import Action
 
+from knowledge.i18n import _
+
 from knowledge.domain.case_words import ASKS_DECISION_PERIOD
 from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS
 
-from .context import intent, mantelzorger_for, text, today
+from .context import Localized, intent, mantelzorger_for, text, today
 from .slot_extraction import DATE_UNKNOWN_WORDS
 
 # Intents that break off the form: the rules in data/rules.yml handle them.
@@ -38,7 +40,7 @@ def needed_slots(route: str | None, about: str | None) -> list[str]:
     return []  # aanvraag: the organisation follows from the kind of care
 
 
-class ValidateCaseForm(FormValidationAction):
+class ValidateCaseForm(Localized, FormValidationAction):
     def name(self) -> str:
         return "validate_case_form"
 
@@ -74,7 +76,7 @@ def _said_once(tracker: Tracker, facts: str) -> tuple[list[str], list[EventType]
     return [facts], [SlotSet("key_facts_said", True)]
 
 
-class ActionAskAboutOrganisation(Action):
+class ActionAskAboutOrganisation(Localized, Action):
     """Says what the citizen must know at once (route, term), then asks which organisation."""
 
     def name(self) -> str:
@@ -90,7 +92,7 @@ class ActionAskAboutOrganisation(Action):
         return events
 
 
-class ActionAskDecisionDate(Action):
+class ActionAskDecisionDate(Localized, Action):
     """Route, place and the 6 weeks at once; why a date could not be used; then the question."""
 
     def name(self) -> str:
@@ -105,13 +107,13 @@ class ActionAskDecisionDate(Action):
         message = text(tracker)
         letter, received = read_letter_dates(message, today(tracker))
         if letter is not None and letter > today(tracker):
-            parts.append("Die datum ligt in de toekomst. Een brief kan geen datum in de toekomst hebben. "
-                         "Kijk nog eens op de brief.")
+            parts.append(_("Die datum ligt in de toekomst. Een brief kan geen datum in de toekomst hebben. "
+                           "Kijk nog eens op de brief."))
         elif letter is None and received is not None:
             parts.append(received_only(received))
         elif asked_before and letter is None and not DATE_UNKNOWN_WORDS.search(message) \
                 and intent(tracker) not in INTERRUPTIONS and not message.startswith("/"):
-            parts.append("Ik begrijp de datum niet. Typ de datum zo: 13-11-2026.")
+            parts.append(_("Ik begrijp de datum niet. Typ de datum zo: 13-11-2026."))
         if parts:
             dispatcher.utter_message(text="\n".join(parts))
         dispatcher.utter_message(response="utter_ask_decision_date")

@@ -1,10 +1,14 @@
 """What an action needs to know about the turn: the text, the intent, the API's clock."""
 from __future__ import annotations
 
+import functools
+import inspect
 from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
+
+from knowledge.i18n import supported, use_locale
 
 # Said by the API with every message (see api/services/delivery.py).
 META_TODAY = "today"
@@ -14,9 +18,32 @@ META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, wa
 # "wijkteam", "clientondersteuning"},
 # from its settings file (knowledge/domain/gemeenten.py, Gemeente.for_the_bot).
 META_GEMEENTE = "gemeente"
+META_LOCALE = "locale"  # the conversation's language: the bot writes in it (knowledge/i18n.py)
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return tracker.latest_message.get("metadata") or {}
+
+
+def locale(tracker: Tracker) -> str:
+    return supported(metadata(tracker).get(META_LOCALE))
+
+
+class Localized:
+    """Mixed into every action: its texts (``_()``) and dates are written in the conversation's language.
+    Wraps the class's ``run`` (its own or the SDK's) in ``use_locale``."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.run = _in_locale(cls.run)
+
+
+def _in_locale(run):
+    @functools.wraps(run)
+    async def in_locale(self, dispatcher, tracker: Tracker, domain):
+        with use_locale(locale(tracker)):
+            result = run(self, dispatcher, tracker, domain)
+            return await result if inspect.isawaitable(result) else result
+    return in_locale
 
 
 def today(tracker: Tracker) -> date:

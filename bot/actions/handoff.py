@@ -19,9 +19,10 @@ from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.deadlines import bezwaar_deadline
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS
 from knowledge.domain.signals import signals
+from knowledge.i18n import N_, _
 
 from .case import answer_slots, case_from
-from .context import (handoff_signal, handoff_state, intent, mantelzorger_for, sources_message, staff_available,
+from .context import (Localized, handoff_signal, handoff_state, intent, mantelzorger_for, sources_message, staff_available,
                       text, today)
 from .slot_extraction import DATE_UNKNOWN
 
@@ -72,7 +73,7 @@ def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, reason: st
     return [SlotSet("handoff_reason", reason)]
 
 
-class ActionOfferHandoff(Action):
+class ActionOfferHandoff(Localized, Action):
     def name(self) -> str:
         return "action_offer_handoff"
 
@@ -128,7 +129,7 @@ def contact_told(message: str) -> list[EventType]:
     return events
 
 
-class ActionRequestHandoff(Action):
+class ActionRequestHandoff(Localized, Action):
     def name(self) -> str:
         return "action_request_handoff"
 
@@ -137,11 +138,11 @@ class ActionRequestHandoff(Action):
             dispatcher, tracker, tracker.get_slot("handoff_reason") or "request")
 
 
-SOUNDS_HARD = "Het klinkt alsof het u heel zwaar valt. Dat begrijp ik. U hoeft dit niet alleen op te lossen."
+SOUNDS_HARD = N_("Het klinkt alsof het u heel zwaar valt. Dat begrijp ik. U hoeft dit niet alleen op te lossen.")
 STOPS = re.compile(r"\bstop|gestopt|beëindig|beeindig|ingetrokken|afgewezen|verlaagd|opgezegd|niet\s+meer", re.IGNORECASE)
 
 
-class ActionCrisis(Action):
+class ActionCrisis(Localized, Action):
     """Danger → 112, thoughts of suicide → 113, otherwise urgent: what to do now. Then a person first."""
 
     def name(self) -> str:
@@ -153,7 +154,7 @@ class ActionCrisis(Action):
         if not found:
             # the model read distress, the words name no danger, suicide or urgency: no emergency
             # numbers, but a person is offered (routes.md §5: desperate after the guide's answer)
-            dispatcher.utter_message(text=SOUNDS_HARD)
+            dispatcher.utter_message(text=_(SOUNDS_HARD))
             return offer_handoff(dispatcher, tracker, reason="desperate")
         danger, suicide = "danger" in found, "suicide" in found
         events: list[EventType] = []
@@ -203,7 +204,7 @@ class ActionCrisis(Action):
                          SlotSet("deadline", last_day.isoformat())], last_day
 
 
-class ValidateCallbackForm(FormValidationAction):
+class ValidateCallbackForm(Localized, FormValidationAction):
     def name(self) -> str:
         return "validate_callback_form"
 
@@ -235,7 +236,7 @@ class ValidateCallbackForm(FormValidationAction):
         return {}
 
 
-class ActionConfirmCallback(Action):
+class ActionConfirmCallback(Localized, Action):
     def name(self) -> str:
         return "action_confirm_callback"
 
@@ -245,7 +246,7 @@ class ActionConfirmCallback(Action):
         return []
 
 
-class ActionAffirmOrDeny(Action):
+class ActionAffirmOrDeny(Localized, Action):
     """A typed "ja" or "nee": answers the offer of a person if one is open."""
 
     def name(self) -> str:
@@ -263,7 +264,7 @@ class ActionAffirmOrDeny(Action):
         return not_understood(dispatcher, tracker)
 
 
-class ActionCancelCallback(Action):
+class ActionCancelCallback(Localized, Action):
     """The citizen no longer wants a call-back: stop asking for contact details."""
 
     def name(self) -> str:

@@ -8,9 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from knowledge.domain.short_answers import clientondersteuning
+from knowledge.i18n import _
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 
-from .context import citizen_text, gap_message, intent, set_by_this_message, sources_message, text
+from .context import Localized, citizen_text, gap_message, intent, set_by_this_message, sources_message, text
 from . import settings
 from .handoff import not_understood, offer_handoff
 from .letter_offer import asks_about_letter, letter_fits_conversation
@@ -54,7 +55,7 @@ async def find_answers(message: str) -> list:
     return answers
 
 
-class ActionNotUnderstood(Action):
+class ActionNotUnderstood(Localized, Action):
     def name(self) -> str:
         return "action_not_understood"
 
@@ -62,7 +63,7 @@ class ActionNotUnderstood(Action):
         return not_understood(dispatcher, tracker)
 
 
-class ActionAnswerQuestion(Action):
+class ActionAnswerQuestion(Localized, Action):
     def name(self) -> str:
         return "action_answer_question"
 
@@ -96,7 +97,7 @@ class ActionAnswerQuestion(Action):
         return events
 
 
-class ActionFeedback(Action):
+class ActionFeedback(Localized, Action):
     """Thanks the citizen; the API stores the feedback for the editors."""
 
     def name(self) -> str:
@@ -116,7 +117,7 @@ HELPER_WORDS = re.compile(r"cli[eë]nt\s*ondersteun|ondersteuner|onafhankelijk\w
                           re.IGNORECASE)
 
 
-class ActionClientondersteuning(Action):
+class ActionClientondersteuning(Localized, Action):
     """Who gives free independent help (routes.md §4); the state names that organisation."""
 
     def name(self) -> str:
@@ -138,12 +139,12 @@ class ActionClientondersteuning(Action):
         return events
 
 
-class ActionAcknowledgeRelative(Action):
+class ActionAcknowledgeRelative(Localized, Action):
     def name(self) -> str:
         return "action_acknowledge_relative"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        relative = tracker.get_slot("relative") or "naaste"
+        relative = _(tracker.get_slot("relative") or "naaste")
         events: list[EventType] = [SlotSet("asking_for", "relative")]
         if tracker.active_loop.get("name"):
             dispatcher.utter_message(response="utter_relative", relative=relative)

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from ..i18n import N_
+
 BEZWAAR_WEEKS = 6  # Awb 6:7
 BEROEP_WEEKS = 6  # Awb 6:7 with 8:1
 POSTAL_GRACE_DAYS = 7  # Awb 6:9 lid 2: posted in time, received within a week
@@ -39,14 +41,14 @@ def atw_holidays(year: int) -> dict[date, str]:
     if koningsdag.weekday() == 6:  # Sunday: Koningsdag moves to 26 April (Atw art. 3 lid 1)
         koningsdag = date(year, 4, 26)
     return {
-        date(year, 1, 1): "Nieuwjaarsdag",
-        easter_sunday + timedelta(days=1): "Tweede Paasdag",
-        easter_sunday + timedelta(days=39): "Hemelvaartsdag",
-        easter_sunday + timedelta(days=50): "Tweede Pinksterdag",
-        koningsdag: "Koningsdag",
-        date(year, 5, 5): "Bevrijdingsdag",
-        date(year, 12, 25): "Eerste Kerstdag",
-        date(year, 12, 26): "Tweede Kerstdag",
+        date(year, 1, 1): N_("Nieuwjaarsdag"),
+        easter_sunday + timedelta(days=1): N_("Tweede Paasdag"),
+        easter_sunday + timedelta(days=39): N_("Hemelvaartsdag"),
+        easter_sunday + timedelta(days=50): N_("Tweede Pinksterdag"),
+        koningsdag: N_("Koningsdag"),
+        date(year, 5, 5): N_("Bevrijdingsdag"),
+        date(year, 12, 25): N_("Eerste Kerstdag"),
+        date(year, 12, 26): N_("Tweede Kerstdag"),
     }
 
 

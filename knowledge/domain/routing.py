@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 ROUTES = ("klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvraag")
 # The routes with a bezwaar against a decision (and its 6-week term).
 BEZWAAR_ROUTES = ("bezwaar", "klacht_en_bezwaar")
@@ -30,17 +32,17 @@ class Organisation:
 ORGANISATIONS: dict[str, Organisation] = {
     o.key: o
     for o in (
-        Organisation("gemeente", "de gemeente", True, True, "ombudsman", "gemeente-wat-doet"),
-        Organisation("ciz", "het CIZ", True, True, "ombudsman", "ciz-wat-doet"),
-        Organisation("zorgkantoor", "het zorgkantoor", True, True, "ombudsman", "zorgkantoor-wat-doet"),
-        Organisation("cak", "het CAK", True, True, "ombudsman", "cak-wat-doet"),
-        Organisation("svb", "de SVB", True, True, "ombudsman", "svb-wat-doet"),
+        Organisation("gemeente", N_("de gemeente"), True, True, "ombudsman", "gemeente-wat-doet"),
+        Organisation("ciz", N_("het CIZ"), True, True, "ombudsman", "ciz-wat-doet"),
+        Organisation("zorgkantoor", N_("het zorgkantoor"), True, True, "ombudsman", "zorgkantoor-wat-doet"),
+        Organisation("cak", N_("het CAK"), True, True, "ombudsman", "cak-wat-doet"),
+        Organisation("svb", N_("de SVB"), True, True, "ombudsman", "svb-wat-doet"),
         # Zvw is private law: no bezwaar, a klacht at the insurer and then Kizi.
-        Organisation("zorgverzekeraar", "uw zorgverzekeraar", True, False, "kizi", "zorgverzekeraar-klacht"),
+        Organisation("zorgverzekeraar", N_("uw zorgverzekeraar"), True, False, "kizi", "zorgverzekeraar-klacht"),
         # A care provider takes no besluiten; klacht via its klachtenfunctionaris, then the geschilleninstantie.
-        Organisation("zorgaanbieder", "de zorgaanbieder", False, False, "geschilleninstantie", "klacht-zorgaanbieder-wkkgz"),
-        Organisation("ombudsman", "de ombudsman", False, False, "", "ombudsman-nationale"),
-        Organisation("rechtbank", "de rechtbank", False, False, "", "beroep-rechtbank"),
+        Organisation("zorgaanbieder", N_("de zorgaanbieder"), False, False, "geschilleninstantie", "klacht-zorgaanbieder-wkkgz"),
+        Organisation("ombudsman", N_("de ombudsman"), False, False, "", "ombudsman-nationale"),
+        Organisation("rechtbank", N_("de rechtbank"), False, False, "", "beroep-rechtbank"),
     )
 }
 
@@ -184,14 +186,14 @@ def aanvraag_organisation(text: str) -> str | None:
 
 # The Wmo and Jeugdwet care an application at the gemeente is for, in the citizen's words (first named wins).
 GEMEENTE_CARE_NAMES = (
-    ("dagbesteding", _words(r"dagbesteding")), ("huishoudelijke hulp", _words(r"huishoud", r"schoonma", r"poets")),
-    ("begeleiding", _words(r"begeleiding")), ("een rolstoel", _words(r"rolstoel")),
-    ("een scootmobiel", _words(r"scootmobiel")), ("een traplift", _words(r"traplift")),
-    ("een aanpassing van uw huis", _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
+    (N_("dagbesteding"), _words(r"dagbesteding")), (N_("huishoudelijke hulp"), _words(r"huishoud", r"schoonma", r"poets")),
+    (N_("begeleiding"), _words(r"begeleiding")), (N_("een rolstoel"), _words(r"rolstoel")),
+    (N_("een scootmobiel"), _words(r"scootmobiel")), (N_("een traplift"), _words(r"traplift")),
+    (N_("een aanpassing van uw huis"), _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
                                          r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)")),
-    ("vervoer", _words(r"vervoer")), ("jeugdhulp", _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
+    (N_("vervoer"), _words(r"vervoer")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
                                                            r"(kinder|jeugd)psycholo", r"kinderpsychiater")),
-    ("logeeropvang", _words(r"logeer", r"logeren", r"respijt")),
+    (N_("logeeropvang"), _words(r"logeer", r"logeren", r"respijt")),
 )
 
 

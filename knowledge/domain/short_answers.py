@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from .advice import bezwaar_decision_period, name
-from .dates import format_date_nl
+from ..i18n import _, format_day
 from .routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS, clientondersteuning_organisation
 
 
@@ -22,10 +22,11 @@ def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, 
     when the citizen asks how long a decision on bezwaar may take, that period (Awb 7:10)."""
     facts = _route_facts(route, about, decision_on_bezwaar)
     if facts and asks_decision_period and route in BEZWAAR_ROUTES and not decision_on_bezwaar:
-        facts += " " + bezwaar_decision_period(name(about) if about in ORGANISATIONS else "de organisatie")
+        facts += " " + bezwaar_decision_period(name(about))
     if facts and relative and route in BEZWAAR_ROUTES:
-        facts += (f" U mag dit voor uw {relative} doen. Tekent u zelf? "
-                  f"Dan heeft u een schriftelijke machtiging van uw {relative} nodig.")  # Awb 2:1
+        facts += " " + _("U mag dit voor uw {relative} doen. Tekent u zelf? "
+                         "Dan heeft u een schriftelijke machtiging van uw {relative} nodig.").format(
+            relative=_(relative))  # Awb 2:1
     return facts
 
 
@@ -34,26 +35,26 @@ def _route_facts(route: str, about: str | None, decision_on_bezwaar: bool) -> st
         return ""
     org = name(about) if about in ORGANISATIONS else None
     if decision_on_bezwaar:
-        return ("Bent u het niet eens met de beslissing op uw bezwaar? Dan gaat u in beroep bij de rechtbank. "
-                "Dat moet binnen 6 weken na de datum op die brief.")
+        return _("Bent u het niet eens met de beslissing op uw bezwaar? Dan gaat u in beroep bij de rechtbank. "
+                 "Dat moet binnen 6 weken na de datum op die brief.")
     if route == "bezwaar":
-        where = f" U stuurt uw bezwaar naar {org}." if org else ""
-        return f"Dit is een bezwaar.{where} Dat moet binnen 6 weken na de datum op de brief."
+        where = " " + _("U stuurt uw bezwaar naar {org}.").format(org=org) if org else ""
+        return _("Dit is een bezwaar.") + where + " " + _("Dat moet binnen 6 weken na de datum op de brief.")
     if route == "klacht_en_bezwaar":
-        where = f" bij {org}" if org else ""
-        return (f"U kunt bezwaar maken en een klacht indienen{where}. "
-                "Voor het bezwaar heeft u 6 weken na de datum op de brief.")
+        first = _("U kunt bezwaar maken en een klacht indienen bij {org}.").format(org=org) if org else \
+            _("U kunt bezwaar maken en een klacht indienen.")
+        return first + " " + _("Voor het bezwaar heeft u 6 weken na de datum op de brief.")
     if route == "klacht" and org is None:
-        return "Dit is een klacht over hoe u bent behandeld. U dient die in bij de organisatie zelf."
+        return _("Dit is een klacht over hoe u bent behandeld. U dient die in bij de organisatie zelf.")
     if route == "ingebrekestelling" and org is None:
-        return ("Duurt een beslissing te lang? Dan kunt u een ingebrekestelling sturen. "
-                "Dat kan pas als de termijn om te beslissen voorbij is.")
+        return _("Duurt een beslissing te lang? Dan kunt u een ingebrekestelling sturen. "
+                 "Dat kan pas als de termijn om te beslissen voorbij is.")
     return ""
 
 
 def received_only(received: date) -> str:
-    return (f"U kreeg de brief op {format_date_nl(received)}. De 6 weken tellen niet vanaf die dag. "
-            "Ze tellen vanaf de datum die óp de brief staat.")
+    return _("U kreeg de brief op {day}. De 6 weken tellen niet vanaf die dag. "
+             "Ze tellen vanaf de datum die óp de brief staat.").format(day=format_day(received))
 
 
 # ----------------------------------------------------------------- cliëntondersteuning on its own
@@ -63,12 +64,12 @@ def clientondersteuning(text: str, about: str | None = None) -> tuple[str, str, 
     """(organisation, text, cards) for a question about free independent help (routes.md §4)."""
     helper = clientondersteuning_organisation(text, about)
     if helper == "zorgkantoor":
-        message = ("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. U heeft zorg uit de Wlz. "
-                   "Vraag daarom het zorgkantoor om een cliëntondersteuner.")
+        message = _("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. U heeft zorg uit de Wlz. "
+                    "Vraag daarom het zorgkantoor om een cliëntondersteuner.")
     else:
-        message = ("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. "
-                   "Vraag de gemeente of het wijkteam om een cliëntondersteuner. "
-                   "Dat kan ook als u nog een Wlz-indicatie aanvraagt.")
+        message = _("Een cliëntondersteuner helpt u gratis. Die persoon is onafhankelijk. "
+                    "Vraag de gemeente of het wijkteam om een cliëntondersteuner. "
+                    "Dat kan ook als u nog een Wlz-indicatie aanvraagt.")
     return helper, message, ["clientondersteuning-wat", *ROUTE_CARDS[f"clientondersteuning_{helper}"]]
 
 
@@ -78,11 +79,12 @@ def clientondersteuning(text: str, about: str | None = None) -> tuple[str, str, 
 def urgent(about: str | None, last_day: date | None = None) -> tuple[str, list[str]]:
     """What can be done today when care stops (Awb 8:81): no emergency numbers. With the date of
     the decision known, the last day for the bezwaar too (Awb 6:7, 6:8, Atw)."""
-    org = name(about) if about in ORGANISATIONS and ORGANISATIONS[about].decides else "de organisatie"
-    lines = ["Dit is dringend. Dit kunt u nu doen.",
-             "Stopt de zorg door een beslissing? Maak dan meteen bezwaar. Vraag daarbij de rechter om een "
-             "voorlopige voorziening. Dat is een snelle, tijdelijke beslissing.",
-             f"Vraag {org} ook om de zorg door te laten gaan tot er een beslissing is."]
+    org = name(about) if about in ORGANISATIONS and ORGANISATIONS[about].decides else _("de organisatie")
+    lines = [_("Dit is dringend. Dit kunt u nu doen."),
+             _("Stopt de zorg door een beslissing? Maak dan meteen bezwaar. Vraag daarbij de rechter om een "
+               "voorlopige voorziening. Dat is een snelle, tijdelijke beslissing."),
+             _("Vraag {org} ook om de zorg door te laten gaan tot er een beslissing is.").format(org=org)]
     if last_day:
-        lines.append(f"Uw bezwaar gaat naar {org}. Uw laatste dag voor het bezwaar is {format_date_nl(last_day)}.")
+        lines.append(_("Uw bezwaar gaat naar {org}. Uw laatste dag voor het bezwaar is {day}.").format(
+            org=org, day=format_day(last_day)))
     return "\n".join(lines), ["zorg-stopt-morgen", "voorlopige-voorziening"]

@@ -15,6 +15,7 @@ from api.services.handoff.claims import JOINED
 from api.services.handoff.errors import NotFound
 from api.services.handoff.queue import queue_order, waiting_text
 from api.services.handoff.times import iso
+from knowledge.i18n import translate, use_locale
 
 
 class CitizenSide:
@@ -49,14 +50,15 @@ class CitizenSide:
             if state["handoff"] == store.ACTIVE:
                 claim = session.get(Handoff, conversation_id)
                 staff_name = summaries.first_names(session, {claim.claimed_by}).get(claim.claimed_by, "een medewerker")
-                status.update(text=JOINED.format(name=staff_name), staff_name=staff_name)
+                status.update(text=translate(JOINED, conversation.locale).format(name=staff_name), staff_name=staff_name)
             elif state["handoff"] == store.WAITING:
                 # the place in its own team's queue (teams.py)
                 order = queue_order(session, self.settings.today(), self.team_codes(conversation),
                                     self.gemeenten.default_code)
                 if conversation_id in order:
                     ahead = order.index(conversation_id)
-                    status.update(text=waiting_text(ahead), position=ahead + 1, ahead=ahead)
+                    with use_locale(conversation.locale):
+                        status.update(text=waiting_text(ahead), position=ahead + 1, ahead=ahead)
             status["key"] = status_key(state["handoff"], status)
             last_id = max([after] + [m["id"] for m in messages])
         return {"messages": messages, "state": State(**state).model_dump(mode="json"), "status": status,

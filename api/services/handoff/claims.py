@@ -13,10 +13,11 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from api.models import Handoff, HandoffEvent, Message, StaffNote
+from api.models import Conversation, Handoff, HandoffEvent, Message, StaffNote
 from api.services.auth import StaffIdentity
 from api.services.handoff import store, summaries
 from api.services.handoff.errors import Conflict, Invalid
+from knowledge.i18n import N_, translate
 
 logger = logging.getLogger("api.handoff")
 
@@ -25,9 +26,15 @@ MAX_STAFF_TEXT = 5000
 OUTCOMES = ("beantwoord", "doorverwezen", "terugbelafspraak", "crisis_opgevolgd", "geen_reactie", "anders")
 
 # What the citizen reads when staff takes over, hands back or closes.
-JOINED = "U praat nu met {name}."
-RETURNED = "U praat weer met Wegwijs, de digitale gids. Stel gerust uw vraag."
-CLOSED = "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Typ die dan hier."
+JOINED = N_("U praat nu met {name}.")
+RETURNED = N_("U praat weer met Wegwijs, de digitale gids. Stel gerust uw vraag.")
+CLOSED = N_("De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Typ die dan hier.")
+
+
+def in_language(session: Session, conversation_id: str, text: str) -> str:
+    """A notice to the citizen in the conversation's language."""
+    conversation = session.get(Conversation, conversation_id)
+    return translate(text, conversation.locale if conversation else None)
 
 
 class StaffClaims:
@@ -44,7 +51,8 @@ class StaffClaims:
         with self.db.session() as session:
             won = store.claim(session, conversation_id, user.id)
             if won:
-                notice = Message(conversation_id=conversation_id, sender="bot", text=JOINED.format(name=user.first_name))
+                notice = Message(conversation_id=conversation_id, sender="bot",
+                                 text=in_language(session, conversation_id, JOINED).format(name=user.first_name))
                 session.add(notice)
                 session.flush()
                 session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind="claimed",
@@ -140,7 +148,7 @@ class StaffClaims:
             self._require_mine(session, conversation_id, user, admin_may=True)
             if not store.end(session, conversation_id, handoff, outcome):
                 raise Conflict("Neem het gesprek eerst over.")  # ended by a colleague just now
-            notice = Message(conversation_id=conversation_id, sender="bot", text=text)
+            notice = Message(conversation_id=conversation_id, sender="bot", text=in_language(session, conversation_id, text))
             session.add(notice)
             session.flush()
             session.add(HandoffEvent(conversation_id=conversation_id, staff_id=user.id, kind=event,

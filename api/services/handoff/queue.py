@@ -15,17 +15,18 @@ from api.models import Conversation, Handoff
 from api.services.handoff.store import WAITING
 from api.services.handoff.times import aware
 from knowledge.domain.case import Case
+from knowledge.i18n import _, ngettext
 
 # Reasons that put a chat at the top of the queue (routes.md §5: danger, and urgent with priority).
 PRIORITY_REASONS = ("crisis", "urgent")
 
 
 def waiting_text(ahead: int) -> str:
+    """The citizen's place in the queue, in the current language (knowledge/i18n.py)."""
     if ahead <= 0:
-        return "U wacht op een medewerker. Er wacht niemand voor u."
-    if ahead == 1:
-        return "U wacht op een medewerker. Er wacht 1 persoon voor u."
-    return f"U wacht op een medewerker. Er wachten {ahead} personen voor u."
+        return _("U wacht op een medewerker. Er wacht niemand voor u.")
+    return ngettext("U wacht op een medewerker. Er wacht {ahead} persoon voor u.",
+                    "U wacht op een medewerker. Er wachten {ahead} personen voor u.", ahead).format(ahead=ahead)
 
 
 @dataclass

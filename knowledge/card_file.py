@@ -3,6 +3,9 @@
 Reading a card is knowledge/cards_model.py (parse_card); this module builds the text of a card file
 from the editor's form fields in the layout of docs/contracts.md, and back. Writing is atomic
 (temp file + os.replace), so the card loader never sees half a file.
+
+The form's `body` is the Dutch text only; a card's `## English` section (knowledge/card_languages.py)
+is the field `english`. A form without that field keeps the English section the card had.
 """
 from __future__ import annotations
 
@@ -82,7 +85,7 @@ def card_to_fields(card: Card) -> dict[str, str]:
         "sources": format_sources(card.sources),
         "audience": card.audience or "both",
         "reviewed": str(meta.get("reviewed") or ""), "review_by": str(meta.get("review_by") or ""),
-        "body": card.body,
+        "body": card.body, "english": card.english,
     }
 
 
@@ -120,22 +123,34 @@ def fields_to_text(fields: dict[str, Any]) -> str:
         out.append(f"{name}: {get(name)}" if get(name) else f"{name}:")
     out.append("---")
     body = str(fields.get("body") or "").replace("\r\n", "\n").strip()
+    english = str(fields.get("english") or "").replace("\r\n", "\n").strip()
+    if english:
+        body += f"\n\n## English\n{english}"
     return "\n".join(out) + "\n" + body + "\n"
 
 
 def compose(fields: dict[str, Any], old_text: str | None) -> str:
     """The card text for the form; keeps the old front matter as written when only the body changed
-    (so the history shows the real change, not a different YAML quoting)."""
-    text = fields_to_text(fields)
+    (so the history shows the real change, not a different YAML quoting). A form without an
+    `english` field keeps the card's English section."""
+    old = None
     if old_text:
         try:
-            old, new = parse_card(old_text), parse_card(text)
+            old = parse_card(old_text)
+        except CardFormatError:
+            pass
+    if old is not None and old.english and "english" not in fields:
+        fields = {**fields, "english": old.english}
+    text = fields_to_text(fields)
+    if old is not None:
+        try:
+            new = parse_card(text)
         except CardFormatError:
             return text
         if _same_meta(old.meta, new.meta):
             match = FRONT_MATTER.match(old_text)
             if match:
-                return match.group(0).rstrip("\r\n") + "\n" + new.body.strip() + "\n"
+                return match.group(0).rstrip("\r\n") + "\n" + text[FRONT_MATTER.match(text).end():].strip() + "\n"
     return text
 
 

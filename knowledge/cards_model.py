@@ -2,6 +2,8 @@
 
 A card is `knowledge/cards/<id>.md`: YAML front matter between two `---` lines,
 then a Markdown body in B1 Dutch (format: docs/contracts.md, "Knowledge cards").
+An optional `## English` section is cut out of the body into `Card.english`
+(knowledge/card_languages.py), so `Card.body` is always the Dutch text.
 
 This module only parses. It is lenient on purpose: a field with the wrong type
 becomes an empty value, and the raw front matter stays available in `Card.meta`
@@ -20,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from knowledge.card_languages import split_english
 
 CARDS_DIR = Path(__file__).resolve().parent / "cards"
 
@@ -48,10 +52,22 @@ class Card:
     meta: dict[str, Any] = field(default_factory=dict, repr=False)
     # 1-based line number in the file where `body` starts (for editor messages).
     body_line: int = 1
+    # The `## English` section's text, its first line in the file (0: none), and where it was cut
+    # out of the body when Dutch text follows it: (offset in `body`, lines removed).
+    english: str = ""
+    english_line: int = 0
+    english_cut: tuple[int, int] | None = field(default=None, repr=False)
 
     def body_line_of(self, offset: int) -> int:
         """File line number of a character offset in `body`."""
-        return self.body_line + self.body[:offset].count("\n")
+        line = self.body_line + self.body[:offset].count("\n")
+        if self.english_cut and offset >= self.english_cut[0]:
+            line += self.english_cut[1]
+        return line
+
+    def english_line_of(self, offset: int) -> int:
+        """File line number of a character offset in `english`."""
+        return self.english_line + self.english[:offset].count("\n")
 
 
 def parse_card(text: str, path: Path | str | None = None) -> Card:
@@ -77,6 +93,13 @@ def parse_card(text: str, path: Path | str | None = None) -> Card:
     stripped = raw_body.lstrip("\r\n")
     body_line += raw_body[: len(raw_body) - len(stripped)].count("\n")
     body = stripped.rstrip()
+    split = split_english(body)
+    english_line = body_line + body[:split.text_start].count("\n") if split.start >= 0 else 0
+    cut = None
+    after = body[split.end:].strip() if split.start >= 0 else ""
+    if after:  # local sections follow the English one: keep their editor line numbers right
+        in_dutch, in_body = len(split.dutch) - len(after), body.index(after, split.end)
+        cut = (in_dutch, body[:in_body].count("\n") - split.dutch[:in_dutch].count("\n"))
 
     card_id = meta.get("id")
     return Card(
@@ -89,10 +112,13 @@ def parse_card(text: str, path: Path | str | None = None) -> Card:
         audience=_text(meta.get("audience")),
         reviewed=as_date(meta.get("reviewed")),
         review_by=as_date(meta.get("review_by")),
-        body=body,
+        body=split.dutch,
         path=path,
         meta=meta,
         body_line=body_line,
+        english=split.english,
+        english_line=english_line,
+        english_cut=cut,
     )
 
 

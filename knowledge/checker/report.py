@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections import Counter
 
 from .problems import ERROR
@@ -29,6 +30,8 @@ def format_text(result: CheckResult) -> str:
             out.append(f"  B1: {r.measures.summary_line()}")
             if r.measures.rare_words:
                 out.append(f"  zeldzame woorden: {', '.join(r.measures.rare_words)}")
+        if r.english_measures:
+            out.append(f"  Engels: {r.english_measures.summary_line()}")
     out.append(summary_text(result))
     return "\n".join(out)
 
@@ -76,6 +79,7 @@ def format_json(result: CheckResult) -> str:
                 "ok": r.ok,
                 "problems": [p.to_dict() for p in r.problems],
                 "measures": r.measures.to_dict() if r.measures else None,
+                "english_measures": asdict(r.english_measures) if r.english_measures else None,
             }
             for r in result.cards
         ],

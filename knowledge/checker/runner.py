@@ -7,6 +7,7 @@ from pathlib import Path
 
 from knowledge.cards_model import CARDS_DIR, Card, CardFormatError, card_paths, load_card
 
+from .english import EnglishMeasures, check_english
 from .glossary import GLOSSARY_DIR, load_glossary
 from .problems import ERROR, INFO, WARNING, Problem, error, warning
 from .readability import Measures, analyse, problems_for
@@ -21,6 +22,7 @@ class CardReport:
     card_id: str | None
     problems: list[Problem] = field(default_factory=list)
     measures: Measures | None = None
+    english_measures: EnglishMeasures | None = None  # the `## English` section, when the card has one
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,7 +70,9 @@ def check_card(card: Card, *, seeds_dir: Path | str | None = None, today: dt.dat
             if p.severity != INFO:
                 line = card.body_line_of(p.start) if p.start is not None else None
                 problems.append(replace(p, line=line))
-    return CardReport(card.path or Path(f"{card.id}.md"), card.id or None, problems, measures)
+    english, english_measures = check_english(card)
+    return CardReport(card.path or Path(f"{card.id}.md"), card.id or None, problems + english, measures,
+                      english_measures)
 
 
 def check_cards(cards_dir: Path | str = CARDS_DIR, *, seeds_dir: Path | str | None = None,

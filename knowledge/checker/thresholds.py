@@ -72,3 +72,12 @@ MAX_SUMMARY_WORDS = MAX_SENTENCE_WORDS
 
 # review_by closer than this many days gives a warning; in the past, an error.
 REVIEW_WARNING_DAYS = 30
+
+# The English section of a card (`## English`, knowledge/card_languages.py): B1 for English.
+# Flesch Reading Ease with textstat's English constants (206.835 − 1.015 × words/sentence −
+# 84.6 × syllables/word); 60–70 is "plain English". Sentences from the checker's own split, as
+# for Dutch. Plain-English guides (B1) advise 15–20 words a sentence on average; the cards are
+# short chat answers, so the average stays at 15 and no sentence may pass 25 words.
+MIN_FLESCH_ENGLISH = 60.0
+MAX_AVG_SENTENCE_WORDS_ENGLISH = 15.0
+MAX_SENTENCE_WORDS_ENGLISH = 25

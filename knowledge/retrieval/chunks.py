@@ -10,6 +10,10 @@ its chunks. Strategies (compared by ``python -m evaluation.retrieval_eval``):
 * ``multi_qq``  like ``multi`` but questions are embedded as queries (symmetric
                 question-to-question match, with the model's query prompt).
 
+A card's English section (knowledge/card_languages.py) adds chunks of kind ``english`` in
+every strategy: its English title (when given) and its paragraphs, as passages of the same card,
+so an English question finds the card. The Dutch chunks stay exactly as they were.
+
 ``DEFAULT_STRATEGY`` is the one the measurements chose; ``CHUNKING_VERSION`` changes
 whenever chunk texts change, so persisted indexes are rebuilt.
 """
@@ -19,9 +23,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from knowledge.card_languages import english_title, english_text
+
 STRATEGIES = ("card", "card_q", "multi", "multi_ctx", "multi_qq")
 DEFAULT_STRATEGY = "multi_qq"
-CHUNKING_REVISION = 1
+CHUNKING_REVISION = 2  # 2: English chunks
 MIN_PARAGRAPH_WORDS = 25   # shorter paragraphs are joined to the next one
 MAX_PARAGRAPH_WORDS = 120  # longer ones are split on sentence ends
 
@@ -33,7 +39,7 @@ def chunking_version(strategy: str = DEFAULT_STRATEGY) -> str:
 @dataclass(frozen=True)
 class Chunk:
     card_id: str
-    kind: str         # "title" | "question" | "body" | "card"
+    kind: str         # "title" | "question" | "body" | "card" | "english"
     text: str
     as_query: bool = False  # embed with the query prompt instead of the passage prompt
 
@@ -104,10 +110,10 @@ def card_chunks(card, strategy: str = DEFAULT_STRATEGY) -> list[Chunk]:
     questions = [plain(q) for q in (card.questions or []) if plain(q)]
     body = " ".join(paragraphs(card.body))
     if strategy == "card":
-        return [Chunk(cid, "card", f"{head} {body}".strip())]
+        return _unique([Chunk(cid, "card", f"{head} {body}".strip())] + english_chunks(card))
     if strategy == "card_q":
         qs = " ".join(q if q.endswith("?") else q + "?" for q in questions)
-        return [Chunk(cid, "card", f"{head} {qs} {body}".strip())]
+        return _unique([Chunk(cid, "card", f"{head} {qs} {body}".strip())] + english_chunks(card))
     out = [Chunk(cid, "title", head)]
     title = plain(card.title)
     for q in questions:
@@ -116,9 +122,20 @@ def card_chunks(card, strategy: str = DEFAULT_STRATEGY) -> list[Chunk]:
     for p in paragraphs(card.body):
         text = f"{title} {p}" if strategy == "multi_ctx" else p
         out.append(Chunk(cid, "body", text))
-    # the same text twice in one card adds nothing
+    return _unique(out + english_chunks(card))
+
+
+def english_chunks(card) -> list[Chunk]:
+    """The English title and paragraphs of a card with an English section (else none)."""
+    title = plain(english_title(card))
+    out = [Chunk(card.id, "english", title)] if title else []
+    return out + [Chunk(card.id, "english", p) for p in paragraphs(english_text(card))]
+
+
+def _unique(chunks: list[Chunk]) -> list[Chunk]:
+    """The same text twice in one card adds nothing."""
     seen, unique = set(), []
-    for c in out:
+    for c in chunks:
         if c.key not in seen:
             seen.add(c.key)
             unique.append(c)
@@ -126,7 +143,12 @@ def card_chunks(card, strategy: str = DEFAULT_STRATEGY) -> list[Chunk]:
 
 
 def card_text(card) -> str:
-    """All searchable text of a card in one string (for BM25)."""
+    """All searchable Dutch text of a card in one string (for BM25)."""
     parts = [plain(card.title), plain(card.summary), *[plain(q) for q in card.questions or []],
              " ".join(paragraphs(card.body))]
     return " ".join(p for p in parts if p)
+
+
+def card_text_english(card) -> str:
+    """The English section of a card in one string ("" without one), for the English BM25."""
+    return " ".join(p for p in [plain(english_title(card)), *paragraphs(english_text(card))] if p)

@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup envs translations translations-compile system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval bench bench-production clean
+.PHONY: run test setup envs translations translations-compile system-deps embedding-model index model widget check-cards eval eval-heldout eval-nlu eval-retrieval eval-retrieval-en bench bench-production clean
 
 # The demo serves the two example gemeenten (gemeenten/); WEGWIJS_GEMEENTEN_DIR= (empty) runs with the one gemeente file.
 run: setup
@@ -114,6 +114,10 @@ eval-nlu: $(RASA_VENV)/.installed
 
 eval-retrieval: index
 	@$(PY) -m evaluation.retrieval_eval
+
+# English questions (issue 13), against the same cards and index
+eval-retrieval-en: index
+	@$(PY) -m evaluation.retrieval_eval --questions evaluation/retrieval/questions_en.yml --no-write
 
 # load benchmark (issue 15): 1/10/25/50 citizens at once on its own stack; latency, msg/s, CPU per server
 bench: setup

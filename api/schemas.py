@@ -72,6 +72,7 @@ class State(BaseModel):
 class MessagesOut(BaseModel):
     messages: list[BotMessage]
     state: State
+    locale: str | None = None  # the conversation's language, which the bot writes in (it may change: issue 13)
 
 
 class TranscriptEntry(BaseModel):

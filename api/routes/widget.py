@@ -102,10 +102,13 @@ def _gemeente(request: Request, code: str | None) -> Gemeente:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def demo_page(request: Request, gemeente: str | None = Query(default=None, max_length=8)) -> HTMLResponse:
+def demo_page(request: Request, gemeente: str | None = Query(default=None, max_length=8),
+              lang: str | None = Query(default=None, max_length=5)) -> HTMLResponse:
+    """The demo page; `?lang=en` sets the widget's language (data-locale) as an English page would."""
     chosen = _gemeente(request, gemeente)
     others = [g for g in gemeenten_of(_settings(request)).by_code.values() if g.code != chosen.code]
     return templates.TemplateResponse(request, DEMO_PAGE.name, {"g": chosen, "others": others,
+                                                                "locale": lang if lang in LOCALES else "nl",
                                                                 "hours": opening_hours(chosen, _settings(request))},
                                       headers=PAGE_HEADERS)
 

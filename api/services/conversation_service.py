@@ -150,7 +150,7 @@ class ConversationService:
             session.add(offer)
             citizen.delivered = True
             return MessagesOut(messages=[BotMessage(text=offer.text, buttons=offer.buttons)],
-                               state=State(**store.public_state(session, conversation)))
+                               state=State(**store.public_state(session, conversation)), locale=conversation.locale)
         first = language_choice.open_offer(session, conversation.id, citizen)
         if first is None or first.id == citizen.id:
             return None
@@ -226,7 +226,8 @@ class ConversationService:
             if handoff == store.CALLBACK and before != store.CALLBACK:
                 record_callback(session, conversation_id, str((slots or {}).get("callback_contact") or ""),
                                 str((slots or {}).get("callback_time") or ""))
-            result = MessagesOut(messages=out, state=State(**store.public_state(session, conversation, handoff)))
+            result = MessagesOut(messages=out, state=State(**store.public_state(session, conversation, handoff)),
+                                 locale=conversation.locale)
             delivery = session.get(MessageDelivery, citizen_id)
             if delivery is not None:  # kept for a resend of the same message
                 delivery.answer = result.model_dump(mode="json")

@@ -21,7 +21,6 @@ const POLL_MS = 4000;
 const MAX_REPLY_POLLS = 30; // waiting for an answer to a message whose response was lost: about 2 minutes
 const MAX_KEPT_POLLS = 150; // waiting for the bot to come back and answer a kept message (503): about 10 minutes
 const STAFF_STATES = new Set(['waiting', 'active']);
-const BOT_LANG = 'nl'; // the bot and the staff write Dutch (bot/domain.yml), whatever the interface language
 
 function newMessageId() {
   if (globalThis.crypto && typeof globalThis.crypto.randomUUID === 'function') return globalThis.crypto.randomUUID();
@@ -57,7 +56,7 @@ export class Widget {
     this.view = new View(shadow, {
       t,
       locale,
-      botLang: BOT_LANG,
+      botLang: locale, // the bot writes in the conversation's language; the API says when it changes
       actions: {
         open: () => this.setOpen(true, true),
         close: () => this.setOpen(false, true),
@@ -81,6 +80,7 @@ export class Widget {
     if (!this.id) return;
     try {
       const transcript = await this.api.transcript(this.id);
+      if (transcript.locale) this.view.options.botLang = transcript.locale;
       this.applyTranscript(transcript.messages, false);
       this.applyState(transcript.state);
     } catch (error) {
@@ -130,6 +130,7 @@ export class Widget {
       this.done(item);
       const now = new Date().toISOString();
       this.append([{ sender: 'citizen', text: item.shown, buttons: [], sources: [], delivered: true, created_at: now }], false);
+      if (reply.locale) this.view.options.botLang = reply.locale; // the citizen chose another language
       this.append(reply.messages.map((m) => ({ sender: 'bot', delivered: true, created_at: now, ...m })), true);
       this.applyState(reply.state);
     } catch (error) {

@@ -64,6 +64,9 @@ def entry(message: Message, authors: dict[int, str | None], settings: Settings) 
         "time": aware(message.created_at).astimezone(settings.now().tzinfo).strftime("%H:%M"),
     }
 
+# The conversation's language as staff read it (the console is Dutch).
+LANGUAGE_LABELS = {"nl": "Nederlands", "en": "Engels"}
+
 
 def summary(session: Session, conversation: Conversation, settings: Settings, position: int | None = None,
             transcript_limit: int | None = None, authors: dict[int, str | None] | None = None) -> dict:
@@ -87,6 +90,8 @@ def summary(session: Session, conversation: Conversation, settings: Settings, po
         "gemeente": conversation.gemeente,  # CBS code (None: the default gemeente)
         "gemeente_name": _gemeente_name(settings, conversation.gemeente),
         "position": position,
+        "locale": conversation.locale,  # the citizen's language: staff answer in it (issue 13)
+        "language_label": LANGUAGE_LABELS.get(conversation.locale, conversation.locale),
         "handoff": state.get("handoff"),
         "route": state.get("route"),
         "organisation": state.get("organisation"),

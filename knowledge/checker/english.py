@@ -20,7 +20,7 @@ from functools import lru_cache
 from knowledge.card_languages import ENGLISH_HEADING, english_parts, near_english_headings
 
 from . import thresholds as T
-from .problems import Problem, error
+from .problems import Problem, error, warning
 from .sentences import Token, split_sentences
 
 # Dutch term, the fixed English words, the gloss to write on first use (None: never the Dutch word).
@@ -172,6 +172,10 @@ def check_english(card) -> tuple[list[Problem], EnglishMeasures | None]:
     problems += [error("english-twice", "de kaart heeft twee keer '## English'; zet alle Engelse tekst onder "
                        "één kop", field="english", line=card.english_line_of(m.start()))
                  for m in ENGLISH_HEADING.finditer(card.english)]
+    if not title:
+        problems.append(warning("english-no-title", "de Engelse tekst heeft geen titel; zet op de eerste regel "
+                                "'Title: …' (daarmee vindt de zoekfunctie de kaart bij een Engelse vraag)",
+                                field="english", line=card.english_line))
     for p in check_english_text(text):
         line = card.english_line_of(offset + p.start) if p.start is not None else card.english_line
         problems.append(Problem(p.severity, p.code, p.message, p.field, p.start, p.end, line))

@@ -27,15 +27,6 @@ wanneer hoe waarom welk welke van in op aan met voor naar bij uit over om tot do
 als dan ook nog al toch eens even wel zo heel erg te ja nee oke ok hoi hallo beste
 dag graag alsjeblieft aub a.u.b. bedankt eigenlijk gewoon echt toen nu zo'n
 """.split())
-# For the English sections' index (search.py): English function words on top of the Dutch ones
-# (the questions mix the languages: "how do I make a bezwaar").
-ENGLISH_STOPWORDS = STOPWORDS | frozenset("""
-a an the and or but so if then than that this these those there here is are was were be been being
-am do does did done have has had having i me my mine you your yours he him his she her it its we us
-our they them their what which who whom whose when where why how can could may might must shall should
-will would to of in on at by for from with about into over after before up out not no yes please hi
-hello thanks thank just also very really any some all get got im dont cant ive
-""".split())
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # Light Dutch suffix stripping: plural and inflection endings, longest first.
@@ -60,18 +51,16 @@ def stem(word: str) -> str:
     return word
 
 
-def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+def tokenize(text: str) -> list[str]:
     """Lowercase, strip accents, split on non-alphanumerics, drop stopwords, stem."""
-    return [stem(t) for t in _TOKEN.findall(_fold(text)) if t not in stopwords]
+    return [stem(t) for t in _TOKEN.findall(_fold(text)) if t not in STOPWORDS]
 
 
 class BM25Index:
-    def __init__(self, doc_ids: list[str], texts: list[str], k1: float = 1.5, b: float = 0.75,
-                 stopwords: frozenset[str] = STOPWORDS):
+    def __init__(self, doc_ids: list[str], texts: list[str], k1: float = 1.5, b: float = 0.75):
         self.doc_ids = list(doc_ids)
         self.k1, self.b = k1, b
-        self.stopwords = stopwords
-        tokens = [tokenize(t, stopwords) or ["\0"] for t in texts]
+        tokens = [tokenize(t) or ["\0"] for t in texts]
         self._bm25 = BM25Okapi(tokens, k1=k1, b=b) if tokens else None
         n = len(tokens)
         # idf of a term that no card contains (used to weigh unknown query words)
@@ -84,13 +73,13 @@ class BM25Index:
         """Raw BM25 score per document (order of ``doc_ids``)."""
         if self._bm25 is None:
             return np.zeros(0, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokenize(query, self.stopwords)), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokenize(query)), dtype=np.float32)
 
     def normalized_scores(self, query: str) -> np.ndarray:
         """BM25 / best reachable BM25 for this query, in [0, 1]."""
         if self._bm25 is None:
             return np.zeros(0, dtype=np.float32)
-        q = tokenize(query, self.stopwords)
+        q = tokenize(query)
         if not q:
             return np.zeros(len(self.doc_ids), dtype=np.float32)
         raw = np.asarray(self._bm25.get_scores(q), dtype=np.float32)

@@ -7,9 +7,7 @@
 Method (chosen by ``python -m evaluation.retrieval_eval``, see evaluation/results/retrieval.md):
 
 * ``dense``  : cosine between the query and the card's best chunk (max over chunks).
-* ``bm25``   : BM25 over whole cards, query-normalised to [0, 1] (baseline). A card's English
-  section (knowledge/card_languages.py) has an index of its own (English stopwords); a card's
-  BM25 score is the better of its Dutch and its English score, so the Dutch scores stay as they were.
+* ``bm25``   : BM25 over whole cards, query-normalised to [0, 1] (baseline).
 * ``hybrid`` : ``(1 - w) * dense + w * bm25_normalised``. Both parts are absolute
   (they do not depend on the other results of the query), so one threshold keeps
   its meaning across queries and card sets.
@@ -40,8 +38,8 @@ from knowledge.cards_model import CardFormatError, card_paths, load_card
 from knowledge.embedding.model import encode_queries, load_model
 from knowledge.paths import CARDS_DIR
 
-from .bm25 import ENGLISH_STOPWORDS, BM25Index
-from .chunks import DEFAULT_STRATEGY, card_text, card_text_english
+from .bm25 import BM25Index
+from .chunks import DEFAULT_STRATEGY, card_text
 from .index import (DEFAULT_INDEX_DIR, DenseIndex, build_index, file_sha256,
                     load_index, model_info, reusable_cache, same_index, save_index)
 
@@ -78,16 +76,6 @@ class _Snapshot:
     files: dict[str, tuple[str, str]]  # file name -> (sha256, card id)
     dense: DenseIndex
     bm25: BM25Index
-    bm25_en: BM25Index               # the cards with an English section, their English text
-
-    def bm25_scores(self, query: str) -> np.ndarray:
-        """Per card (order of dense.card_ids): the better of its Dutch and English BM25."""
-        scores = self.bm25.normalized_scores(query)
-        if len(self.bm25_en):
-            pos = {cid: i for i, cid in enumerate(self.bm25.doc_ids)}
-            for cid, score in zip(self.bm25_en.doc_ids, self.bm25_en.normalized_scores(query)):
-                scores[pos[cid]] = max(scores[pos[cid]], score)
-        return scores
 
 
 class KnowledgeBase:
@@ -149,7 +137,7 @@ class KnowledgeBase:
                 break
             card = snap.cards[ids[i]]
             chunk = snap.dense.chunks[best_chunk[i]] if best_chunk is not None and best_chunk[i] >= 0 else None
-            snippet = chunk.text if chunk is not None and chunk.kind in ("body", "english") else card.summary
+            snippet = chunk.text if chunk is not None and chunk.kind == "body" else card.summary
             hits.append(Hit(card.id, card.title, score, snippet, card, {
                 "dense": float(dense[i]) if dense is not None else None,
                 "bm25": float(bm25[i]) if bm25 is not None else None,
@@ -226,9 +214,7 @@ class KnowledgeBase:
                                        info=self.model_info, card_hashes=card_hashes,
                                        cache=cache)
             bm25 = BM25Index(list(cards), [card_text(c) for c in cards.values()])
-            english = {cid: card_text_english(c) for cid, c in cards.items() if card_text_english(c)}
-            bm25_en = BM25Index(list(english), list(english.values()), stopwords=ENGLISH_STOPWORDS)
-            new = _Snapshot(cards, files, dense, bm25, bm25_en)
+            new = _Snapshot(cards, files, dense, bm25)
             with self._swap_lock:
                 self._snapshot = new
             self._bad_files = bad
@@ -257,7 +243,7 @@ class KnowledgeBase:
             qvec = encode_queries(self.model, [query])[0]
             dense, best_chunk = snap.dense.card_scores(qvec)
         if self.method in ("bm25", "hybrid"):
-            bm25 = snap.bm25_scores(query)
+            bm25 = snap.bm25.normalized_scores(query)
         if self.method == "dense":
             scores = dense
         elif self.method == "bm25":

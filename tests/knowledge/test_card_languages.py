@@ -118,7 +118,7 @@ def test_dates_are_written_the_english_way():
 
 def test_the_card_checker_reports_the_english_section_with_file_lines():
     good = check_card(card(f"{DUTCH} Wacht niet te lang met uw bezwaar, want de termijn loopt altijd door. "
-                           f"Vraag hulp als u het niet zeker weet.\n\n## English\n{PLAIN}"))
+                           f"Vraag hulp als u het niet zeker weet.\n\n## English\nTitle: How long do you have?\n{PLAIN}"))
     assert not [p for p in good.problems if p.field == "english" or p.code.startswith("english")]
     assert good.english_measures and good.english_measures.flesch >= 60
     text = FRONT + f"{DUTCH}\n\n## English\n{OFFICIAL}\n"
@@ -127,6 +127,8 @@ def test_the_card_checker_reports_the_english_section_with_file_lines():
     assert {p.line for p in bad.errors if p.code.startswith("english")} == {line}
     near = check_card(card(f"{DUTCH}\n\n## Engels\nYou have 6 weeks."))
     assert "english-heading" in {p.code for p in near.errors}
+    untitled = check_card(card(f"{DUTCH}\n\n## English\n{PLAIN}"))
+    assert "english-no-title" in {p.code for p in untitled.warnings}
 
 
 def test_every_english_section_of_the_cards_passes():
@@ -142,8 +144,11 @@ def test_english_sections_become_extra_chunks_of_the_same_card():
     dutch_only = card(DUTCH)
     chunks = card_chunks(parsed)
     assert [c for c in chunks if c.kind != "english"] == card_chunks(dutch_only)
-    english = [c.text for c in chunks if c.kind == "english"]
-    assert english[0] == "How long do you have to object?" and all(c.card_id == parsed.id for c in chunks)
+    assert [c.text for c in chunks if c.kind == "english"] == ["How long do you have to object?"]
+    assert all(c.card_id == parsed.id for c in chunks)
+    untitled = card(f"{DUTCH}\n\n## English\nYou have 6 weeks to make an objection (bezwaar).")
+    assert [c.text for c in card_chunks(untitled) if c.kind == "english"] == [
+        "You have 6 weeks to make an objection (bezwaar)."]
 
 
 def test_an_english_question_finds_its_card_through_the_index(tmp_path, e5_model):
@@ -154,13 +159,13 @@ def test_an_english_question_finds_its_card_through_the_index(tmp_path, e5_model
     for name in ("bezwaar-termijn", "cak-eigen-bijdrage", "pgb-wat-is", "wijkteam", "klacht-of-bezwaar"):
         (cards / f"{name}.md").write_text((Path(CARDS_DIR) / f"{name}.md").read_text(encoding="utf-8"),
                                           encoding="utf-8")
-    english = ("## English\nTitle: What does the CAK do?\nThe CAK works out how much you pay yourself "
-               "for your care. This is your own contribution. The amount depends on your income and savings.")
+    english = ("## English\nTitle: How much do you pay yourself for your care?\nThe CAK works out how much "
+               "you pay yourself for your care. This is your own contribution (eigen bijdrage).")
     path = cards / "cak-eigen-bijdrage.md"
     dutch = path.read_text(encoding="utf-8").split("\n## English\n")[0].rstrip()  # the Dutch card only
     path.write_text(dutch + "\n\n" + english + "\n", encoding="utf-8")
     kb = KnowledgeBase(cards, tmp_path / "index", model=e5_model)
-    hits = kb.search("why do I have to pay a personal contribution for my care every month", k=3)
+    hits = kb.search("how much must I pay myself for the care I get", k=3)
     assert hits[0].card_id == "cak-eigen-bijdrage", [(h.card_id, round(h.score, 3)) for h in hits]
     assert hits[0].details["chunk_kind"] == "english"
     assert kb.card("cak-eigen-bijdrage").body == parse_card(

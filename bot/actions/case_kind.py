@@ -25,13 +25,19 @@ from .route_words import (
 
 # "ik wil klagen", "hoe dien ik een klacht in", "klacht indienen over…", "Klacht over het CIZ: …"
 WANTS_KLACHT = re.compile(r"\b(wil|wilde|willen|ga|gaan|kan|hoe)\s+(\w+\s+){0,4}(klagen|klaag|een\s+klacht)\b|"
-                          r"\bklacht\s+(\w+\s+){0,2}indienen|^\s*klacht\s+over\b", re.IGNORECASE)
-# "mijn klacht", "de klacht", "al een klacht lopen": one made before
-A_KLACHT_MADE = re.compile(r"\b(mijn|onze|de|die|al\s+een)\s+klacht", re.IGNORECASE)
+                          r"\bklacht\s+(\w+\s+){0,2}indienen|^\s*klacht\s+over\b|"
+                          # English: "I want to file a complaint", "how do I complain", "Complaint about the CIZ: …"
+                          r"\b(want|wanted|would\s+like|going|can|how|where)\s+(\w+\s+){0,4}(complain|a\s+complaint)\b|"
+                          r"\b(file|lodge|make|submit)\s+a\s+complaint\b|^\s*complaint\s+about\b", re.IGNORECASE)
+# "mijn klacht", "de klacht", "al een klacht lopen": one made before (English: "my complaint", "the complaint")
+A_KLACHT_MADE = re.compile(r"\b(mijn|onze|de|die|al\s+een)\s+klacht|\b(my|our|the|that)\s+complaint", re.IGNORECASE)
 # "het gaat me niet om het besluit", "met de beslissing heb ik geen moeite", "het besluit zelf is prima"
 NOT_ABOUT_DECISION = re.compile(r"niet\s+om\s+(het|de)\s+(besluit|beslissing|beschikking)|"
                                 r"(besluit|beslissing|beschikking)\s+(zelf\s+)?(heb|hebben)\s+(ik|we|wij)\s+geen\s+(moeite|probleem)|"
-                                r"(besluit|beslissing|beschikking)\s+(zelf\s+)?(is\s+)?(prima|goed|terecht)\b", re.IGNORECASE)
+                                r"(besluit|beslissing|beschikking)\s+(zelf\s+)?(is\s+)?(prima|goed|terecht)\b|"
+                                # English: "it's not about the decision", "the decision itself is fine"
+                                r"not\s+about\s+the\s+decision|\bdecision\s+(itself\s+)?is\s+(fine|ok|okay|not\s+the\s+(problem|issue))\b|"
+                                r"no\s+(problem|issue)\s+with\s+the\s+decision", re.IGNORECASE)
 # "bij de ombudsman klagen": the next step after a klacht made before, not a new klacht
 OMBUDSMAN = re.compile(r"ombuds", re.IGNORECASE)
 DISAGREES_WITH_DECISION = re.compile(NOT_AGREED, re.IGNORECASE)

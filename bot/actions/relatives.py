@@ -16,7 +16,10 @@ from .context import intent, text
 # their case ("ik kan niet meer voor mezelf zorgen" is their own need and stays).
 CARER_REST = re.compile(
     r"\b(moet|moeten|moest|zou|zegt|zeggen|zei)\s+(\w+\s+){0,3}voor\s+(mezelf|mijzelf)\s+(\w+\s+)?(te\s+)?zorgen\b|"
-    r"\b(tijd|moment|rust)\s+voor\s+(mezelf|mijzelf)\b",
+    r"\b(tijd|moment|rust)\s+voor\s+(mezelf|mijzelf)\b|"
+    # English: "the doctor says I must take care of myself", "no time for myself"
+    r"\b(should|must|have\s+to|says|said|tells\s+me)\s+(\w+\s+){0,3}(take\s+care\s+of|look\s+after)\s+myself\b|"
+    r"\b(time|moment|rest)\s+for\s+myself\b",
     re.IGNORECASE,
 )
 
@@ -27,7 +30,12 @@ SELF_SIGNAL = re.compile(
     r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
     r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
-    r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b",
+    r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b|"
+    # English: "my own care", "for myself", "it's about me", "my daughter types this for me", "my carer"
+    r"\bmy\s+own\s+(help|care|support|carer|caregiver|application|indication|pgb|budget|benefits?|situation|health|household|"
+    r"scooter|wheelchair|complaint|objection|case|question|disability|illness)\b|\bfor\s+myself\b|\bit('?s|\s+is)\s+(about|for)\s+me\b|"
+    r"\b(helps|is\s+helping|types|is\s+typing|writes|is\s+writing)\s+(this\s+)?(for\s+)?me\b|\bon\s+my\s+behalf\b|"
+    r"\bmy\s+(informal\s+)?(carer|caregiver)\b|\bi\s+myself\s+(have|am|want|get|got)\b|\bi\s*('m|\s+am)\s+the\s+one\s+(it'?s\s+)?about\b",
     re.IGNORECASE,
 )
 # The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
@@ -41,18 +49,33 @@ OWN_CASE = re.compile(
     r"\bik\s+(heb|had|kreeg|krijg)\s+(\w+\s+){0,4}(afwijzing|beschikking|besluit|rekening|factuur|indicatie)\b|"
     r"\b(ik\s+(heb|had)|(heb|had)\s+ik)\s+(\w+\s+){0,4}(klacht|bezwaar)\s+(\w+\s+){0,3}(ingediend|gemaakt)|"
     r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
-    r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b",
+    r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b|"
+    # English: "my scooter was rejected", "I'm 74", "since my stroke", "I got a rejection"
+    r"\bmy\s+(household\s+help|home\s+help|help|support|care|scooter|mobility\s+scooter|wheelchair|application|benefits?|pgb|"
+    r"budget|indication|file|stairlift|day\s*care|home\s+care|adaptation|wmo\w*)\b|\b(for|to)\s+(me|myself)\b|"
+    r"\bi\s*('m|\s+am)\s+(just\s+)?(ill|sick|disabled|\d+(\s+years)?)\b|\bi\s+(just\s+)?(had\s+(an?\s+)?(operation|surgery|stroke)|fell)\b|"
+    r"\b(since|after)\s+my\s+(\w+\s+)?(stroke|operation|surgery|fall|accident|hospital\s+stay)\b|"
+    r"\bi\s+(got|received|have|had|get)\s+(\w+\s+){0,4}(rejection|decision|bill|invoice|indication)\b|"
+    r"\bi\s+(have|had|'ve)\s+(\w+\s+){0,4}(complaint|objection)\s+(\w+\s+){0,3}(filed|made|submitted)|"
+    r"\bi\s*('m|\s+am|\s+have|\s+use|\s+sit)\s+(\w+\s+){0,3}(wheelchair|rheumatism|arthritis|ms|parkinson'?s|dementia|copd|cancer)\b",
     re.IGNORECASE,
 )
 # Words that make a named relative the one the case is about: "voor mijn moeder", "het pgb van onze
 # zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
-RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$|"
+                             r"\b(for|of|on\s+behalf\s+of|about)\s+(my|our)\s+(\w+\s+)?$", re.IGNORECASE)  # English after "|"
 RELATIVE_AFTER = re.compile(
     # "mijn zoon Daan is 11 en heeft autisme": a first name may stand between
     r"^\W*((?-i:[A-Z][a-z]+)\s+)?(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|is\s+\d+\s+(jaar\s+)?en\s+heeft|"
     r"heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|dementie|alzheimer|parkinson|beperking|autisme|adhd|"
     r"een\s+verstandelijke\s+beperking|downsyndroom)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
-    r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis))\b",
+    r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis)|"
+    # English: "my mother gets", "my son Tom is 11 and has autism", "my father needs", "my mum's application"
+    r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
+    r"alzheimer'?s|parkinson'?s|disability|autism|adhd|intellectual\s+disability|down\s+syndrome)|"
+    r"is\s+(\w+\s+)?(demented|admitted|ill|sick|disabled)|lives\s+in\s+(a|the)\s+(nursing\s+home|care\s+home|institution))\b|"
+    r"^['’]s\s+(\w+\s+)?(application|care|pgb|budget|indication|hours|support|help|wheelchair|scooter|benefits?|home\s+care|day\s*care|"
+    r"case|decision)\b",
     re.IGNORECASE,
 )
 FOR_SOMEONE_ELSE = re.compile(
@@ -65,31 +88,46 @@ FOR_SOMEONE_ELSE = re.compile(
     r"\b(ik\s+ben|als)\s+(\w+\s+){0,2}(beschermings)?(bewindvoerder|curator|mentor)\s+(van|voor)\b|"
     r"\bik\s+ben\s+(de\s+)?(moeder|vader|ouder|pleegmoeder|pleegvader|voogd)\s+van\s+(een|mijn|onze|m'n)\b|"
     # "hij heeft een volmacht voor mij getekend": the citizen acts with someone else's power (routes.md §4)
-    r"\b(volmacht|machtiging)\s+(\w+\s+){0,3}(voor|aan)\s+(mij|mijzelf)\b|\b(voor|aan)\s+mij\s+(een\s+)?(volmacht|machtiging)\b",
+    r"\b(volmacht|machtiging)\s+(\w+\s+){0,3}(voor|aan)\s+(mij|mijzelf)\b|\b(voor|aan)\s+mij\s+(een\s+)?(volmacht|machtiging)\b|"
+    # English: "informal carer of", "for her", "I'm the neighbour of", "I'm the sister of Anna", "as guardian of my brother"
+    r"\b(informal\s+)?(carer|caregiver)\s+(of|for)\b|\b(for|on\s+behalf\s+of)\s+(her|him)\b|"
+    r"\bi\s*('m|\s+am)\s+(the|a|her|his)\s+(neighbou?r|friend|acquaintance|carer|caregiver)\s+of\b|"
+    r"\bi\s*('m|\s+am)\s+(the\s+)?(sister|brother|daughter|son|granddaughter|grandson|niece|nephew|partner|wife|husband|aunt|uncle)"
+    r"\s+of\s+(?-i:[A-Z])\w+|\b(i\s*('m|\s+am)|as)\s+(\w+\s+){0,2}(guardian|administrator|mentor|trustee)\s+(of|for)\b|"
+    r"\bi\s*('m|\s+am)\s+(the\s+)?(mother|father|parent|guardian)\s+of\s+(a|my|our)\b|"
+    r"\b(power\s+of\s+attorney|authori[sz]ation)\s+(\w+\s+){0,3}(for|to)\s+me\b|\b(asking|writing)\s+(for|on\s+behalf\s+of)\s+"
+    r"(someone|somebody)\s+else\b",
     re.IGNORECASE,
 )
-SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|hun|iemand\s+anders|een\s+ander)\b",
+SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|hun|iemand\s+anders|een\s+ander|"
+                                r"(informal\s+)?carer|caregiver|(?<!naar\s)her|him|he|she|someone\s+else|somebody\s+else)\b",  # English
                                 re.IGNORECASE)
-# Someone else's relative ("zijn moeder", "zn moeder") is not the citizen's.
-OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun)\s+$", re.IGNORECASE)
-SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$", re.IGNORECASE)
+# Someone else's relative ("zijn moeder", "zn moeder", "his mother") is not the citizen's.
+OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun|his|her|their)\s+$", re.IGNORECASE)
+SPEAKER_ROLE = re.compile(r"\bik\s+ben\s+(de|een|zijn|haar)\s+$|\bi\s*('m|\s+am)\s+(the|a|his|her)\s+$", re.IGNORECASE)
 
 # A relative someone spoke to, or who died: "dingen over mij aan mijn buurvrouw verteld", "de vaas van
 # mijn overleden man".
-NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?)\s*$", re.IGNORECASE)
+NOT_THE_CASE_BEFORE = re.compile(r"\b(overleden|wijlen|gestorven|ex-?|late|deceased)\s*$", re.IGNORECASE)  # English: "my late husband"
 # "iets van mijn vrouw zaliger"; "mijn vriend slaat me": the one who harms the citizen is not whom they ask for
 NOT_THE_CASE_AFTER = re.compile(r"^\W*(zaliger|z\.?g\.?)\b|"
-                                r"^\W*(\w+\s+){0,4}(slaat|sloeg|schopt|bedreigt|bedreigde|mishandelt|mishandelde)\s+(me|mij)\b",
+                                r"^\W*(\w+\s+){0,4}(slaat|sloeg|schopt|bedreigt|bedreigde|mishandelt|mishandelde)\s+(me|mij)\b|"
+                                r"^\W*(\w+\s+){0,4}(hits|hit|beats|beat|kicks|kicked|threatens|threatened|abuses|abused)\s+me\b",  # English
                                 re.IGNORECASE)
 # A relative who only told the citizen something: "dat hoorde ik pas van mijn buurvrouw".
 TOLD_BY_BEFORE = re.compile(r"\b(hoorde|hoorden|gehoord|hoor|vernam|vernomen|las|gelezen|weet|wist|tip)\s+(\w+\s+){0,3}"
-                            r"(van|via)\s+(mijn|m'n|mn|onze)\s+$", re.IGNORECASE)
+                            r"(van|via)\s+(mijn|m'n|mn|onze)\s+$|"
+                            # English: "I heard it from my neighbour"; and one only told something: "they told my neighbour",
+                            # "gave my information to my neighbour"
+                            r"\b(heard|hear|learned|learnt|read|know|knew|tip)\s+(\w+\s+){0,3}(from|via|through)\s+(my|our)\s+$|"
+                            r"\b(told|tell|tells|informed|(shared|discussed)\s+(\w+\s+){0,4}with|(gave|given|passed)\s+(\w+\s+){0,4}to)\s+(my|our)\s+$",
+                            re.IGNORECASE)
 TOLD_TO_BEFORE = re.compile(r"\b(aan|tegen)\s+(mijn|m'n|mn)\s+$", re.IGNORECASE)
 TOLD_TO_AFTER = re.compile(r"^\s*(\w+\s+){0,2}(verteld|gezegd|doorverteld|doorgegeven|laten\s+weten)\b", re.IGNORECASE)
 
 # "man", "vrouw" and "kind" are relatives only as "mijn man", not as "die man aan de telefoon".
 AMBIGUOUS_RELATIVES = {"man", "vrouw", "kind"}
-POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons)\s+$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(mijn|m'n|mn|onze|ons|my|our)\s+$", re.IGNORECASE)  # English: "my husband"
 
 
 # A relative who only helps or speaks ("mijn dochter helpt me", "mijn man zegt…"), gives the care
@@ -101,7 +139,13 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"((\w+\s+){0,3})(is|was)\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
     r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
     r"doet\s+(het|dat|dit)\s+(nu|al|nog|elke|iedere|voor)|doet\s+alles\s+voor\s+(mij|me)|"
-    r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me))\b",
+    r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me)|"
+    # English: "my daughter helps me", "my husband says", "my brother as carer", "lives abroad", "passed away"
+    r"as\s+(\w+\s+)?(carer|caregiver|care\s+worker|helper|babysitter)|(live|lives)\s+(\w+\s+)?(far\s+away|abroad|too\s+far|in\s+another\s+country)|"
+    r"(has|have)\s+(\w+\s+)?(no|little)\s+time|((\w+\s+){0,3})(has\s+|had\s+)?(passed\s+away|died)|is\s+dead|"
+    r"helps|helped|is\s+helping|types|is\s+typing|writes|is\s+writing|calls|says|said|told|tells|thinks|thought|reads|"
+    r"does\s+everything\s+for\s+(me|us)|arranges\s+(this|it|everything)\s+for\s+(me|us)|is\s+my\s+(informal\s+)?carer|"
+    r"takes\s+care\s+of\s+(me|us)|looks\s+after\s+(me|us))\b",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from knowledge.domain.case_words import BELONGS_TO, BEZWAAR_DECIDED, CORRECTION, HOGER_BEROEP
 from knowledge.domain.dates import read_letter_dates, weeks_since
+from knowledge.domain.english_dates import as_dutch
 from knowledge.domain.deadlines import klacht_handling_over
 from knowledge.domain.routing import BEZWAAR_ROUTES
 
@@ -25,12 +26,17 @@ from .route_check import case_intent, said_route, updated_route, waits_on_bezwaa
 from .route_words import ASKS_KLACHT, COMPLAINED, NO_DECISION_YET, STILL_HANDLED
 
 NO_BEZWAAR_YET = re.compile(
-    r"\b(nog\s+)?(geen|nooit)\s+(\w+\s+)?bezwaa?r\b|\bniet\s+(\w+\s+){0,2}(in\s+)?bezwaa?r\s+(gemaakt|gegaan|ingediend)",
+    r"\b(nog\s+)?(geen|nooit)\s+(\w+\s+)?bezwaa?r\b|\bniet\s+(\w+\s+){0,2}(in\s+)?bezwaa?r\s+(gemaakt|gegaan|ingediend)|"
+    # English: "I haven't objected yet", "no objection made"
+    r"\b(no|never\s+an?)\s+(\w+\s+)?objection\b|\b(haven'?t|have\s+not|didn'?t|did\s+not|never)\s+(\w+\s+){0,2}(objected|"
+    r"made\s+an?\s+objection|filed\s+an?\s+objection)",
     re.IGNORECASE,
 )
 DATE_UNKNOWN = "unknown"
 DATE_UNKNOWN_WORDS = re.compile(
-    r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend)\b",
+    r"\b(weet\s+(ik\s+)?(het|de\s+datum|dat)?\s*niet|geen\s+idee|kwijt|niet\s+meer|onbekend|"
+    # English: "I don't know", "no idea", "I lost it", "can't remember"
+    r"(don'?t|do\s+not)\s+know|no\s+idea|lost\s+(it|the\s+letter)|(can'?t|cannot|don'?t)\s+remember|unknown)\b",
     re.IGNORECASE,
 )
 
@@ -87,9 +93,10 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_bezwaar_weeks(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """Waiting for a decision on bezwaar: how long ago it was made (premature ingebrekestelling)."""
         message = text(tracker)
-        if updated_route(tracker) != "ingebrekestelling" or not re.search(r"bezwaa?r", message, re.IGNORECASE):
+        if updated_route(tracker) != "ingebrekestelling" or not re.search(r"bezwaa?r|objection|objected", message,
+                                                                           re.IGNORECASE):
             return {}
-        weeks = weeks_since(message, today(tracker))
+        weeks = weeks_since(as_dutch(message), today(tracker))
         return {"bezwaar_weeks": weeks} if weeks is not None else {}
 
     async def extract_hoger_beroep(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
@@ -106,13 +113,14 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_already_complained(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         message = text(tracker)
         complained = bool(COMPLAINED.search(message))
-        weeks = weeks_since(message, today(tracker)) if complained else None
+        weeks = weeks_since(as_dutch(message), today(tracker)) if complained else None
         if STILL_HANDLED.search(message) and not (weeks is not None and klacht_handling_over(weeks)):
             return {}  # the organisation is still within its term: not yet a case for the ombudsman
         if complained:
             return {"already_complained": True}
         if case_intent(tracker) == "al_geklaagd" and not ASKS_KLACHT.search(message) \
-                and not re.fullmatch(r"\W*(een\s+|mijn\s+)?(klacht|klachten)\W*", message, re.IGNORECASE):
+                and not re.fullmatch(r"\W*(een\s+|mijn\s+|an?\s+|my\s+)?(klacht|klachten|complaint|complaints)\W*", message,
+                                     re.IGNORECASE):
             return {"already_complained": True}  # "hoe dien ik een klacht in?", or just "klacht": not yet
         return {}
 

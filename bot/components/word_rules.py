@@ -6,8 +6,9 @@ and a question about the rules in general ("uit nieuwsgierigheid: …") `ask_inf
 `beroep` without a word of the court or a decided bezwaar is a `bezwaar`. Klacht, bezwaar or both
 told in so many words follows the words (bot/actions/case_kind.py).
 
-Runs after the intent classifier. The words are in knowledge/domain/signals.py; a citizen in
-danger must not depend on how well a model learned their phrasing. The classifier's own ranking
+Runs after the intent classifier. The words (Dutch and English, issue 13) are in
+knowledge/domain/signals.py and case_words.py; a citizen in danger must not depend on how well a
+model learned their phrasing. The classifier's own ranking
 is kept after the new intent, so a case told in the same message is still read by the actions.
 """
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 A citizen corrects a fact ("nee, het was niet het CAK maar de SVB", "sorry, de brief is van 30
 oktober"): that message is information about the case, whatever a classifier makes of its "nee".
+English alternatives (issue 13) follow the Dutch ones in each pattern.
 """
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import re
 from datetime import date
 
 from .dates import find_date
+from .english_dates import as_dutch
 
-CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+bedoel|vergis|correctie|verkeerd)\b",
+CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+bedoel|vergis|correctie|verkeerd|"
+                        # English: "no, it was not the CAK but the SVB", "sorry, I mean 30 October"
+                        r"no(?=\s*[,.!])|no(?=\s+(it|that|this|i|we|they)\s+(was|is|were|did|meant|mean)\b)|not\s+(the|a)\s+\w+\s*,?\s*but|i\s+mean|i\s+meant|my\s+mistake|"
+                        r"i\s+made\s+a\s+mistake|correction|wrong\s+(date|one|organi[sz]ation)|i\s+(said|wrote|typed)\s+(it\s+)?wrong)\b",
                         re.IGNORECASE)
 
 
@@ -18,12 +23,15 @@ CORRECTION = re.compile(r"\b(nee|niet\s+(het|de)\s+\w+\s*,?\s*maar|sorry|ik\s+be
 # office or team belongs to, which settles the organisation of the case.
 # Not a question between two ("moet ik bij de gemeente zijn of bij de SVB?").
 BELONGS_TO = re.compile(r"\b(is|zijn|hoort|horen|valt|vallen)\s+((ook|gewoon|eigenlijk|dus|toch|wel|allemaal)\s+)?"
-                        r"(van|bij|onder)\s+(de|het)\s+\w+", re.IGNORECASE)
+                        r"(van|bij|onder)\s+(de|het)\s+\w+|"
+                        # English: "that team is part of the municipality", "it belongs to the care office"
+                        r"\b(is|are|belongs?|falls?)\s+((also|actually|just|all)\s+)?(part\s+of|to|under|from)\s+the\s+\w+",
+                        re.IGNORECASE)
 
 
 def corrects_a_fact(text: str, names_organisation: bool, today: date) -> bool:
     """A correction that carries the corrected fact: an organisation or a date."""
-    return bool(CORRECTION.search(text)) and (names_organisation or find_date(text, today) is not None)
+    return bool(CORRECTION.search(text)) and (names_organisation or find_date(as_dutch(text), today) is not None)
 
 
 # "Even uit nieuwsgierigheid: hoe lang mag het CIZ over een bezwaar doen?": a question about the
@@ -33,11 +41,18 @@ GENERAL_QUESTION = re.compile(
     r"(gewoon\s+|even\s+)benieuwd|voor\s+(een|mijn)\s+(werkstuk|scriptie|opleiding|studie|cursus)|"
     r"geen\s+(lopende\s+)?(zaak|kwestie)\b|(niks|niets)\s+(aan\s+de\s+hand|lopen|lopend)\b|\bvoor\s+later\b|"
     r"\bnergens\s+last\s+van\b|\bmensen\s+vragen\s+(me|mij|ons)\b|"
-    r"verschil\s+tussen\s+(een\s+)?(klacht|bezwaar)\s+en\s+(een\s+)?(klacht|bezwaar)",
+    r"verschil\s+tussen\s+(een\s+)?(klacht|bezwaar)\s+en\s+(een\s+)?(klacht|bezwaar)|"
+    # English: "just out of curiosity", "in general", "for my studies", "no case, just a question"
+    r"out\s+of\s+curiosity|\bin\s+general\b|\bgeneral\s+question|hypothetical\w*|\bjust\s+(curious|wondering)\b|"
+    r"\bfor\s+(a|my)\s+(paper|thesis|study|studies|course|school\s+project)\b|\bno\s+(case|current\s+case)\b|"
+    r"\bnothing\s+(going\s+on|wrong)\b|\bfor\s+later\b|\bpeople\s+ask\s+me\b|"
+    r"difference\s+between\s+(an?\s+)?(complaint|objection)\s+and\s+(an?\s+)?(complaint|objection)",
     re.IGNORECASE,
 )
 OWN_CASE_TOLD = re.compile(r"\b(mijn|m'n|mn)\s+(\w+\s+)?(brief|beslissing|besluit|aanvraag|bezwaar|klacht|pgb|zorg|hulp|"
-                           r"uren|indicatie)\b|\bik\s+(kreeg|heb\s+(\w+\s+){0,3}gekregen)\b", re.IGNORECASE)
+                           r"uren|indicatie)\b|\bik\s+(kreeg|heb\s+(\w+\s+){0,3}gekregen)\b|"
+                           r"\bmy\s+(\w+\s+)?(letter|decision|application|objection|complaint|pgb|care|help|hours|indication)\b|"
+                           r"\bi\s+(got|received|have\s+(\w+\s+){0,3}(got|received))\b", re.IGNORECASE)  # English after "|"
 
 
 def asks_in_general(text: str) -> bool:
@@ -50,7 +65,11 @@ ASKS_DECISION_PERIOD = re.compile(
     r"\bhoe\s+lang\s+(\w+\s+){0,8}(beslissen|beslist|besluiten|erover\s+doen|over\s+doen|(de\s+)?tijd\s+nemen)\b|"
     r"\bhoe\s+lang\s+duurt\s+(het\s+|een\s+|mijn\s+|de\s+)?bezwaa?r|"
     r"\bwanneer\s+(beslissen|beslist|besluiten)\b|\bwanneer\s+(krijg|krijgen|komt|hoor|horen)\s+(\w+\s+){0,3}(beslissing|besluit|uitspraak)\b|"
-    r"\bbinnen\s+(hoeveel|welke)\s+(tijd|termijn|weken)\s+(\w+\s+){0,4}(beslis\w*|reageren|antwoord\w*)",
+    r"\bbinnen\s+(hoeveel|welke)\s+(tijd|termijn|weken)\s+(\w+\s+){0,4}(beslis\w*|reageren|antwoord\w*)|"
+    # English: "how long can they take to decide?", "when will they decide on my objection?"
+    r"\bhow\s+long\s+(\w+\s+){0,8}(decide|take|to\s+decide)\b|\bwhen\s+(will|do|does|must|should)\s+(they|the\s+\w+)\s+(\w+\s+)?decide\b|"
+    r"\bwhen\s+(will|do|can)\s+(i|we)\s+(get|hear|receive)\s+(\w+\s+){0,3}(decision|ruling)\b|"
+    r"\bwithin\s+(how\s+many|what)\s+(time|weeks|period|term)\b",
     re.IGNORECASE,
 )
 
@@ -58,7 +77,10 @@ ASKS_DECISION_PERIOD = re.compile(
 # After the rechtbank's judgment: hoger beroep at the Centrale Raad van Beroep (routes.md §2).
 HOGER_BEROEP = re.compile(
     r"hoger\s+beroep|uitspraak\s+van\s+de\s+(rechtbank|rechter)|\b(rechtbank|rechter)\s+(heeft|gaf|zegt)|"
-    r"centrale\s+raad",
+    r"centrale\s+raad|"
+    # English: "higher appeal", "the court ruled", "the judgment of the court", "central appeals tribunal"
+    r"higher\s+(appeal|court)|\b(ruling|judgment|judgement|verdict)\s+of\s+the\s+(court|judge)|\bthe\s+(court|judge)\s+(has\s+)?"
+    r"(ruled|decided|said|says)|appeals\s+tribunal",
     re.IGNORECASE,
 )
 # "de beslissing op bezwaar is gedateerd…", "ons bezwaar is ongegrond verklaard": beroep is next (routes.md §2).
@@ -68,10 +90,17 @@ BEZWAAR_DECIDED = re.compile(
     r"bezwaa?r\w*\s+(\w+\s+){0,2}(is|werd|was|zijn|wordt|werden)\s+(\w+\s+)?(ongegrond|afgewezen|niet-ontvankelijk)|"
     # "de svb heeft mijn bezwaar tegen de terugvordering afgewezen" (not "… waarin mijn aanvraag is afgewezen")
     r"\b(heeft|hebben|had|hadden)\s+(mijn|ons|onze|het|zijn|haar|hun)\s+bezwaa?r\w*\s+"
-    r"((?!(waarin|dat|die|omdat|want|en|maar)\b)\w+\s+){0,8}(ongegrond|afgewezen|niet-ontvankelijk)", re.IGNORECASE)
+    r"((?!(waarin|dat|die|omdat|want|en|maar)\b)\w+\s+){0,8}(ongegrond|afgewezen|niet-ontvankelijk)|"
+    # English: "decision on my objection", "my objection was rejected / declared unfounded"
+    r"decision\s+on\s+(my\s+|our\s+|the\s+|his\s+|her\s+)?objection|"
+    r"\bobjection\s+(\w+\s+){0,2}(is|was|has\s+been|were|got)\s+(\w+\s+)?(unfounded|rejected|dismissed|inadmissible|denied|lost)|"
+    r"\b(rejected|dismissed)\s+(my|our|the|his|her)\s+objection", re.IGNORECASE)
 # Beroep is the next step only when the words say a bezwaar was decided, or name the court.
 NAMES_BEROEP = re.compile(r"\bberoep|rechter\b|\brechtbank|\buitspraak|bezwaarcommissie|ongelijk\s+gegeven|"
-                          r"blijft\s+bij\s+(het|haar|zijn|hun)\s+(besluit|beslissing)|\bin\s+stand\b", re.IGNORECASE)
+                          r"blijft\s+bij\s+(het|haar|zijn|hun)\s+(besluit|beslissing)|\bin\s+stand\b|"
+                          # English: "go to court", "the judge", "objection committee", "they upheld their decision"
+                          r"\bcourt\b|\bjudge\b|\btribunal\b|objection(s)?\s+committee|\bupheld|\b(stand|stands|stood|kept)\s+by\s+"
+                          r"(its|their|the)\s+decision|\bkept\s+(its|their|the)\s+decision", re.IGNORECASE)
 
 
 def tells_beroep(text: str) -> bool:

@@ -326,6 +326,9 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     `corrected` an earlier date ("nee, die van 23 oktober was het briefje, de afwijzing is van 30
     oktober"), the last letter date counts.
     """
+    from .english_dates import as_dutch  # English dates in the forms read here (issue 13)
+
+    text = as_dutch(text)
     mentions = [(s, e, day, _kind(text, s, e)) for s, e, day in _mentions(text, today)]
     received = next((day for _s, _e, day, kind in mentions if kind == "received"), None)
     letter = [(s, day) for s, _e, day, kind in mentions if kind == "letter"]

@@ -5,6 +5,8 @@ phrasing. Used by the bot's NLU (bot/components/word_rules.py makes any such mes
 `crisis`) and by `action_crisis`, which picks what to say: 112 only on danger, 113 only on
 thoughts of suicide, and for urgency (care stops, eviction) no emergency numbers but what can be
 done now.
+
+English (issue 13): each pattern carries English alternatives after its Dutch ones ("# English").
 """
 from __future__ import annotations
 
@@ -25,7 +27,20 @@ SUICIDE = re.compile(
     r"(in|op)\s+(één|een)\s+keer\s+(al\s+)?(mijn\s+|de\s+|alle\s+)*(pillen|tabletten|medicijnen)|"
     r"niet\s+meer\s+(hoeven|willen)\s+(te\s+)?(leven|wakker)|"
     r"ertussenuit\s+stappen|uit\s+het\s+leven\s+stappen|een\s+eind(e)?\s+aan\s+(te\s+)?maken|"
-    r"zie\s+(ik|ze|hij)\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten",
+    r"zie\s+(ik|ze|hij)\s+het\s+(\w+\s+){0,2}niet\s+meer\s+zitten|"
+    # English: "I want to kill myself", "I don't want to live anymore", "end my life", "better off without me"
+    # (Dutch shares "want" and "die": "want die krijgt niks" is no wish to die, so "to die" is asked for)
+    r"\bkill(ing)?\s+myself|\b(end|ending|take|taking)\s+my\s+(own\s+)?life|\b(end|ending)\s+it\s+all\b|"
+    r"\b(want|wanna|going|ready|thinking\s+(of|about))\s+(to\s+)?(end|ending)\s+it\b(?!\s+(with|for|between))|"
+    r"\b(want|wants|wish|wishes|going|ready)\s+(\w+\s+)?to\s+die\b|\bwanna\s+die\b|\bwish\s+i\s+(was|were)\s+dead|\brather\s+be\s+dead|"
+    r"\b(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(live|be\s+alive|exist|wake\s+up|be\s+here\s+any\s*more)|"
+    r"\b(don'?t|do\s+not)\s+want\s+to\s+be\s+(here|around)\s+any\s*more|\bnot\s+(to\s+)?wak(e|ing)\s+up\s+any\s*more|"
+    r"\b(no\s+)?(point|reason)\s+(in|of|for|to\s+keep)\s+(living|going\s+on)|\bbetter\s+off\s+(dead|without\s+me)|"
+    r"\b(hurt|harm|cut)\s+myself|\bself[-\s]?harm|\bjump\s+(off|from)\s+(a|the)\s+(bridge|building|roof|flat)|"
+    r"\bjump\s+in\s+front\s+of\s+(a|the)\s+train|\boverdose|"
+    r"\b(pills|tablets|medication|medicines)\b.{0,40}\b(take|taking|swallow|saved|saving|collected|hoard\w*|all\s+at\s+once)\b|"
+    r"\b(saved|collected|hoarded)\b.{0,20}\b(pills|tablets|medication|medicines)|"
+    r"\b(if|when)\s+i\s+(was|were|am|'m)\s+(gone|dead|not\s+here|no\s+longer\s+(here|around))",
     re.IGNORECASE,
 )
 DANGER = re.compile(
@@ -35,10 +50,30 @@ DANGER = re.compile(
     r"(slaan|vermoorden|pijn\s+doen|iets\s+aandoen)|\bbrand\b|rook\s+in\s+huis|"
     r"\b(veel\s+)?bloed(t|ing)?\b|bewusteloos|ademt\s+niet|reageert\s+niet\s+meer|niet\s+(meer\s+)?wakker\s+te\s+krijgen|"
     r"(gevallen|ligt\s+op\s+de\s+grond)\s+en\s+(kan|komt)\s+niet\s+(meer\s+)?(op|overeind)|\bmes\b|wapen|vermoord|"
-    r"\b112\b|onveilig\s+(thuis|in\s+huis)|aangevallen|gas\s+(lekt|ruik)",
+    r"\b112\b|onveilig\s+(thuis|in\s+huis)|aangevallen|gas\s+(lekt|ruik)|"
+    # English: "my husband hits me", "he threatens to kill me", "not breathing", "fire", "I'm not safe at home"
+    r"\bin\s+danger\b|\bviolen(t|ce)\b|\babus(e|ed|es|ing|ive)\b|\bassault\w*|"
+    r"\b(hits|hit|hitting|beats|beat|beating|kicks|kicked|kicking|punch\w*|slap\w*|attacks|attacked|chok\w*|strangl\w*)\s+"
+    r"(me|her|him|us|my\s+\w+)\b(?!\s+hard)|\bbeaten\b|\b(hurts|hurting)\s+(me|her|him|us)\b|"
+    r"\bthreat\w*\s+(\w+\s+){0,3}(to\s+)?(kill|hurt|hit|beat|harm|attack|stab)\b|"
+    r"\bthreat(en|ens|ened|ening)\s+(me|us|her|him|my\s+\w+)\b(?!\s+with\s+(a\s+)?(fine|sanction|cut|reduction|letter|stop))|"
+    r"\b(will|going\s+to|gonna|would)\s+(\w+\s+)?(kill|hurt|hit|beat|harm|stab)\s+(me|her|him|us)\b|\b(kill|murder)\s+(me|her|him|us)\b|"
+    r"\bfire\b|\bsmoke\s+in\s+the\s+(house|flat|room)|\bbleed(s|ing)?\b|\b(lot\s+of|so\s+much)\s+blood\b|\bunconscious|"
+    r"\b(not|isn'?t|stopped|stops)\s+breathing|\bunresponsive|"
+    r"\b(fell|fallen|lying\s+on\s+the\s+(floor|ground))\b.{0,40}\b(can'?t|cannot|couldn'?t|unable\s+to)\s+(get|stand)\s+up|"
+    r"\b(floor|ground)\b.{0,30}\b(doesn'?t|does\s+not|isn'?t|is\s+not|not)\s+(respond|responding|moving)|"
+    r"\bknife\b|\bweapon|\b(a|his|her|the)\s+gun\b|\b(not|don'?t\s+feel)\s+safe\s+(at\s+home|in\s+(the|my|our)\s+house)|\bunsafe\s+at\s+home|"
+    r"\bsmell\s+(of\s+)?gas|\bgas\s+leak",
     re.IGNORECASE,
 )
 _SOON = r"(morgen|vanavond|vannacht|overmorgen|vandaag|per\s+direct|direct|meteen|deze\s+week|dit\s+weekend|maandag|volgende\s+week)"
+# English: "tomorrow", "tonight", "from Monday"; "stops", "nobody is coming", "won't come", "has to leave"
+_SOON_EN = (r"(tomorrow|tonight|today|this\s+(evening|week|weekend)|immediately|right\s+away|"
+            r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next\s+week|from\s+now\s+on)")
+_STOPS_EN = (r"(stops|stopped|stopping|will\s+stop|ends|ending|will\s+end|closes|closing|cancel+ed|terminated|"
+             r"(no\s+one|nobody|no-one)\s+(is\s+|will\s+)?(coming|come|comes|there|to\s+help)|(won'?t|will\s+not|isn'?t|is\s+not|not)\s+(be\s+)?coming|"
+             r"(won'?t|will\s+not)\s+come|no\s+(more\s+)?(care|help|support|home\s+care|carer|nurse)|(has|have|must)\s+to\s+leave|must\s+leave|"
+             r"(can'?t|cannot|not\s+allowed\s+to)\s+(\w+\s+){0,2}(go|come)\s+(there|back))")
 _STOPS = r"(stopt|stoppen|gestopt|stopgezet|ophoudt|beëindigd|eindigt|(mag|mogen|kan|kunnen)\s+(\w+\s+){0,2}niet\s+meer\s+(heen|naartoe)|weg\s*valt|wegvalt|komt\s+(er\s+)?(\w+\s+){0,2}niemand|is\s+(er\s+)?niemand|niemand\s+(komt|is)|geen\s+(zorg|hulp|begeleiding|thuiszorg))"
 URGENT = re.compile(
     rf"\b{_SOON}\b.{{0,80}}\b{_STOPS}|\b{_STOPS}\b.{{0,60}}\b{_SOON}\b|\bkomt\s+(er\s+)?{_SOON}\s+niemand\b|"
@@ -47,7 +82,12 @@ URGENT = re.compile(
     r"uit\s+((mijn|ons|onze|zijn|haar|het|de)\s+)?(huis|woning)\s+(\w+\s+){0,2}gezet|(huis)?uitzetting|ontruim|op\s+straat\s+(staan|komen|belanden|gezet)|dakloos|"
     r"geen\s+(eten|plek\s+om\s+te\s+slapen|slaapplek)|"
     # "de woningbouw dreigt me eruit te zetten": an eviction told with the landlord or the rent
-    r"(woningbouw\w*|verhuurder|woningcorporatie|corporatie|huisbaas|huur\w*)\b.{0,80}\b(eruit|er\s+(\w+\s+)?uit)\s+(te\s+)?(zetten|gezet|zet)\b",
+    r"(woningbouw\w*|verhuurder|woningcorporatie|corporatie|huisbaas|huur\w*)\b.{0,80}\b(eruit|er\s+(\w+\s+)?uit)\s+(te\s+)?(zetten|gezet|zet)\b|"
+    # English: "the care stops tomorrow", "nobody is coming tonight", "we are being evicted", "homeless"
+    rf"\b{_SOON_EN}\b.{{0,80}}\b{_STOPS_EN}|\b{_STOPS_EN}\b.{{0,60}}\b{_SOON_EN}\b|"
+    r"\bevict\w*|\bthrown\s+out\s+of\s+(my|our|the|his|her)\s+(house|home|apartment|flat)|"
+    r"\b(throw|throwing|kick|kicking|put|putting)\w*\s+(me|us|him|her|them)\s+out\b|\bon\s+the\s+street\b|\bhomeless|"
+    r"\bnowhere\s+to\s+(sleep|go|stay|live)|\bno\s+(food|place\s+to\s+sleep|roof)\b",
     re.IGNORECASE,
 )
 
@@ -56,15 +96,21 @@ URGENT = re.compile(
 # care, not a thought of suicide (no 113).
 DYING_AT_HOME = re.compile(
     r"\b(wil|willen|wilde|wilden|mag|mogen)\s+(\w+\s+){0,2}(thuis|in\s+(zijn|haar|mijn|ons|het)\s+(eigen\s+)?"
-    r"(bed|huis|omgeving)|in\s+(een|het)\s+hospice)\s+(\w+\s+)?(sterven|overlijden|doodgaan)\b",
+    r"(bed|huis|omgeving)|in\s+(een|het)\s+hospice)\s+(\w+\s+)?(sterven|overlijden|doodgaan)\b|"
+    # English: "he is terminally ill and wants to die at home"
+    r"\b(want|wants|wanted|wish|wishes|may|can)\s+(\w+\s+){0,2}(to\s+)?die\s+(at\s+home|in\s+(his|her|my|our|their)\s+own\s+"
+    r"(bed|home|house)|in\s+(a|the)\s+hospice)\b",
     re.IGNORECASE,
 )
 
 
 PALLIATIVE = re.compile(r"terminaal|palliati\w*|uitbehandeld|ongeneeslijk|hospice|laatste\s+(fase|levensfase|weken)|"
-                        r"stervensfase", re.IGNORECASE)
+                        r"stervensfase|"
+                        r"terminal\w*|incurabl\w*|end\s+of\s+(his|her|their)?\s*life|last\s+(weeks|phase|stage)", re.IGNORECASE)
 OWN_WISH_OR_DESPAIR = re.compile(r"\bik\s+(wil|zou|mag|ga)\b|niet\s+meer|liever|overal\s+vanaf|vannacht|vandaag|"
-                                 r"niemand\s+mist", re.IGNORECASE)
+                                 r"niemand\s+mist|"
+                                 r"\bi\s+(want|would|wish|will|am\s+going)\b|\bi'd\b|any\s*more|\brather\b|tonight|today|"
+                                 r"nobody\s+(would\s+)?miss", re.IGNORECASE)
 
 
 def _without_a_dying_persons_wish(text: str) -> str:
@@ -94,13 +140,24 @@ ANGRY = re.compile(
     r"ik\s+ben\s+(zo|echt|heel|helemaal|zó)\s+(moe|op|uitgeput|kapot|verdrietig)\b|"
     # "ik kan niet meer", "ik kan het niet meer aan"; not "ik kan niet meer poetsen" (a need, not despair)
     r"ik\s+kan\s+(het\s+)?(echt\s+)?niet\s+meer\b(?!\s+(zelf\s+|goed\s+|alleen\s+)?\w+en\b)|"
-    r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!",
+    r"(ik\s+)?weet\s+(het\s+)?niet\s+meer\s+(wat\s+ik\s+moet|waar\s+ik)|!!!|"
+    # English: "I'm furious", "fed up", "I can't take it anymore", "I'm at my wits' end"
+    r"\b(furious|livid|outrageous|ridiculous|disgrace\w*|shameful|desperate|pissed\s+off)\b|\b(so|really|very)\s+(angry|mad)\b|"
+    r"\b(fed\s+up|sick\s+and\s+tired|sick\s+of\s+(it|this))\b|\b(going|drives?\s+me|driving\s+me)\s+(crazy|mad|insane)\b|"
+    r"\bend\s+of\s+my\s+(rope|tether)|\bwits'?\s+end|\bcan'?t\s+(take|handle|do)\s+(it|this)\s+any\s*more|\bcan'?t\s+go\s+on\b|"
+    r"\bi'?m\s+(so|really|completely|totally)\s+(tired|exhausted|done|drained|burned\s+out|burnt\s+out)\b|"
+    r"\b(don'?t|do\s+not)\s+know\s+what\s+to\s+do\s+any\s*more",
     re.IGNORECASE,
 )
 SENT_AROUND = re.compile(
     r"kastje\s+naar\s+de\s+muur|van\s+(het\s+)?(ene|één)\s+naar\s+(het\s+)?(andere|ander)|wijzen\s+naar\s+elkaar|"
     r"(stuurt|sturen|stuurde|stuurden|verwijst|verwijzen|verwees|verwezen)\s+(mij|me|ons|haar|hem)\s+(\w+\s+){0,8}"
-    r"(terug|door|weer)\b|niemand\s+(voelt\s+zich|is|wil\s+zich)\s+verantwoordelijk|(heen\s+en\s+weer|rondgestuurd)",
+    r"(terug|door|weer)\b|niemand\s+(voelt\s+zich|is|wil\s+zich)\s+verantwoordelijk|(heen\s+en\s+weer|rondgestuurd)|"
+    # English: "from pillar to post", "they send me back and forth", "they point at each other", "nobody feels responsible"
+    r"\bpillar\s+to\s+post|\bback\s+and\s+forth\b|\b(point|pointing|points)\s+(at|to)\s+each\s+other|\bblame\s+each\s+other|"
+    r"\b(send|sends|sent|sending|refer|refers|referred|redirect\w*|bounced|passed)\s+(me|us|her|him)\s+(\w+\s+){0,3}"
+    r"(around|on|back|elsewhere|to\s+someone\s+else)\b|\b(nobody|no\s+one|no-one)\s+(feels|is|takes|wants\s+to\s+(be|take))\s+"
+    r"(\w+\s+)?responsib|\bpass(ing)?\s+the\s+buck|\b(going|go|went|sent)\s+(\w+\s+)?(round\s+)?in\s+circles|merry-go-round",
     re.IGNORECASE,
 )
 
@@ -123,7 +180,20 @@ ASKS_PERSON = re.compile(
     r"\b(wil|kan|kunt|kunnen|wilt|graag)\s+(\w+\s+){0,3}(mij|me)\s+(\w+\s+)?terug\s*bellen\b|"
     r"\b(bel|belt\s+u)\s+(mij|me)\s+(maar|even|alstublieft|aub|a\.u\.b\.)|"
     # "ik wil iemand spreken", "een medewerker aan de lijn krijgen"; not "de medewerker aan de telefoon was bot"
-    r"\b(iemand|een\s+medewerker)\s+(te\s+)?spreken\b|\b(iemand|een\s+medewerker)\s+aan\s+de\s+(telefoon|lijn)\s+(krijgen|hebben)\b",
+    r"\b(iemand|een\s+medewerker)\s+(te\s+)?spreken\b|\b(iemand|een\s+medewerker)\s+aan\s+de\s+(telefoon|lijn)\s+(krijgen|hebben)\b|"
+    # English: "can I talk to a real person", "please call me back", "transfer me to a human";
+    # not "I spoke to someone at the council" or "they promised to call me back"
+    r"\b(can|could|may|want\s+to|wanna|like\s+to|need\s+to|prefer\s+to|possible\s+to|let\s+me)\s+(i\s+|we\s+)?(please\s+)?(talk|speak|chat)\s+"
+    r"(to|with)\s+(a\s+|an\s+|some\s+)?(real\s+|actual\s+|live\s+)?(person|human|employee|someone|somebody|staff|agent|caseworker|"
+    r"colleague|advis[oe]r|people)\b|^\W*(speak|talk)\s+(to|with)\s+(a\s+)?(human|person)\b|"
+    r"\b(person|human|someone|somebody)\s+(i|we)\s+can\s+(talk|speak)\s+(to|with)\b|"
+    r"\b((i|we)\s+(want|prefer)|give\s+me)\s+(a\s+|an\s+)?(real\s+|actual\s+)?(human|person|employee|agent)\b|"
+    r"\b(real\s+person|human\s+being|human|agent|employee)\s+please\b|^\W*(human|agent|real\s+person)\W*$|"
+    r"\b(please|can|could|would|will)\s+(you\s+|someone\s+|somebody\s+|anyone\s+|a\s+staff\s+member\s+|an\s+employee\s+|"
+    r"a\s+person\s+|one\s+of\s+your\s+colleagues\s+)?(please\s+)?(call|phone|ring|contact)\s+(me|us)\b|"
+    r"\b(like|want|need)\s+(someone|somebody|a\s+person|an\s+employee)\s+to\s+(call|phone|contact)\s+(me|us)\b|"
+    r"\blet\s+(someone|somebody)\s+(call|phone|contact)\s+(me|us)\b|\b(get|have|request|want)\s+a\s+(callback|call-back|call\s+back)\b|"
+    r"\b(connect|transfer|put)\s+me\s+(\w+\s+){0,2}(with|to|through)\b|\b(don'?t|do\s+not)\s+want\s+(to\s+talk\s+to\s+)?a\s+(bot|robot|computer)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,103 @@
+"""English messages in the bot's own code (issue 13), run in the Rasa environment: the NLU word rules
+(bot/components/word_rules.py) make a danger, suicide or urgency signal a `crisis` and a person asked
+for a `request_human`, whatever the classifier read; who the case is for (bot/actions/relatives.py)
+is read from English as from Dutch. Entities are given as the NLU's lookup tables and synonyms give
+them (bot/data/nlu_en.yml): "my mum" is the relative `moeder`."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
+
+SCRIPT = r"""
+import json, re, sys
+sys.path.insert(0, "bot")  # Rasa runs in bot/
+from rasa.shared.nlu.training_data.message import Message
+from rasa_sdk import Tracker
+from actions.relatives import asking_for, relatives_named
+from components.word_rules import WordRules
+
+RELATIVES = {"mother": "moeder", "mum": "moeder", "father": "vader", "dad": "vader", "husband": "man", "wife": "vrouw",
+             "son": "zoon", "daughter": "dochter", "neighbour": "buurman", "sister": "zus", "mother-in-law": "schoonmoeder"}
+WORDS = re.compile(r"\b(" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def tracker(text, intent="bezwaar"):
+    entities = [{"entity": "relative", "value": RELATIVES[m[1].lower()], "start": m.start(), "end": m.end()}
+                for m in WORDS.finditer(text)]
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities,
+               "intent_ranking": [{"name": intent, "confidence": 0.9}]}
+    return Tracker("t", {}, message, [], False, None, {}, "action_listen")
+
+
+def nlu(text, intent):
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6},
+                            "intent_ranking": [{"name": intent, "confidence": 0.6}, {"name": "inform", "confidence": 0.2}]})
+    return WordRules().process([message])[0].get("intent")["name"]
+
+
+cases = json.loads(sys.argv[1])
+print(json.dumps({
+    "asking_for": [asking_for(tracker(text, intent)) for text, intent in cases["asking_for"]],
+    "relatives": [relatives_named(tracker(text)) for text in cases["relatives"]],
+    "intents": [nlu(text, intent) for text, intent in cases["intents"]],
+}))
+"""
+
+ASKING_FOR = [
+    ("the council rejected the wheelchair for my mother", "bezwaar", "relative"),
+    ("I'm asking on behalf of my father, he has dementia", "mantelzorger", "relative"),
+    ("my mum's home care was reduced from 6 to 3 hours", "bezwaar", "relative"),
+    ("my daughter is typing this for me, my own application was rejected", "bezwaar", "self"),
+    ("my scooter was rejected, my husband already has one", "bezwaar", "self"),
+    ("I'm 81 and my household help was stopped", "bezwaar", "self"),
+]
+RELATIVES = [
+    ("the decision about my husband's care is wrong", ["man"]),
+    ("my neighbour told me about this website", []),  # only told the citizen something
+    ("my sister helps me with the forms", []),  # helps, is not whom the case is about
+    ("his mother lives in the care home", []),  # someone else's relative
+    ("my late husband had a pgb", []),
+]
+INTENTS = [
+    ("I want to kill myself", "angry", "crisis"),
+    ("the care stops tomorrow and nobody comes to help my father", "bezwaar", "crisis"),
+    ("my husband hits me", "klacht", "crisis"),
+    ("can I talk to a real person", "ask_info", "request_human"),
+    ("please call me back", "inform", "request_human"),
+    ("just out of curiosity, what does the CIZ do?", "bezwaar", "ask_info"),
+    ("no, it was not the CAK but the SVB", "deny", "deny"),  # no organisation entity given: no fact
+]
+
+
+@pytest.fixture(scope="module")
+def results():
+    cases = {"asking_for": [[t, i] for t, i, _ in ASKING_FOR], "relatives": [t for t, _ in RELATIVES],
+             "intents": [[t, i] for t, i, _ in INTENTS]}
+    done = subprocess.run([str(RASA_PYTHON), "-W", "ignore", "-c", SCRIPT, json.dumps(cases)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("n", range(len(ASKING_FOR)))
+def test_who_the_case_is_for_in_english(results, n):
+    text, _intent, expected = ASKING_FOR[n]
+    assert results["asking_for"][n] == expected, text
+
+
+@pytest.mark.parametrize("n", range(len(RELATIVES)))
+def test_relatives_named_in_english(results, n):
+    text, expected = RELATIVES[n]
+    assert results["relatives"][n] == expected, text
+
+
+@pytest.mark.parametrize("n", range(len(INTENTS)))
+def test_word_rules_decide_english_messages(results, n):
+    text, _read, expected = INTENTS[n]
+    assert results["intents"][n] == expected, text

@@ -9,7 +9,19 @@ import re
 
 from rasa_sdk import Tracker
 
+from knowledge.i18n import N_
+
 from .context import intent, text
+
+
+# The relative words the bot writes in a sentence ("uw moeder"): slot values after the NLU's synonyms
+# (data/nlu.yml). Marked here for the catalog; the texts translate them where they are used.
+RELATIVE_WORDS = (
+    N_("naaste"), N_("moeder"), N_("vader"), N_("man"), N_("vrouw"), N_("partner"), N_("zoon"),
+    N_("dochter"), N_("kind"), N_("kinderen"), N_("broer"), N_("zus"), N_("oma"), N_("opa"),
+    N_("schoonmoeder"), N_("schoonvader"), N_("buurvrouw"), N_("buurman"), N_("ouders"), N_("tante"),
+    N_("oom"), N_("vriend"), N_("vriendin"), N_("familielid"), N_("echtgenoot"), N_("echtgenote"),
+)
 
 
 # "de huisarts zegt dat ik goed voor mezelf moet zorgen", "geen tijd voor mezelf": the carer's own rest, not

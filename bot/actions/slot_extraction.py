@@ -20,7 +20,7 @@ from knowledge.domain.deadlines import klacht_handling_over
 from knowledge.domain.routing import BEZWAAR_ROUTES
 
 from .case_organisation import chosen_organisation, decided_by, deciding_by_care, deciding_first, provider_described
-from .context import citizen_text, entity_values, text, today
+from .context import Localized, citizen_text, entity_values, text, today
 from .relatives import asking_for, relatives_named
 from .route_check import case_intent, said_route, updated_route, waits_on_bezwaar
 from .route_words import ASKS_KLACHT, COMPLAINED, NO_DECISION_YET, STILL_HANDLED
@@ -41,7 +41,7 @@ DATE_UNKNOWN_WORDS = re.compile(
 )
 
 
-class ValidateSlotMappings(ValidationAction):
+class ValidateSlotMappings(Localized, ValidationAction):
     def name(self) -> str:
         return "action_validate_slot_mappings"
 

@@ -82,3 +82,23 @@ def test_a_dutch_first_message_gets_no_language_offer(chat):
     replies = c.say("Ik ben het niet eens met de beslissing van de gemeente over mijn huishoudelijke hulp")
     assert "/language_en" not in [b["payload"] for r in replies for b in r["buttons"]]
     assert c.state["route"] == "bezwaar"
+
+
+def test_staff_see_the_language_and_the_citizen_reads_the_handoff_in_english(chat, api, stack, make_user):
+    from tests.handoff.conftest import login, updates
+
+    c = chat(locale="en")
+    c.say("Can I please talk to a real person?")
+    assert c.state["handoff"] == "waiting"
+    waiting = updates(api, c.id)["status"]["text"]
+    assert "waiting for a staff member" in waiting, waiting
+    staff = login(stack.api_url, make_user("staff", "Anna Jansen"))
+    try:
+        console = staff.get("/staff").text
+        assert 'data-field="language" lang="nl">Engels' in console
+        assert staff.post(f"/staff/api/conversations/{c.id}/claim").status_code == 200
+        notices = [m["text"] for m in updates(api, c.id)["messages"]]
+        assert any(text.startswith("You are now talking to Anna") for text in notices), notices
+    finally:
+        staff.post(f"/staff/api/conversations/{c.id}/close", json={"outcome": "anders"})
+        staff.close()

@@ -17,9 +17,9 @@ from api.core.security import STAFF
 from api.deps import HandoffDep, KnowledgeDep, StaffApiUser, StaffPageUser
 from api.routes.login_flow import login_routes
 from api.services.auth import StaffIdentity
+from api.services.card_language import staff_text
 from api.services.gemeenten import may_see, online_names, visible_codes
 from knowledge.domain.gemeenten import LEGACY_CODE
-from knowledge.local_variants import text_for
 
 router = APIRouter(prefix="/staff", tags=["staff"], include_in_schema=False)
 
@@ -147,14 +147,21 @@ def _card_gemeente(service, user: StaffIdentity, conversation_id: str | None) ->
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def _card_locale(service, user: StaffIdentity, conversation_id: str | None) -> str | None:
+    """The language of the conversation staff insert a card into (one they may see), else None (Dutch)."""
+    code = service.gemeente_of(conversation_id) if conversation_id else None
+    return service.locale_of(conversation_id) if code is not None and may_see(service.gemeenten, user, code) else None
+
+
 @router.get("/api/cards/{card_id}")
 def api_card(card_id: str, user: StaffApiUser, knowledge: KnowledgeDep, service: HandoffDep,
              conversation_id: str | None = Query(default=None, max_length=64)):
     card = knowledge.card(card_id)
     if card is None:
         return JSONResponse({"detail": "Deze kaart bestaat niet."}, status_code=404)
-    body = text_for(card.body, _card_gemeente(service, user, conversation_id))
-    return {"card_id": card.id, "title": card.title, "body": body.strip()}
+    # an English conversation gets the card's English text (or the notice and the Dutch text)
+    body = staff_text(card, _card_gemeente(service, user, conversation_id), _card_locale(service, user, conversation_id))
+    return {"card_id": card.id, "title": card.title, "body": body}
 
 
 @router.get("/api/callbacks")

@@ -149,7 +149,8 @@ class BotDelivery:
                 # Rasa may still be on that one: its answer is picked up later, this one goes on.
         if not outs:
             return self._answer_from_transcript(conversation_id, message_id)
-        return MessagesOut(messages=[m for out in outs for m in out.messages], state=outs[-1].state)
+        return MessagesOut(messages=[m for out in outs for m in out.messages], state=outs[-1].state,
+                           locale=outs[-1].locale)
 
     async def _deliver(self, conversation_id: str, message_id: int, late: bool) -> MessagesOut:
         pending = self._load(conversation_id, message_id, attempt=True)  # a first attempt is recorded with it
@@ -331,7 +332,7 @@ class BotDelivery:
                     messages.append(BotMessage(text=message.text, buttons=message.buttons or [],
                                                sources=message.sources or []))
             state = State(**store.public_state(session, conversation))
-        return MessagesOut(messages=messages, state=state)
+        return MessagesOut(messages=messages, state=state, locale=conversation.locale)
 
     # --- the background job ----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from knowledge.domain.short_answers import clientondersteuning
-from knowledge.i18n import _
+from knowledge.i18n import _, current_locale
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 
 from .context import Localized, citizen_text, gap_message, intent, set_by_this_message, sources_message, text
@@ -29,7 +29,8 @@ def is_question(message: str) -> bool:
 async def find_answer(question: str):
     """The best card for a question (a retrieval Hit), or None when no card fits well enough.
     Raises KnowledgeUnavailable when the knowledge base could not be loaded."""
-    return await asyncio.to_thread(CARDS.best_answer, question)  # the server keeps serving meanwhile
+    # the server keeps serving meanwhile; the conversation's language has its own threshold
+    return await asyncio.to_thread(CARDS.best_answer, question, current_locale())
 
 
 # "Hoe lang mag dat duren bij een bezwaar? En bij een klacht?": each question is answered.

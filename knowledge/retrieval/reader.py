@@ -72,8 +72,9 @@ class CardReader:
             raise KnowledgeUnavailable()
         return self._kb
 
-    def best_answer(self, question: str):
-        """The best card (a retrieval Hit) if it fits the question well enough, else None."""
+    def best_answer(self, question: str, locale: str | None = None):
+        """The best card (a retrieval Hit) if it fits the question well enough, else None.
+        `locale`: the conversation's language, which has its own threshold (search.LANGUAGE_THRESHOLDS)."""
         question = question[:MAX_QUESTION_CHARS]
         if not looks_like_language(question):
             return None
@@ -82,5 +83,5 @@ class CardReader:
             kb.refresh()
         except Exception:  # noqa: BLE001 - keep answering from the previous cards
             log.exception("knowledge refresh failed; the previous index stays in use")
-        hits = kb.answer(question, k=1)
+        hits = kb.answer(question, k=1, locale=locale)
         return hits[0] if hits else None

@@ -99,6 +99,12 @@ def test_staff_see_the_language_and_the_citizen_reads_the_handoff_in_english(cha
         assert staff.post(f"/staff/api/conversations/{c.id}/claim").status_code == 200
         notices = [m["text"] for m in updates(api, c.id)["messages"]]
         assert any(text.startswith("You are now talking to Anna") for text in notices), notices
+        card = staff.get("/staff/api/cards/bezwaar-termijn", params={"conversation_id": c.id}).json()
+        assert "objection" in card["body"] and not DUTCH.search(card["body"]), "staff insert the English text"
+        dutch = chat(locale="nl")
+        dutch.say("ik wil graag met een medewerker spreken")
+        card = staff.get("/staff/api/cards/bezwaar-termijn", params={"conversation_id": dutch.id}).json()
+        assert "bezwaar" in card["body"] and "objection" not in card["body"]
     finally:
         staff.post(f"/staff/api/conversations/{c.id}/close", json={"outcome": "anders"})
         staff.close()

@@ -85,7 +85,7 @@ def test_a_question_waits_for_the_model_that_is_still_loading():
         def refresh(self):
             return False
 
-        def answer(self, question, k):
+        def answer(self, question, k, locale=None):
             return ["the CAK card"]
 
     def slow(cards_dir, index_dir):

@@ -52,6 +52,12 @@ class TeamScope:
                 cache[conversation_id] = conversation.gemeente or self.gemeenten.default_code
         return cache[conversation_id]
 
+    def locale_of(self, conversation_id: str) -> str | None:
+        """The conversation's language (not cached: the citizen may switch); None for an unknown one."""
+        with self.db.session() as session:
+            conversation = session.get(Conversation, conversation_id)
+            return conversation.locale if conversation is not None else None
+
     def may_receive(self, user: StaffIdentity, payload: dict[str, Any]) -> bool:
         """A console push about one conversation goes only to staff who may see it."""
         conversation_id = payload.get("conversation_id")

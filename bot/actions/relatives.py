@@ -157,7 +157,10 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"(has|have)\s+(\w+\s+)?(no|little)\s+time|((\w+\s+){0,3})(has\s+|had\s+)?(passed\s+away|died)|is\s+dead|"
     r"helps|helped|is\s+helping|types|is\s+typing|writes|is\s+writing|calls|says|said|told|tells|thinks|thought|reads|"
     r"does\s+everything\s+for\s+(me|us)|arranges\s+(this|it|everything)\s+for\s+(me|us)|is\s+my\s+(informal\s+)?carer|"
-    r"takes\s+care\s+of\s+(me|us)|looks\s+after\s+(me|us))\b",
+    r"takes\s+care\s+of\s+(me|us)|looks\s+after\s+(me|us)|"
+    # "my husband should simply do the rest", "my wife already has one": in the story, not whom it is about
+    r"(should|could|can|must|has\s+to|would)\s+(\w+\s+){0,2}(do|help|take\s+over|manage)|"
+    r"already\s+(has|had|gets|got|receives)\b)\b",
     re.IGNORECASE,
 )
 

@@ -378,6 +378,8 @@ FILED = re.compile(r"\b(ingediend|gemaakt|gestuurd|verstuurd|opgestuurd|ingestuu
 def weeks_since(text: str, today: date) -> float | None:
     """How long ago something happened, as the citizen says it: "8 weken geleden", "al 3 maanden",
     or a date ("bezwaar gemaakt op 1 oktober"). None when the text does not say."""
+    from .english_dates import as_dutch  # "three weeks ago", "for almost 2 months" (issue 13)
+    text = as_dutch(text)
     spans = [(m[1] or m[3], m[2] or m[4]) for m in WEEKS_SINCE.finditer(text)]
     if spans:  # the longest wait the citizen names
         return max(float(_to_int(n)) if unit.lower().startswith("we") else _to_int(n) * 52 / 12 for n, unit in spans)

@@ -99,6 +99,9 @@ def _words(*patterns: str) -> re.Pattern:
 WLZ_AFTER_INDICATIE = _words(
     r"wachtlijst", r"wacht(en|lijst)?\b.{0,40}\b(verpleeghuis|plek|plaats)", r"wlz[- ]?pgb", r"pgb\b.{0,20}\bwlz",
     r"\bvpt\b", r"\bmpt\b", r"volledig\s+pakket", r"modulair\s+pakket", r"zorgkantoor",
+    # English: "on the waiting list for a nursing home", "Wlz personal budget", "full package at home"
+    r"waiting\s+list", r"wait(ing)?\b.{0,40}\b(nursing\s+home|care\s+home|place|bed)\b", r"wlz[- ]?(personal\s+)?budget",
+    r"(personal\s+budget|pgb)\b.{0,20}\bwlz", r"(full|modular)\s+package", r"care\s+office",
 )
 HAS_WLZ_INDICATIE = _words(
     r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
@@ -108,6 +111,11 @@ HAS_WLZ_INDICATIE = _words(
     r"wlz[- ]?(cli[eë]nt|zorg)", r"zorgprofiel",
     r"(mijn|zijn|haar|de)\s+(wlz[- ]?)?indicatie\s+(\w+\s+){0,3}(te\s+laag|lager|verlaagd|omlaag)",
     r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+((een|het|de|zijn|haar)\s+)?(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
+    # English: "she has a Wlz indication", "he lives in a nursing home", "Wlz client", "care profile"
+    r"\b(has|have|had|got|with)\s+(already\s+)?(an?\s+)?wlz[- ]?(indicati\w+|assessment)(?!\s+(needed|request))",
+    r"\b(has|have)\s+(\w+\s+){0,2}(an?\s+)?(indication|assessment)\s+(for|from)\s+(the\s+)?(wlz|ciz)\b",
+    r"wlz[- ]?(client|care)\b", r"care\s+profile",
+    r"\b(lives?|living|stays?|staying|is)\b.{0,30}\bin\s+(an?\s+|the\s+|his\s+|her\s+)?(nursing\s+home|care\s+home|care\s+institution|residential\s+care)",
 )
 WLZ_CARE = _words(
     r"verpleeghuis", r"verzorgingshuis", r"\bwlz\b", r"24\s*uur", r"24-uurs",
@@ -117,6 +125,9 @@ WLZ_CARE = _words(
     r"(altijd|steeds|voortdurend|continu)\s+iemand\s+(\w+\s+){0,3}(nodig|bij\s+zich|in\s+de\s+buurt)",
     r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
     r"wlz[- ]?indicatie",
+    # English: "a nursing home", "supervision day and night", "she can never be left alone", "24/7 care"
+    r"nursing\s+home", r"care\s+home", r"day\s+and\s+night", r"round[- ]the[- ]clock", r"24/7", r"long[- ]term\s+care",
+    r"\b(never|can'?t|cannot|must\s+not)\s+be\s+(left\s+)?alone", r"constant\s+(supervision|care)", r"wlz[- ]?indicati",
 )
 ZVW_CARE = _words(
     # every form of the verb: "wassen", "gewassen", "douchen", "gedoucht", "aankleden", "aangekleed"
@@ -126,6 +137,11 @@ ZVW_CARE = _words(
     r"\bwond(en)?\s+(\w+\s+){0,2}(te\s+)?(verzorg|verbind|schoonma|verbinden)\w*", r"\b(verzorg|verbind)\w*\s+(\w+\s+){0,2}wond",
     r"\bdrain\b", r"\binjectie",
     r"insuline", r"\bzvw\b",
+    # English: "the district nurse", "help to shower and get dressed", "wash her", "wound care", "insulin"
+    r"district\s+nurs", r"home\s+nurs", r"\bnurse\s+(at|comes\s+to)\s+(my\s+|the\s+)?home", r"wound\s+care", r"personal\s+care",
+    r"\b(wash|washing|shower|showering|bathe|bathing)\s+(me|him|her|myself|himself|herself)\b",
+    r"\bhelp\w*\s+(\w+\s+){0,3}(wash|shower|bath|bathe)\b", r"\b(get|getting|gets)\s+(\w+\s+){0,2}(dressed|undressed)\b",
+    r"compression\s+stockings", r"\binsulin\b", r"\binjections?\b",
 )
 WMO_CARE = _words(
     r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
@@ -136,12 +152,20 @@ WMO_CARE = _words(
     r"logeren", r"ontlast", r"administratie", r"(post|rekeningen|geldzaken|financi[eë]n|papieren)\b.{0,30}\b(bijhouden|bij\s+te\s+houden|regelen|overzicht)",
     r"(bijhouden|overzicht)\b.{0,20}\b(post|rekeningen|geldzaken|financi[eë]n)", r"ergens\s+heen\b.{0,20}\b(overdag|mensen)",
     r"(mensen|anderen|lotgenoten)\s+(te\s+)?(zien|ontmoeten|spreken)", r"eenzaam", r"de\s+was\s+doen", r"maaltijd",
+    # English: "household help", "a cleaner", "day care", "a support worker", "a wheelchair", "a stairlift",
+    # "adapting the bathroom", "transport", "youth care", "respite care", "shopping", "meals", "lonely"
+    r"household\s+help", r"home\s+help", r"\bcleaning\b", r"\bcleaner\b", r"day\s*(care|activities|centre|center)",
+    r"support\s+worker", r"(personal|individual)\s+support", r"\bguidance\b", r"mobility\s+(scooter|aid)", r"wheelchair",
+    r"stair\s*lift", r"\bwalker\b", r"walking\s+(aid|frame)",
+    r"(home|house)\s+(adaptation|modification)s?", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom|toilet)",
+    r"\btransport\b", r"youth\s+(care|services|mental\s+health|worker)", r"child\s+psycholog", r"parenting\s+support",
+    r"sheltered\s+housing", r"respite", r"\bshopping\b", r"\bmeals?\b", r"\blonely\b",
 )
 # The law named without a kind of care ("moet ik naar het Wmo-loket?"): the gemeente, unless
 # the care named is wijkverpleging.
 WMO_NAME = _words(r"\bwmo\b")
 # "Wet langdurige zorg" written out is the Wlz.
-WLZ_NAME = re.compile(r"\bwet\s+langdurige\s+zorg\b", re.IGNORECASE)
+WLZ_NAME = re.compile(r"\bwet\s+langdurige\s+zorg\b|\blong[- ]term\s+care\s+act\b", re.IGNORECASE)
 
 
 # "het huishouden doe ik zelf wel, ze heeft hulp nodig bij het douchen": the Wmo care is not asked for.
@@ -186,14 +210,16 @@ def aanvraag_organisation(text: str) -> str | None:
 
 # The Wmo and Jeugdwet care an application at the gemeente is for, in the citizen's words (first named wins).
 GEMEENTE_CARE_NAMES = (
-    (N_("dagbesteding"), _words(r"dagbesteding")), (N_("huishoudelijke hulp"), _words(r"huishoud", r"schoonma", r"poets")),
-    (N_("begeleiding"), _words(r"begeleiding")), (N_("een rolstoel"), _words(r"rolstoel")),
-    (N_("een scootmobiel"), _words(r"scootmobiel")), (N_("een traplift"), _words(r"traplift")),
+    (N_("dagbesteding"), _words(r"dagbesteding", r"day\s*(care|activities|centre|center)")), (N_("huishoudelijke hulp"), _words(r"huishoud", r"schoonma", r"poets", r"household\s+help", r"home\s+help", r"\bclean(ing|er)\b")),
+    (N_("begeleiding"), _words(r"begeleiding", r"support\s+worker", r"(personal|individual)\s+support")), (N_("een rolstoel"), _words(r"rolstoel", r"wheelchair")),
+    (N_("een scootmobiel"), _words(r"scootmobiel", r"mobility\s+scooter")), (N_("een traplift"), _words(r"traplift", r"stair\s*lift")),
     (N_("een aanpassing van uw huis"), _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
-                                         r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)")),
-    (N_("vervoer"), _words(r"vervoer")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
-                                                           r"(kinder|jeugd)psycholo", r"kinderpsychiater")),
-    (N_("logeeropvang"), _words(r"logeer", r"logeren", r"respijt")),
+                                         r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)",
+                                         r"(home|house)\s+(adaptation|modification)", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom)")),
+    (N_("vervoer"), _words(r"vervoer", r"\btransport\b")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
+                                                           r"(kinder|jeugd)psycholo", r"kinderpsychiater",
+                                                           r"youth\s+(care|services|mental\s+health)")),
+    (N_("logeeropvang"), _words(r"logeer", r"logeren", r"respijt", r"respite")),
 )
 
 
@@ -214,6 +240,11 @@ APPLYING_FOR_WLZ = _words(
     r"ciz\b.{0,50}(aangevraagd|afgewezen|geweigerd|niet\s+toegekend)",
     r"(aanvra|aangevraagd|afgewezen|geweigerd)\w*\b.{0,50}(indicatie|ciz|wlz)", r"nog\s+geen\s+(wlz[- ]?)?indicatie",
     r"geen\s+wlz",
+    # English: "applied for a Wlz indication", "the CIZ turned it down", "no indication yet"
+    r"(indicati\w*|assessment|wlz)\b.{0,50}(appl(y|ied|ying|ication)|refused|rejected|turned\s+down|denied)",
+    r"ciz\b.{0,50}(appl(y|ied|ying|ication)|refused|rejected|turned\s+down|denied)",
+    r"\b(appl(y|ied|ying)|refused|rejected|turned\s+down|denied)\b.{0,50}(indicati|ciz|wlz|assessment)",
+    r"\b(no|not\s+yet\s+an?)\s+(wlz\s+)?(indicati\w+|assessment)", r"\bno\s+wlz\b",
 )
 
 
@@ -232,15 +263,19 @@ def clientondersteuning_organisation(text: str, about: str | None = None) -> str
 
 
 # Complaints about a care provider: the Wkkgz covers Zvw and Wlz care, not Wmo help or jeugdhulp.
-JEUGD_PROVIDER = _words(r"jeugdhulp", r"jeugdzorg", r"jeugd-?ggz", r"gezinshuis", r"pleegzorg", r"jeugdinstelling")
+JEUGD_PROVIDER = _words(r"jeugdhulp", r"jeugdzorg", r"jeugd-?ggz", r"gezinshuis", r"pleegzorg", r"jeugdinstelling",
+                        r"youth\s+(care|services|mental\s+health|worker)", r"foster\s+(care|family|home)", r"family\s+home")
 WMO_PROVIDER = _words(
     r"huishoud", r"schoonma", r"poets", r"thuishulp", r"hulp\s+in\s+de\s+huishouding", r"dagbesteding",
     r"begeleid", r"beschermd\s+wonen", r"\bwmo\b", r"hulpmiddel", r"rolstoel", r"scootmobiel", r"taxi", r"vervoer",
+    # English: "the home help", "the cleaning company", "the day care centre", "the support worker"
+    r"household\s+help", r"home\s+help", r"\bcleaning\b", r"\bcleaners?\b", r"day\s*(care|activities|centre|center)",
+    r"support\s+worker", r"sheltered\s+housing", r"wheelchair", r"mobility\s+scooter", r"\btransport\b",
 )
 
 
 # Care in a Wlz setting is Wlz care (Wkkgz), whatever it is about: "in de rolstoel helpen in het verpleeghuis".
-WLZ_PROVIDER = _words(r"verpleeghuis", r"verzorgingshuis", r"woonzorgcentrum", r"\bwlz")
+WLZ_PROVIDER = _words(r"verpleeghuis", r"verzorgingshuis", r"woonzorgcentrum", r"\bwlz", r"nursing\s+home", r"care\s+home", r"residential\s+care")
 
 
 def provider_law(text: str) -> str:

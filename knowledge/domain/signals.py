@@ -40,7 +40,14 @@ SUICIDE = re.compile(
     r"\bjump\s+in\s+front\s+of\s+(a|the)\s+train|\boverdose|"
     r"\b(pills|tablets|medication|medicines)\b.{0,40}\b(take|taking|swallow|saved|saving|collected|hoard\w*|all\s+at\s+once)\b|"
     r"\b(saved|collected|hoarded)\b.{0,20}\b(pills|tablets|medication|medicines)|"
-    r"\b(if|when)\s+i\s+(was|were|am|'m)\s+(gone|dead|not\s+here|no\s+longer\s+(here|around))",
+    r"\b(if|when)\s+i\s+(was|were|am|'m)\s+(gone|dead|not\s+here|no\s+longer\s+(here|around))|"
+    # "easier for everyone if I wasn't here", "I don't see the point anymore" (like "zie het niet meer zitten"),
+    # "no reason to live", "I can't go on living"
+    r"\b(if|when)\s+i\s+(wasn'?t|weren'?t|was\s+not|were\s+not)\s+(here|around|alive)\b|"
+    r"\b(easier|better)\s+(\w+\s+){0,3}without\s+me\b|"
+    r"\b(don'?t|do\s+not|can'?t|cannot)\s+see\s+(the|any)\s+point\s+(any\s*more|of\s+(living|life|going\s+on)|in\s+(living|life))|"
+    r"\bno\s+(point|reason)\s+(to|in)\s+(live|living|go\s+on|going\s+on)|\bcan'?t\s+go\s+on\s+living\b|"
+    r"\b(tired|sick)\s+of\s+(living|life|being\s+alive)\b",
     re.IGNORECASE,
 )
 DANGER = re.compile(

@@ -1,0 +1,54 @@
+"""English words for kinds of care, providers and a decision on bezwaar (issue 13): an English
+message is routed like its Dutch counterpart. The team's own sentences."""
+from datetime import date
+
+import pytest
+
+from knowledge.domain.case_words import BEZWAAR_DECIDED
+from knowledge.domain.dates import weeks_since
+from knowledge.domain.routing import aanvraag_organisation, clientondersteuning_organisation, gemeente_care, provider_law
+from knowledge.domain.signals import signals
+
+
+@pytest.mark.parametrize("text, where", [
+    ("my grandmother can no longer be left alone, she needs someone day and night", "ciz"),
+    ("he is on the waiting list for a nursing home", "zorgkantoor"),
+    ("I need help to get dressed and to shower every morning", "zorgverzekeraar"),
+    ("can I get household help, I can't do the cleaning anymore", "gemeente"),
+    ("we would like a stairlift and an adapted bathroom", "gemeente"),
+])
+def test_english_care_goes_where_the_dutch_does(text, where):
+    assert aanvraag_organisation(text) == where
+
+
+def test_english_care_names_and_providers():
+    assert gemeente_care("I asked for a wheelchair") == "een rolstoel"
+    assert provider_law("the cleaner from the home help company is always late") == "wmo"
+    assert provider_law("the youth care worker cancelled three times") == "jeugd"
+    assert provider_law("the staff in the nursing home forget her pills") == "wkkgz"
+
+
+def test_client_support_for_a_wlz_client_in_english():
+    assert clientondersteuning_organisation("my father lives in a care home with a Wlz indication") == "zorgkantoor"
+    assert clientondersteuning_organisation("the CIZ turned down his application for an indication") == "gemeente"
+
+
+def test_an_answered_objection_is_a_decision_on_bezwaar():
+    assert BEZWAAR_DECIDED.search("they answered my objection and still say no")
+    assert not BEZWAAR_DECIDED.search("I want to make an objection")
+
+
+def test_weeks_since_in_english():
+    assert weeks_since("I objected about five weeks ago", date(2026, 11, 23)) == 5
+    assert weeks_since("it has been almost two months", date(2026, 11, 23)) is not None
+
+
+@pytest.mark.parametrize("text", ["honestly everyone would be better off without me",
+                                  "I don't see the point anymore",
+                                  "it would be easier if I wasn't here"])
+def test_english_thoughts_of_suicide(text):
+    assert "suicide" in signals(text)
+
+
+def test_no_point_in_a_form_is_no_suicide_signal():
+    assert "suicide" not in signals("I do not see the point of this form")

@@ -47,7 +47,11 @@ TIME_WORDS = re.compile(
     r"voor\s+\d|tussen|\d{1,2}([:.]\d{2})?\s*uur|doordeweeks|door\s+de\s+week|werkdagen|weekend|"
     r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen)(ochtend|middag|avond|morgen)?s?|"
     r"altijd|hele\s+dag|maakt\s+niet\s+uit|"
-    r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu)\b",
+    r"zo\s+snel\s+mogelijk|zsm|meteen|direct|nu|"
+    # English: "tomorrow between 12 and 2", "after 3pm", "in the morning", "any time", "asap"
+    r"tomorrow|today|tonight|(this|in\s+the)\s+(morning|afternoon|evening)|mornings?|afternoons?|evenings?|"
+    r"after\s+\d|before\s+\d|between|\d{1,2}([:.]\d{2})?\s*(am|pm|o'?clock)|weekdays?|"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|any\s*time|whenever|asap|as\s+soon\s+as\s+possible|right\s+away)\b",
     re.IGNORECASE,
 )
 

@@ -63,6 +63,8 @@ RELATIVES = [
     ("my sister helps me with the forms", []),  # helps, is not whom the case is about
     ("his mother lives in the care home", []),  # someone else's relative
     ("my late husband had a pgb", []),
+    ("the scooter was refused because my wife already has one", []),  # in the story, not whom it is about
+    ("they say my husband should just do the cleaning", []),
 ]
 INTENTS = [
     ("I want to kill myself", "angry", "crisis"),

@@ -87,3 +87,15 @@ def test_english_beroep_and_general_questions():
     assert not tells_beroep("I want to object to the decision of the council")
     assert asks_in_general("just out of curiosity, how long can the municipality take to decide?")
     assert not asks_in_general("out of curiosity, my application was rejected, what now?")
+
+
+def test_a_good_time_to_call_back_in_english():
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    script = ("import sys; sys.path.insert(0, 'bot'); from actions.handoff import TIME_WORDS as T; "
+              "print([bool(T.search(t)) for t in ['tomorrow between 12 and 2', 'after 3pm', 'any time is fine', "
+              "'in the morning', 'my number is 0612345678']])")
+    out = subprocess.run([str(root / ".venv-rasa" / "bin" / "python"), "-c", script], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "[True, True, True, True, False]", out.stderr

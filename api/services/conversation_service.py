@@ -32,6 +32,7 @@ from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
 from knowledge.domain.case import Case
+from knowledge.i18n import use_locale
 
 logger = logging.getLogger("api.conversations")
 
@@ -132,19 +133,28 @@ class ConversationService:
                 language = self._language_turn(session, conversation, citizen) if taken is None else None
                 if isinstance(language, MessagesOut):  # the language offer: the bot waits for the choice
                     taken = language
-                to_answer = language if isinstance(language, int) else citizen.id  # the first message, after the choice
+                # after the language choice the bot answers the first message (and a longer reply after it)
+                to_answer = language if isinstance(language, list) else [citizen.id]
                 self.delivery.track(session, conversation_id, citizen.id, message.client_message_id, answer=taken)
-                earlier = self.delivery.undelivered_before(session, conversation_id, to_answer) if taken is None else []
+                earlier = self.delivery.undelivered_before(session, conversation_id, to_answer[0]) if taken is None else []
             if isinstance(language, MessagesOut):
                 return taken
             if taken is not None:
                 await self.staff.citizen_wrote(conversation_id, citizen)  # to the staff console, not to Rasa
                 return taken
-            return await self._delivered(self.delivery.answer(conversation_id, to_answer, undelivered=earlier))
+            outs = [await self._delivered(self.delivery.answer(conversation_id, message_id,
+                                                               undelivered=earlier if i == 0 else []))
+                    for i, message_id in enumerate(to_answer)]
+            return MessagesOut(messages=[m for out in outs for m in out.messages], state=outs[-1].state,
+                               locale=outs[-1].locale)
 
-    def _language_turn(self, session, conversation: Conversation, citizen: Message) -> MessagesOut | int | None:
-        """An English first message in a Dutch conversation: the offer (the bot waits). The answer to it:
-        the chosen language is set, and the id of the first message, which the bot answers now."""
+    def _language_turn(self, session, conversation: Conversation, citizen: Message) -> MessagesOut | list[int] | None:
+        """The conversation's language (api/services/language_choice.py). An English first message in a Dutch
+        conversation: the offer (the bot waits), or English at once when it cannot wait. The answer to the
+        offer sets the language; the bot then answers the first message (and a longer reply after it)."""
+        if language_choice.english_without_offer(session, conversation, citizen):
+            conversation.locale = "en"
+            return None
         if language_choice.offer_due(session, conversation, citizen):
             offer = language_choice.offer_message(conversation.id)
             session.add(offer)
@@ -152,12 +162,14 @@ class ConversationService:
             return MessagesOut(messages=[BotMessage(text=offer.text, buttons=offer.buttons)],
                                state=State(**store.public_state(session, conversation)), locale=conversation.locale)
         first = language_choice.open_offer(session, conversation.id, citizen)
-        if first is None or first.id == citizen.id:
+        if first is None:
             return None
-        conversation.locale = language_choice.chosen(citizen)
-        citizen.delivered = True
+        conversation.locale = language_choice.chosen(citizen, first)
         first.delivered = False  # the bot answers the story the citizen told first
-        return first.id
+        if language_choice.is_choice(citizen):
+            citizen.delivered = True
+            return [first.id]
+        return [first.id, citizen.id]
 
     async def _delivered(self, answering) -> MessagesOut:
         try:
@@ -202,7 +214,8 @@ class ConversationService:
             gemeente = self.gemeenten.get(conversation.gemeente)
             card = lambda card_id: self.knowledge.card(card_id)  # noqa: E731
             replies = in_language(replies, conversation.locale, card)
-            replies = with_contacts(for_gemeente(replies, gemeente.code, card), gemeente)
+            with use_locale(conversation.locale):  # the contact lines in the conversation's language
+                replies = with_contacts(for_gemeente(replies, gemeente.code, card), gemeente)
             out = [
                 BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
                 for r in replies

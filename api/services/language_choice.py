@@ -4,7 +4,9 @@ The conversation's language is the API's: it is stored on the conversation (`loc
 the bot with every message. When the first message of a Dutch conversation is clearly English, the
 API asks in both languages which one the citizen wants, before the bot answers. The citizen's
 choice (a button, or typed: "yes", "English", "nee, Nederlands") sets the language; then the bot
-gets the first message, so the citizen does not have to tell the story again.
+gets the first message, so the citizen does not have to tell the story again. A longer typed reply
+sets the language too, and the bot answers it after the first message. A first message that cannot
+wait (danger, suicide, urgency, a person asked for) gets no offer: the bot answers it at once, in English.
 """
 from __future__ import annotations
 
@@ -15,19 +17,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.models import Conversation, Message
+from knowledge.domain.signals import asks_for_person, signals
 
 ENGLISH_PAYLOAD = "/language_en"
 DUTCH_PAYLOAD = "/language_nl"
 PAYLOADS = (ENGLISH_PAYLOAD, DUTCH_PAYLOAD)
 OFFER = ("You wrote in English. Shall we go on in English?\n"
-         "U schreef in het Engels. Wilt u liever verder in het Nederlands? Kies hieronder.")
+         "U kunt ook verder in het Nederlands. Kies hieronder.")
 BUTTONS = [{"title": "Yes, in English", "payload": ENGLISH_PAYLOAD},
-           {"title": "Nee, in het Nederlands", "payload": DUTCH_PAYLOAD}]
+           {"title": "Nederlands", "payload": DUTCH_PAYLOAD}]
 
 MIN_WORDS = 3  # "hoi", "help", "ok": too short to tell the language
 MIN_CONFIDENCE = 0.9
-WANTS_DUTCH = re.compile(r"\b(nee|neen|nederlands|dutch|hollands|no)\b", re.IGNORECASE)
-WANTS_ENGLISH = re.compile(r"\b(yes|yeah|yep|ok|okay|english|engels|ja|please|sure)\b", re.IGNORECASE)
+MAX_CHOICE_WORDS = 6  # a longer message tells something more: the bot answers it too
+NOT_DUTCH = re.compile(r"\b(not|no|don'?t\s+speak|do\s+not\s+speak|geen)\s+(dutch|nederlands)\b", re.IGNORECASE)
+NOT_ENGLISH = re.compile(r"\b(not|no|geen|niet\s+in\s+het)\s+(english|engels)\b", re.IGNORECASE)
+DUTCH_WORDS = re.compile(r"\b(nederlands|dutch|hollands|nee|neen)\b", re.IGNORECASE)
+ENGLISH_WORDS = re.compile(r"\b(english|engels|yes|yeah|yep|ok|okay|sure|please)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -44,13 +50,28 @@ def is_english(text: str) -> bool:
     return _detector().compute_language_confidence(text, Language.ENGLISH) >= MIN_CONFIDENCE
 
 
-def offer_due(session: Session, conversation: Conversation, citizen: Message) -> bool:
-    """The first typed message of a Dutch conversation is English."""
-    if conversation.locale != "nl" or citizen.payload or not citizen.text:
-        return False
+def _first_typed(session: Session, conversation: Conversation, citizen: Message) -> bool:
     earlier = session.scalar(select(func.count()).select_from(Message).where(
         Message.conversation_id == conversation.id, Message.sender == "citizen", Message.id < citizen.id))
-    return earlier == 0 and is_english(citizen.text)
+    return earlier == 0 and not citizen.payload and bool(citizen.text)
+
+
+def offer_due(session: Session, conversation: Conversation, citizen: Message) -> bool:
+    """The first typed message of a Dutch conversation is English, and asks for nothing that cannot wait."""
+    if conversation.locale != "nl" or not _first_typed(session, conversation, citizen) or not is_english(citizen.text):
+        return False
+    return not cannot_wait(citizen.text)
+
+
+def cannot_wait(text: str) -> bool:
+    """Danger, thoughts of suicide, urgency or a call for a person: answered at once (routes.md §5), in English."""
+    return bool(signals(text)) or asks_for_person(text)
+
+
+def english_without_offer(session: Session, conversation: Conversation, citizen: Message) -> bool:
+    """An English first message that cannot wait for the offer: the conversation goes on in English at once."""
+    return (conversation.locale == "nl" and _first_typed(session, conversation, citizen)
+            and is_english(citizen.text) and cannot_wait(citizen.text))
 
 
 def offer_message(conversation_id: str) -> Message:
@@ -58,24 +79,29 @@ def offer_message(conversation_id: str) -> Message:
 
 
 def open_offer(session: Session, conversation_id: str, citizen: Message) -> Message | None:
-    """The first citizen message, when the last bot message before `citizen` is the language offer."""
-    last_bot = session.scalars(select(Message).where(
-        Message.conversation_id == conversation_id, Message.sender == "bot", Message.id < citizen.id)
-        .order_by(Message.id.desc()).limit(1)).first()
-    if last_bot is None or not any(b.get("payload") == ENGLISH_PAYLOAD for b in last_bot.buttons or []):
+    """The first citizen message, when `citizen` is the very next message after the language offer."""
+    earlier = session.scalars(select(Message).where(
+        Message.conversation_id == conversation_id, Message.id < citizen.id).order_by(Message.id)).all()
+    citizens = [m for m in earlier if m.sender == "citizen"]
+    if len(citizens) != 1 or not earlier or not any(b.get("payload") == ENGLISH_PAYLOAD for b in earlier[-1].buttons or []):
         return None
-    return session.scalars(select(Message).where(
-        Message.conversation_id == conversation_id, Message.sender == "citizen")
-        .order_by(Message.id).limit(1)).first()
+    return citizens[0]
 
 
-def chosen(citizen: Message) -> str:
-    """The language the citizen chose with a button or in words; when unclear, the one they write in."""
+def is_choice(citizen: Message) -> bool:
+    """A click on the offer, or a short typed answer to it ("yes please", "nee, Nederlands is goed")."""
+    return citizen.payload in PAYLOADS or len((citizen.text or "").split()) <= MAX_CHOICE_WORDS
+
+
+def chosen(citizen: Message, first: Message) -> str:
+    """The language the citizen chose; when the words do not say, the one they write in (or wrote first)."""
     if citizen.payload in PAYLOADS:
         return "en" if citizen.payload == ENGLISH_PAYLOAD else "nl"
     text = citizen.text or ""
-    if WANTS_DUTCH.search(text):
-        return "nl"
-    if WANTS_ENGLISH.search(text) or is_english(text):
+    if NOT_DUTCH.search(text):
         return "en"
-    return "nl"
+    if NOT_ENGLISH.search(text) or DUTCH_WORDS.search(text):
+        return "nl"
+    if ENGLISH_WORDS.search(text) or is_english(text):
+        return "en"
+    return "en" if not is_choice(citizen) and is_english(first.text or "") else "nl"

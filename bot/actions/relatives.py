@@ -112,7 +112,9 @@ FOR_SOMEONE_ELSE = re.compile(
     re.IGNORECASE,
 )
 SOMEONE_ELSE_WORDS = re.compile(r"\b(mantelzorg\w*|haar|hem|hij|zij|hun|iemand\s+anders|een\s+ander|"
-                                r"(informal\s+)?carer|caregiver|(?<!naar\s)her|him|he|she|someone\s+else|somebody\s+else)\b",  # English
+                                # English ("he" only with a verb: Dutch "klopt toch niet he" is no pronoun)
+                                r"(informal\s+)?carer|caregiver|(?<!naar\s)her|him|(he|she)\s+(is|has|was|needs|gets|got|can|"
+                                r"cannot|can't|lives|had|does|wants)|someone\s+else|somebody\s+else)\b",
                                 re.IGNORECASE)
 # Someone else's relative ("zijn moeder", "zn moeder", "his mother") is not the citizen's.
 OTHERS_POSSESSIVE = re.compile(r"\b(zijn|zn|z'n|haar|hun|his|her|their)\s+$", re.IGNORECASE)

@@ -24,6 +24,8 @@ import yaml
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
+from ..i18n import _
+
 logger = logging.getLogger(__name__)
 
 NATIONAL_OMBUDSMAN = "de Nationale ombudsman"
@@ -214,9 +216,9 @@ class Gemeente(BaseModel):
         contact = self.wijkteam if desk == "wijkteam" else self.clientondersteuning
         if contact is None:
             return None
-        reach = " ".join(part for part in (f"Bel {contact.phone}." if contact.phone else "",
-                                           f"Kijk op {contact.url}." if contact.url else "") if part)
-        return f"Voor {self.name}: {contact.name}. {reach}"
+        reach = " ".join(part for part in (_("Bel {phone}.").format(phone=contact.phone) if contact.phone else "",
+                                           _("Kijk op {url}.").format(url=contact.url) if contact.url else "") if part)
+        return _("Voor {gemeente}: {contact}.").format(gemeente=self.name, contact=contact.name) + f" {reach}"
 
     def for_the_bot(self) -> dict[str, Any]:
         """What the action server needs of this gemeente, sent with every message (metadata `gemeente`)."""

@@ -158,7 +158,7 @@ WMO_CARE = _words(
     r"support\s+worker", r"(personal|individual)\s+support", r"\bguidance\b", r"mobility\s+(scooter|aid)", r"wheelchair",
     r"stair\s*lift", r"\bwalker\b", r"walking\s+(aid|frame)",
     r"(home|house)\s+(adaptation|modification)s?", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom|toilet)",
-    r"\btransport\b", r"youth\s+(care|services|mental\s+health|worker)", r"child\s+psycholog", r"parenting\s+support",
+    r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))", r"youth\s+(care|services|mental\s+health|worker)", r"child\s+psycholog", r"parenting\s+support",
     r"sheltered\s+housing", r"respite", r"\bshopping\b", r"\bmeals?\b", r"\blonely\b",
 )
 # The law named without a kind of care ("moet ik naar het Wmo-loket?"): the gemeente, unless
@@ -216,7 +216,7 @@ GEMEENTE_CARE_NAMES = (
     (N_("een aanpassing van uw huis"), _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
                                          r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)",
                                          r"(home|house)\s+(adaptation|modification)", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom)")),
-    (N_("vervoer"), _words(r"vervoer", r"\btransport\b")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
+    (N_("vervoer"), _words(r"vervoer", r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
                                                            r"(kinder|jeugd)psycholo", r"kinderpsychiater",
                                                            r"youth\s+(care|services|mental\s+health)")),
     (N_("logeeropvang"), _words(r"logeer", r"logeren", r"respijt", r"respite")),
@@ -270,7 +270,7 @@ WMO_PROVIDER = _words(
     r"begeleid", r"beschermd\s+wonen", r"\bwmo\b", r"hulpmiddel", r"rolstoel", r"scootmobiel", r"taxi", r"vervoer",
     # English: "the home help", "the cleaning company", "the day care centre", "the support worker"
     r"household\s+help", r"home\s+help", r"\bcleaning\b", r"\bcleaners?\b", r"day\s*(care|activities|centre|center)",
-    r"support\s+worker", r"sheltered\s+housing", r"wheelchair", r"mobility\s+scooter", r"\btransport\b",
+    r"support\s+worker", r"sheltered\s+housing", r"wheelchair", r"mobility\s+scooter", r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))",
 )
 
 
@@ -278,10 +278,16 @@ WMO_PROVIDER = _words(
 WLZ_PROVIDER = _words(r"verpleeghuis", r"verzorgingshuis", r"woonzorgcentrum", r"\bwlz", r"nursing\s+home", r"care\s+home", r"residential\s+care")
 
 
+# Nursing at home is Zvw care (Wkkgz), also when the nurse cleans a wound: "the district nurse was rough".
+NURSING_PROVIDER = _words(r"district\s+nurs", r"home\s+nurs", r"community\s+nurs", r"\bwound", r"\binsulin", r"\binjections?\b")
+
+
 def provider_law(text: str) -> str:
     """'jeugd', 'wmo' or 'wkkgz': which complaint rules apply to a care provider in `text`."""
     if JEUGD_PROVIDER.search(text):
         return "jeugd"
+    if NURSING_PROVIDER.search(text):
+        return "wkkgz"
     if WMO_PROVIDER.search(text) and not WLZ_PROVIDER.search(text):
         return "wmo"
     return "wkkgz"

@@ -108,3 +108,19 @@ def test_staff_see_the_language_and_the_citizen_reads_the_handoff_in_english(cha
     finally:
         staff.post(f"/staff/api/conversations/{c.id}/close", json={"outcome": "anders"})
         staff.close()
+
+
+def test_english_thoughts_of_suicide_in_a_dutch_widget_get_113_at_once_without_the_offer(chat):
+    c = chat(locale="nl")
+    replies = c.say("I want to kill myself, my home care stopped and nobody helps me")
+    assert "/language_en" not in [b["payload"] for r in replies for b in r["buttons"]]
+    assert "113" in said(replies) and not DUTCH.search(said(replies)), said(replies)
+    assert c.state["handoff"] == "waiting"
+
+
+def test_a_longer_reply_to_the_offer_is_answered_too(chat):
+    c = chat(locale="nl")
+    c.say("I do not agree with the decision of the municipality about my household help")
+    replies = c.say("Also the lady on the phone was very rude to me when I called about it")
+    assert "objection" in said(replies) and "complaint" in said(replies)
+    assert c.state["route"] in ("bezwaar", "klacht_en_bezwaar")

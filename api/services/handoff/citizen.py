@@ -15,7 +15,9 @@ from api.services.handoff.claims import JOINED
 from api.services.handoff.errors import NotFound
 from api.services.handoff.queue import queue_order, waiting_text
 from api.services.handoff.times import iso
-from knowledge.i18n import translate, use_locale
+from knowledge.i18n import N_, translate, use_locale
+
+STAFF_MEMBER = N_("een medewerker")  # a staff member whose name is unknown
 
 
 class CitizenSide:
@@ -49,7 +51,7 @@ class CitizenSide:
             status: dict[str, Any] = {"text": None, "position": None, "ahead": None, "staff_name": None}
             if state["handoff"] == store.ACTIVE:
                 claim = session.get(Handoff, conversation_id)
-                staff_name = summaries.first_names(session, {claim.claimed_by}).get(claim.claimed_by, "een medewerker")
+                staff_name = summaries.first_names(session, {claim.claimed_by}).get(claim.claimed_by) or translate(STAFF_MEMBER, conversation.locale)
                 status.update(text=translate(JOINED, conversation.locale).format(name=staff_name), staff_name=staff_name)
             elif state["handoff"] == store.WAITING:
                 # the place in its own team's queue (teams.py)

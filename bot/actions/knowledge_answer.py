@@ -11,7 +11,8 @@ from knowledge.domain.short_answers import clientondersteuning
 from knowledge.i18n import _, current_locale
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
 
-from .context import Localized, citizen_text, gap_message, intent, set_by_this_message, sources_message, text
+from .context import (Localized, citizen_text, confidence, gap_message, intent, set_by_this_message, sources_message,
+                      text)
 from . import settings
 from .handoff import not_understood, offer_handoff
 from .letter_offer import asks_about_letter, letter_fits_conversation
@@ -114,8 +115,15 @@ class ActionFeedback(Localized, Action):
 
 # Words of cliëntondersteuning itself; without them, a case read from the same message goes first.
 HELPER_WORDS = re.compile(r"cli[eë]nt\s*ondersteun|ondersteuner|onafhankelijk\w*\s+(hulp|advies|iemand)|meedenken|"
-                          r"iemand\s+(die|om)\s+(\w+\s+){0,3}(helpt|helpen|mee\s*(gaat|denkt|te\s+gaan))",
+                          r"iemand\s+(die|om)\s+(\w+\s+){0,3}(helpt|helpen|mee\s*(gaat|denkt|te\s+gaan))|"
+                          # English: "client support", "someone to help me", "independent advice", "free help"
+                          r"client\s+support|someone\s+(who|to)\s+(\w+\s+){0,3}(help|helps|come|comes|go|think)|"
+                          r"independent\s+(help|advice|person|someone|support)|free\s+(help|support|advice)",
                           re.IGNORECASE)
+
+
+# Below this the intent alone does not make a message a question about cliëntondersteuning.
+SURE_WITHOUT_HELPER_WORDS = 0.6
 
 
 class ActionClientondersteuning(Localized, Action):
@@ -125,6 +133,9 @@ class ActionClientondersteuning(Localized, Action):
         return "action_clientondersteuning"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
+        if not HELPER_WORDS.search(text(tracker)) and confidence(tracker) < SURE_WITHOUT_HELPER_WORDS:
+            # "mag mijn papegaai mee op vakantie? Ik ben Jan": no word of help, and the model is unsure
+            return [FollowupAction("action_answer_question")]
         if set_by_this_message(tracker, "route") and not HELPER_WORDS.search(text(tracker)):
             # "wie moet ervoor zorgen dat hij ergens terecht kan?" after a story of a Wlz waiting list:
             # the message tells a case; its advice names the cliëntondersteuner too

@@ -243,7 +243,7 @@ STRONG_DECISION = re.compile(
     r"decision|withdrawn|withdrew|discontinued|terminated)\b",  # English
     re.IGNORECASE,
 )
-WAITING_LIST = re.compile(r"wachtlijst|geen\s+(plek|plaats|kamer)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)|"
+WAITING_LIST = re.compile(r"wachtlijst|(geen|nergens(\s+een)?)\s+(plek|plaats|kamer)\b|nowhere\s+(a\s+)?(place|room|bed)\b|wacht(en|t)?\s+(al\s+)?\w*\s*op\s+een\s+(plek|plaats|kamer)|"
                           r"waiting\s*list|no\s+(place|room|bed)\b|waiting\s+for\s+a\s+(place|room|bed)",  # English
                           re.IGNORECASE)
 WLZ_CONTEXT = re.compile(r"verpleeghuis|verzorgingshuis|\bwlz|zorgkantoor|indicatie|zorginstelling|instelling|"

@@ -145,7 +145,7 @@ def test_english_interface_and_lang_attributes(widget):
     widget.say("hallo")
     assert widget.js("return root.querySelector('.root').lang;") == "en"
     assert widget.js("return root.querySelector('li.citizen .text').lang;") == "en"
-    assert widget.js("return root.querySelector('li.bot .text').lang;") == "nl"  # the bot answers in Dutch
+    assert widget.js("return root.querySelector('li.bot .text').lang;") == "en"  # the bot answers in English (issue 13)
     assert widget.axe() == []
 
 

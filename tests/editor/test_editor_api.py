@@ -27,6 +27,12 @@ def search_ids(api: httpx.Client, query: str, k: int = 3) -> list[dict]:
     return response.json()["results"]
 
 
+def with_dutch_line(text: str, line: str) -> str:
+    """The card text with one more line at the end of its Dutch text (before an `## English` section)."""
+    dutch, heading, english = text.partition("\n## English")
+    return dutch.rstrip() + f"\n\n{line}\n" + (f"\n{heading.strip()}{english}" if heading else "")
+
+
 def card_body(api: httpx.Client, card_id: str) -> str:
     response = api.get(f"/api/knowledge/cards/{card_id}")
     assert response.status_code == 200, response.text
@@ -176,7 +182,7 @@ def test_draft_is_not_live(client_as, cards_dir, api):
     editor = client_as("editor")
     text = (cards_dir / f"{CARD}.md").read_text(encoding="utf-8")
     marker = f"Conceptzin {uuid.uuid4().hex[:6]}."
-    saved = editor.post(f"/editor/api/cards/{CARD}/draft", json={"text": text.rstrip() + f"\n\n{marker}\n"})
+    saved = editor.post(f"/editor/api/cards/{CARD}/draft", json={"text": with_dutch_line(text, marker)})
     assert saved.status_code == 200
     assert marker not in (cards_dir / f"{CARD}.md").read_text(encoding="utf-8")
     assert marker not in card_body(api, CARD)
@@ -193,7 +199,7 @@ def test_file_edits_by_a_developer_are_picked_up_and_shown_in_history(client_as,
     marker = f"Ontwikkelaarszin {uuid.uuid4().hex[:6]}."
     from knowledge.card_file import write_atomic
 
-    write_atomic(cards_dir / f"{CARD}.md", original.rstrip() + f"\n\n{marker}\n")
+    write_atomic(cards_dir / f"{CARD}.md", with_dutch_line(original, marker))
     deadline = time.monotonic() + 15
     while marker not in card_body(api, CARD):
         assert time.monotonic() < deadline, "the API did not pick up the edited file"

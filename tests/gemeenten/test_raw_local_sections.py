@@ -34,6 +34,9 @@ class Service:
     def gemeente_of(self, conversation_id):
         return {"c-proefstad": "9992", "c-voorbeeld": "9991"}.get(conversation_id)
 
+    def locale_of(self, conversation_id):
+        return "nl"  # Dutch chats: the local text (an English chat gets the card's English text)
+
 
 ADMIN = StaffIdentity(1, "root", "Root", "admin")
 PROEFSTAD = StaffIdentity(2, "piet", "Piet", "staff", "proefstad")

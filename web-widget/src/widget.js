@@ -192,7 +192,7 @@ export class Widget {
     if (announce) {
       const spoken = entries.filter((e) => e.sender !== 'citizen' && e.text);
       this.view.announce(spoken.map((e) => ({
-        lang: BOT_LANG,
+        lang: this.view.options.botLang,
         text: e.sender === 'staff' ? this.t('Staff member: {text}', { text: e.text }) : e.text,
       })));
     }

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from knowledge.i18n import LOCALES
+
 Route = Literal["klacht", "bezwaar", "klacht_en_bezwaar", "ingebrekestelling", "aanvraag"]
 OrganisationKey = Literal[
     "gemeente", "ciz", "zorgkantoor", "cak", "svb", "zorgverzekeraar", "zorgaanbieder", "ombudsman", "rechtbank"
@@ -15,7 +17,7 @@ MAX_MESSAGE_CHARS = 5000  # the contract: a longer `text` is a 413 that names th
 
 
 class ConversationCreate(BaseModel):
-    locale: Literal["nl", "en"] = "nl"
+    locale: Literal[LOCALES] = "nl"
     gemeente: str | None = Field(
         default=None, max_length=8,
         description="CBS code of the gemeente whose site embeds the widget (its data-gemeente, e.g. \"0363\"); "

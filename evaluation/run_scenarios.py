@@ -32,6 +32,8 @@ from typing import Any, Iterable
 import httpx
 import yaml
 
+from knowledge.i18n import LOCALES  # a scenario's widget language (`locale`, default nl)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCENARIO_DIR = REPO_ROOT / "evaluation" / "scenarios"
 DEFAULT_GLOB = str(SCENARIO_DIR / "*.yml")
@@ -50,7 +52,6 @@ ALLOWED_VALUES: dict[str, set[str | None]] = {
     "handoff": {"none", "offered", "waiting", "active", "callback", "closed"},
 }
 SCENARIO_KEYS = {"name", "source", "staff_available", "locale", "turns", "expect", "expect_text", "forbid_text"}
-LOCALES = ("nl", "en")  # the widget's language (`locale`, default nl)
 REQUIRED_KEYS = {"name", "source", "turns", "expect"}
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DOMAIN = "wegwijs"
 SOURCE_LOCALE = "nl"
+# The key under which the API sends the conversation's language with every message to the bot.
+META_LOCALE = "locale"
 LOCALES = ("nl", "en")  # a third language: add it here and run `make translations LANG=xx` (README)
 
 _current: ContextVar[str] = ContextVar("wegwijs_locale", default=SOURCE_LOCALE)

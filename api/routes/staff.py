@@ -136,21 +136,27 @@ def api_cards(user: StaffApiUser, knowledge: KnowledgeDep, q: str = Query(min_le
     return {"results": [{"card_id": h.card_id, "title": h.title, "snippet": h.snippet} for h in hits]}
 
 
+def _visible_code(service, user: StaffIdentity, conversation_id: str) -> str | None:
+    """The conversation's gemeente code when `user` may see the conversation, else None."""
+    code = service.gemeente_of(conversation_id)
+    return code if code is not None and may_see(service.gemeenten, user, code) else None
+
+
 def _card_gemeente(service, user: StaffIdentity, conversation_id: str | None) -> str | None:
     """Whose text of a card staff insert: the conversation's gemeente; without a conversation the one
     gemeente of the viewer's team, else none (the shared text). Never every gemeente's sections."""
     gemeenten = service.gemeenten
     if conversation_id:
-        code = service.gemeente_of(conversation_id)
-        return gemeenten.code_of(code) if code is not None and may_see(gemeenten, user, code) else None
+        code = _visible_code(service, user, conversation_id)
+        return gemeenten.code_of(code) if code is not None else None
     codes = (visible_codes(gemeenten, user) or set()) - {LEGACY_CODE}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _card_locale(service, user: StaffIdentity, conversation_id: str | None) -> str | None:
     """The language of the conversation staff insert a card into (one they may see), else None (Dutch)."""
-    code = service.gemeente_of(conversation_id) if conversation_id else None
-    return service.locale_of(conversation_id) if code is not None and may_see(service.gemeenten, user, code) else None
+    visible = conversation_id and _visible_code(service, user, conversation_id) is not None
+    return service.locale_of(conversation_id) if visible else None
 
 
 @router.get("/api/cards/{card_id}")

@@ -24,13 +24,13 @@ from api.core.config import Settings, get_settings
 from api.core.static_files import StaticFolder
 from api.services.gemeenten import gemeenten_of
 from knowledge.domain.gemeenten import WEEKDAYS, Gemeente
+from knowledge.i18n import LOCALES  # one widget catalog (api/locales/<lang>/) per language
 
 API_DIR = Path(__file__).resolve().parents[1]
 WIDGET_BUNDLE = API_DIR.parent / "web-widget" / "dist" / "widget.js"
 DEMO_PAGE = API_DIR / "templates" / "demo.html"
 DEMO_DIR = API_DIR / "static" / "demo"
 LOCALES_DIR = API_DIR / "locales"
-LOCALES = ("nl", "en")
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self'",

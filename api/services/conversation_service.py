@@ -32,7 +32,6 @@ from api.services.offered_payloads import as_typed_text, screen
 from api.services.rasa_client import BotReply, RasaClient
 from api.services.state_guard import keep_known
 from knowledge.domain.case import Case
-from knowledge.i18n import use_locale
 
 logger = logging.getLogger("api.conversations")
 
@@ -152,10 +151,10 @@ class ConversationService:
         """The conversation's language (api/services/language_choice.py). An English first message in a Dutch
         conversation: the offer (the bot waits), or English at once when it cannot wait. The answer to the
         offer sets the language; the bot then answers the first message (and a longer reply after it)."""
-        if language_choice.english_without_offer(session, conversation, citizen):
-            conversation.locale = "en"
-            return None
-        if language_choice.offer_due(session, conversation, citizen):
+        if language_choice.english_first_message(session, conversation, citizen):
+            if language_choice.cannot_wait(citizen.text):
+                conversation.locale = "en"
+                return None
             offer = language_choice.offer_message(conversation.id)
             session.add(offer)
             citizen.delivered = True
@@ -214,8 +213,8 @@ class ConversationService:
             gemeente = self.gemeenten.get(conversation.gemeente)
             card = lambda card_id: self.knowledge.card(card_id)  # noqa: E731
             replies = in_language(replies, conversation.locale, card)
-            with use_locale(conversation.locale):  # the contact lines in the conversation's language
-                replies = with_contacts(for_gemeente(replies, gemeente.code, card), gemeente)
+            # the contact lines: in the conversation's language (the delivery runs in its use_locale)
+            replies = with_contacts(for_gemeente(replies, gemeente.code, card), gemeente)
             out = [
                 BotMessage(text=r.text, buttons=r.buttons, sources=self.knowledge.titles(r.source_ids))
                 for r in replies

@@ -49,7 +49,7 @@ from api.services.rasa_client import (
 )
 from api.services.state_guard import knows_something, slots_to_restore
 from knowledge.domain.gemeenten import Gemeente
-from knowledge.i18n import use_locale
+from knowledge.i18n import META_LOCALE, use_locale
 
 if TYPE_CHECKING:
     from api.services.conversation_service import ConversationService
@@ -164,7 +164,7 @@ class BotDelivery:
                     return recovered
                 self._attempt(message_id)
             metadata = {"today": self.settings.today().isoformat(), "staff_available": pending.staff_available,
-                        "handoff": pending.handoff, METADATA_KEY: message_id, "locale": pending.locale,
+                        "handoff": pending.handoff, METADATA_KEY: message_id, META_LOCALE: pending.locale,
                         # the facts of the conversation's gemeente the bot's advice needs (its ombudsman)
                         "gemeente": self._gemeente(pending).for_the_bot()}
             try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models import Conversation, Message
@@ -50,17 +50,14 @@ def is_english(text: str) -> bool:
     return _detector().compute_language_confidence(text, Language.ENGLISH) >= MIN_CONFIDENCE
 
 
-def _first_typed(session: Session, conversation: Conversation, citizen: Message) -> bool:
-    earlier = session.scalar(select(func.count()).select_from(Message).where(
-        Message.conversation_id == conversation.id, Message.sender == "citizen", Message.id < citizen.id))
-    return earlier == 0 and not citizen.payload and bool(citizen.text)
-
-
-def offer_due(session: Session, conversation: Conversation, citizen: Message) -> bool:
-    """The first typed message of a Dutch conversation is English, and asks for nothing that cannot wait."""
-    if conversation.locale != "nl" or not _first_typed(session, conversation, citizen) or not is_english(citizen.text):
+def english_first_message(session: Session, conversation: Conversation, citizen: Message) -> bool:
+    """The first typed message of a Dutch conversation is English (then: the offer, or English at once
+    when it cannot wait)."""
+    if conversation.locale != "nl" or citizen.payload or not citizen.text:
         return False
-    return not cannot_wait(citizen.text)
+    earlier = session.scalar(select(Message.id).where(
+        Message.conversation_id == conversation.id, Message.sender == "citizen", Message.id < citizen.id).limit(1))
+    return earlier is None and is_english(citizen.text)
 
 
 def cannot_wait(text: str) -> bool:
@@ -68,24 +65,19 @@ def cannot_wait(text: str) -> bool:
     return bool(signals(text)) or asks_for_person(text)
 
 
-def english_without_offer(session: Session, conversation: Conversation, citizen: Message) -> bool:
-    """An English first message that cannot wait for the offer: the conversation goes on in English at once."""
-    return (conversation.locale == "nl" and _first_typed(session, conversation, citizen)
-            and is_english(citizen.text) and cannot_wait(citizen.text))
-
-
 def offer_message(conversation_id: str) -> Message:
     return Message(conversation_id=conversation_id, sender="bot", text=OFFER, buttons=[dict(b) for b in BUTTONS])
 
 
 def open_offer(session: Session, conversation_id: str, citizen: Message) -> Message | None:
-    """The first citizen message, when `citizen` is the very next message after the language offer."""
-    earlier = session.scalars(select(Message).where(
-        Message.conversation_id == conversation_id, Message.id < citizen.id).order_by(Message.id)).all()
-    citizens = [m for m in earlier if m.sender == "citizen"]
-    if len(citizens) != 1 or not earlier or not any(b.get("payload") == ENGLISH_PAYLOAD for b in earlier[-1].buttons or []):
+    """The first citizen message, when `citizen` comes right after the language offer (which only ever
+    answers the first message, so the only citizen message before it is that one)."""
+    before = session.scalars(select(Message).where(Message.conversation_id == conversation_id, Message.id < citizen.id)
+                             .order_by(Message.id.desc()).limit(1)).first()
+    if before is None or not any(b.get("payload") == ENGLISH_PAYLOAD for b in before.buttons or []):
         return None
-    return citizens[0]
+    return session.scalars(select(Message).where(Message.conversation_id == conversation_id,
+                                                 Message.sender == "citizen").order_by(Message.id).limit(1)).first()
 
 
 def is_choice(citizen: Message) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from knowledge.i18n import supported, use_locale
+from knowledge.i18n import META_LOCALE, supported, use_locale  # META_LOCALE: the conversation's language
 
 # Said by the API with every message (see api/services/delivery.py).
 META_TODAY = "today"
@@ -18,7 +18,6 @@ META_HANDOFF = "handoff"  # who answers, as the API stores it: none, offered, wa
 # "wijkteam", "clientondersteuning"},
 # from its settings file (knowledge/domain/gemeenten.py, Gemeente.for_the_bot).
 META_GEMEENTE = "gemeente"
-META_LOCALE = "locale"  # the conversation's language: the bot writes in it (knowledge/i18n.py)
 
 def metadata(tracker: Tracker) -> dict[str, Any]:
     return tracker.latest_message.get("metadata") or {}

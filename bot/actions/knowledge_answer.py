@@ -133,10 +133,11 @@ class ActionClientondersteuning(Localized, Action):
         return "action_clientondersteuning"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        if not HELPER_WORDS.search(text(tracker)) and confidence(tracker) < SURE_WITHOUT_HELPER_WORDS:
+        helper_words = bool(HELPER_WORDS.search(text(tracker)))
+        if not helper_words and confidence(tracker) < SURE_WITHOUT_HELPER_WORDS:
             # "mag mijn papegaai mee op vakantie? Ik ben Jan": no word of help, and the model is unsure
             return [FollowupAction("action_answer_question")]
-        if set_by_this_message(tracker, "route") and not HELPER_WORDS.search(text(tracker)):
+        if set_by_this_message(tracker, "route") and not helper_words:
             # "wie moet ervoor zorgen dat hij ergens terecht kan?" after a story of a Wlz waiting list:
             # the message tells a case; its advice names the cliëntondersteuner too
             return [FollowupAction("case_form")]

@@ -14,9 +14,7 @@ from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from knowledge.i18n import supported, translate
-
-META_LOCALE = "locale"
+from knowledge.i18n import META_LOCALE, supported, translate
 
 
 def translated(response: dict[str, Any], locale: str) -> dict[str, Any]:

@@ -24,6 +24,10 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
             and set(candidates) <= {"cak", "gemeente", "zorgkantoor"}:
         return "cak"  # the CAK sets the eigen bijdrage for Wmo and Wlz care (routes.md §3)
     if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
+        if "zorgverzekeraar" in candidates and aanvraag_organisation(message) == "zorgverzekeraar":
+            # wijkverpleging asked of the insurer: its answer is no besluit, so a klacht route (routes.md §1),
+            # however many bestuursorganen the story names beside it
+            return "zorgverzekeraar"
         deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
         if deciding:
             return deciding[0]
@@ -34,7 +38,10 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
 
 
 # "de brief van het CAK", "het CIZ heeft besloten": the organisation that took the decision.
-DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$",
+DECIDED_BEFORE = re.compile(r"(brief|beschikking|besluit|beslissing|factuur|rekening|nota)\s+(\w+\s+){0,2}(van|door)\s+(de|het)?\s*$|"
+                            # English: "the letter from the CIZ", "I applied to my health insurance company"
+                            r"\b(letter|decision|notice|bill|invoice)\s+(\w+\s+){0,2}(from|of|by)\s+(the\s+)?$|"
+                            r"\b(applied|apply|applying|application|request)\s+(\w+\s+){0,2}(to|at|with)\s+(the\s+|my\s+|our\s+)?(\w+\s+)?$",
                             re.IGNORECASE)
 DECIDED_AFTER = re.compile(r"^\s*(heeft|had|wil|gaat)\s+(\w+\s+){0,5}(besloten|beslist|afgewezen|verlaagd|geweigerd|"
                            r"ingetrokken|gestopt|stopgezet|vastgesteld|verhoogd|teruggevorderd|opgelegd)|"
@@ -65,13 +72,20 @@ def deciding_first(tracker: Tracker, named: list[str]) -> list[str]:
 PROVIDER_STAFF = re.compile(
     r"begeleider|begeleidster|hulpverlener|huishoudelijke\s+hulp|thuishulp|schoonmaakster|schoonmaker|"
     r"thuiszorg|zorgorganisatie|zorgaanbieder|aanbieder|dagbesteding|verzorgende|verpleegkundige|wijkverpleging|"
-    r"zorginstelling|instelling|verpleeghuis|woongroep|woonvorm|gezinshuis|taxi|chauffeur",
+    r"zorginstelling|instelling|verpleeghuis|woongroep|woonvorm|gezinshuis|taxi|chauffeur|"
+    # English: "his counsellor", "the cleaner", "the home care company", "the district nurse", "the care home"
+    r"\b(counsell?or|care\s+worker|carers?|caregivers?|support\s+worker|youth\s+worker|cleaner|cleaning\s+lady|home\s+help|"
+    r"household\s+help|home\s+care|care\s+(company|organi[sz]ation|provider|agency|home|institution)|youth\s+care|provider|"
+    r"day\s*care|day\s+activities|nurses?|nursing\s+home|residential\s+(home|group)|group\s+home|driver)\b",
     re.IGNORECASE,
 )
 GEMEENTE_STAFF = re.compile(
     r"consulent|wijkteam|sociaal\s+team|ambtenaar|klantmanager|loket|wethouder|gemeente\s+(zelf|belt|reageert|heeft\s+mij)|"
     # "de vraagwijzer van de gemeente gebeld": a desk of the gemeente itself
-    r"vraagwijzer|(medewerker|medewerkster|afdeling|servicepunt|team)\s+van\s+de\s+gemeente",
+    r"vraagwijzer|(medewerker|medewerkster|afdeling|servicepunt|team)\s+van\s+de\s+gemeente|"
+    # English: "the consultant", "the neighbourhood team", "a civil servant", "someone from the municipality"
+    r"\b(consultant|neighbou?rhood\s+team|social\s+team|civil\s+servant|official|alderman|"
+    r"(employee|staff|department|desk|team|officer|someone|person)\s+(of|at|from)\s+the\s+(municipality|council|gemeente))\b",
     re.IGNORECASE,
 )
 
@@ -92,7 +106,10 @@ def deciding_by_care(route: str | None, message: str) -> str | None:
 # doet", "het bedrijf van de huishoudelijke hulp", "de stichting waar mijn zoon begeleiding krijgt".
 PROVIDER_DESCRIBED = re.compile(
     r"\b(organisatie|instelling|aanbieder|bedrijf|stichting|zorgboerderij|opvang)\s+(die|dat|waar|van|voor)\s+(\w+\s+){0,5}"
-    r"(dagbesteding|begeleiding|huishoudelijke\s+hulp|thuishulp|jeugdhulp|jeugdzorg|zorg|thuiszorg|verzorging|behandeling)\b",
+    r"(dagbesteding|begeleiding|huishoudelijke\s+hulp|thuishulp|jeugdhulp|jeugdzorg|zorg|thuiszorg|verzorging|behandeling)\b|"
+    # English: "the company that does my household help", "the organisation where my son gets support"
+    r"\b(organi[sz]ation|institution|provider|company|agency|foundation)\s+(that|which|who|where|of|for|doing)\s+(\w+\s+){0,5}"
+    r"(day\s*care|day\s+activities|support|household\s+help|home\s+help|youth\s+care|jeugdhulp|care|home\s+care|treatment)\b",
     re.IGNORECASE,
 )
 

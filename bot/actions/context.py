@@ -125,3 +125,13 @@ def set_by_this_message(tracker: Tracker, slot: str) -> bool:
         if event.get("event") == "slot" and event.get("name") == slot and event.get("value") is not None:
             return True
     return False
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """The bot already said something since the citizen's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False

@@ -22,8 +22,8 @@ from knowledge.domain.signals import signals
 from knowledge.i18n import N_, _
 
 from .case import answer_slots, case_from
-from .context import (Localized, handoff_signal, handoff_state, intent, mantelzorger_for, sources_message, staff_available,
-                      text, today)
+from .context import (Localized, answered_this_turn, handoff_signal, handoff_state, intent, mantelzorger_for,
+                      sources_message, staff_available, text, today)
 from .slot_extraction import DATE_UNKNOWN
 
 WITH_A_PERSON = ("waiting", "active", "callback")
@@ -60,6 +60,10 @@ FAILS_BEFORE_OFFER = 2  # routes.md §5: the guide failed to understand twice in
 
 
 def not_understood(dispatcher, tracker: Tracker) -> list[EventType]:
+    if answered_this_turn(tracker):
+        # Rasa's fallback after an answer given in this turn (a state no rule knows): the citizen has the
+        # answer; saying "I don't understand" on top of it would repeat until Rasa's limit of predictions
+        return [FollowupAction("action_listen")]
     fails = int(tracker.get_slot("fail_count") or 0) + 1
     dispatcher.utter_message(response="utter_not_understood")
     events: list[EventType] = [SlotSet("fail_count", fails)]

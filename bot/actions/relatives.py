@@ -41,12 +41,13 @@ SELF_SIGNAL = re.compile(
     r"ondersteuning|scootmobiel|rolstoel|klacht|bezwaar|zaak|vraag|beperking|ziekte)\b|"
     r"\bvoor\s+(mezelf|mijzelf)\b|\bhet\s+gaat\s+om\s+(mij|mezelf)\b|"
     r"\b(gaat|vraag|vragen)\s+(\w+\s+){0,2}over\s+(mij|mezelf|mijzelf)\b|"
-    r"\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
+    r"(?<!\bwie\s)\b(helpt|typt|schrijft)\s+(mij|me|dit\s+voor\s+mij)\b|\bnamens\s+mij\b|\bis\s+mijn\s+mantelzorger\b|"
     r"\bmijn\s+mantelzorger\b|\bik\s+zelf\s+(heb|ben|wil|krijg|kreeg|zit)\b|\bik\s+ben\s+degene\s+om\s+wie\b|"
     # English: "my own care", "for myself", "it's about me", "my daughter types this for me", "my carer"
     r"\bmy\s+own\s+(help|care|support|carer|caregiver|application|indication|pgb|budget|benefits?|situation|health|household|"
     r"scooter|wheelchair|complaint|objection|case|question|disability|illness)\b|\bfor\s+myself\b|\bit('?s|\s+is)\s+(about|for)\s+me\b|"
-    r"\b(helps|is\s+helping|types|is\s+typing|writes|is\s+writing)\s+(this\s+)?(for\s+)?me\b|\bon\s+my\s+behalf\b|"
+    # not a question: "who helps me with the application for my husband?"
+    r"(?<!\bwho\s)\b(helps|is\s+helping|types|is\s+typing|writes|is\s+writing)\s+(this\s+)?(for\s+)?me\b|\bon\s+my\s+behalf\b|"
     r"\bmy\s+(informal\s+)?(carer|caregiver)\b|\bi\s+myself\s+(have|am|want|get|got)\b|\bi\s*('m|\s+am)\s+the\s+one\s+(it'?s\s+)?about\b",
     re.IGNORECASE,
 )
@@ -63,7 +64,7 @@ OWN_CASE = re.compile(
     r"\bik\s+(ben|zit|heb|lig|krijg|kreeg|loop)\s+(\w+\s+){0,3}(rolstoel|reuma|artrose|als|ms|parkinson|verlamd|"
     r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b|"
     # English: "my scooter was rejected", "I'm 74", "since my stroke", "I got a rejection"
-    r"\bmy\s+(household\s+help|home\s+help|help|support|care|scooter|mobility\s+scooter|wheelchair|application|benefits?|pgb|"
+    r"\bmy\s+(household\s+help|home\s+help|help|support|care|scooter|mobility\s+scooter|wheelchair|application|request|benefits?|pgb|"
     r"budget|indication|file|stairlift|day\s*care|home\s+care|adaptation|wmo\w*)\b|\b(for|to)\s+(me|myself)\b|"
     r"\bi\s*('m|\s+am)\s+(just\s+)?(ill|sick|disabled|\d+(\s+years)?)\b|\bi\s+(just\s+)?(had\s+(an?\s+)?(operation|surgery|stroke)|fell)\b|"
     r"\b(since|after)\s+my\s+(\w+\s+)?(stroke|operation|surgery|fall|accident|hospital\s+stay)\b|"
@@ -82,6 +83,8 @@ RELATIVE_AFTER = re.compile(
     r"heeft\s+(een\s+)?(indicatie|pgb|wlz|zorg|hulp|begeleiding|dementie|alzheimer|parkinson|beperking|autisme|adhd|"
     r"een\s+verstandelijke\s+beperking|downsyndroom)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
     r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis)|"
+    # "mijn vrouw heeft ALS en krijgt Wlz-zorg thuis": an illness named first
+    r"(heeft|is)\s+(\w+\s+){1,3}en\s+(krijgt|ontvangt|heeft)\s|(has|is)\s+(\w+\s+){1,3}and\s+(gets|receives|needs|has)\s|"
     # English: "my mother gets", "my son Tom is 11 and has autism", "my father needs", "my mum's application"
     r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
     r"alzheimer'?s|parkinson'?s|disability|autism|adhd|intellectual\s+disability|down\s+syndrome)|"

@@ -52,7 +52,7 @@ CUT_WORDS = re.compile(rf"\b({CUT}|korting|afgepakt)\b", re.IGNORECASE)
 LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|was\s+)?(van|gedateerd|met\s+datum|op)\s+\d|"
                           r"\bgedateerd\s+(op\s+)?(\w+dag\s+)?\d|"
                           # English: "the letter is from 3 November", "decision dated November 3"
-                          r"\b(letter|decision)\W+(is\s+|was\s+)?(from|dated|of)\s+(the\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)|"
+                          r"\b(letter|decision)\W+((from|of|by)\s+(the\s+)?([\w-]+\s+){1,2})?(is\s+|was\s+)?(from|dated|of)\s+(the\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)|"
                           r"\bdated\s+(the\s+)?(\w+day\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)", re.IGNORECASE)
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
@@ -65,14 +65,18 @@ DECISION_WORDS = re.compile(
     rf"{DOES_NOT_ADD_UP}|onterecht|omhoog|verhoogd|"
     rf"{NOT_AGREED}|oneens|bezwaa?r|indicatie\s+\w+\s+(lager|minder)|{REFUSED}|{CUT}|"
     # English: "the decision", "too few hours", "unfair", "withdrawn", "I want to fight/object to it"
-    r"decision|decided|withdrawn|withdrew|discontinued|terminated|not\s+entitled|too\s+(low|little|few|high|much)|unfair|unjust|"
+    r"decision|decided|withdrawn|withdrew|discontinued|terminated|not\s+entitled|too\s+(low|little|few|high)|unfair|unjust|"
+    # "they charge me too much", "too much eigen bijdrage"; not "I am complaining too much"
+    r"(charge|charges|charged|charging|pay|paying)\s+(me\s+|us\s+)?too\s+much|too\s+much\s+(money|to\s+pay|eigen)|"
+    # "a much lower care profile than he needs", "fewer hours than before"
+    r"\blower\s+(\w+\s+){0,2}(profile|indication|indicatie|zorgprofiel|amount|budget|hours)|(less|fewer|lower)\s+(\w+\s+){0,3}than\s+(he|she|i|we|they)\s+(need|needs|had|have)|"
     r"wrongly|(is|was|are)\s+(\w+\s+)?wrong|from\s+\d+\s+(hours?\s+)?to\s+\d+|(fight|challenge|contest|dispute)\s+(it|this|that|the)|"
     r"object(ion)?|appeal)",
     re.IGNORECASE,
 )
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
 RUDE_WORDS = re.compile(
-    r"onbeschoft|onbeleefd|\bgrof\b|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
+    r"onbeschoft|onbeleefd|\bgrof\b|verhief\s+(haar|zijn)\s+stem|stem\s+(\w+\s+)?verheven|(de\s+)?manier\s+waarop\s+(ze|hij|zij)\s+(tegen\s+)?(mij|me|ons)\s+(sprak|praatte)|brutaal|onvriendelijk|respectloos|arrogant|uitgelachen|schreeuw|snauw|"
     r"afgescheept|niet\s+serieus|afgesnauwd|grote\s+mond|over\s+(mij|hem|haar|ons|mijn\s+\w+)\s+heen\b|hing\s+(\w+\s+){0,3}op\b|opgehangen|"
     r"alsof\s+(ik|hij|zij|ze|mijn\s+\w+)\s+er\s+niet\s+(bij\s+)?(was|zat|is|stond)|geen\s+woord\s+(met|tegen)|"
     r"er\s+geen\s+tijd\s+voor\s+(had|heeft|hadden)|geen\s+tijd\s+voor\s+(mij|me|ons)|"
@@ -97,7 +101,7 @@ RUDE_WORDS = re.compile(
     r"(vragen|mails?|brieven|e-mails?)\s+(\w+\s+){0,4}(niet|nooit)\s+beantwoord|(niets|niks)\s+teruggehoord|"
     # English: "he was rude", "she shouted at me", "they never called back", "they lost my papers"
     r"\b(rude|impolite|unfriendly|disrespect\w*|arrogant|condescending|patroni[sz]ing|unprofessional|insult\w*|humiliat\w*|"
-    r"impatient)\b|\b(shout|shouted|shouting|yell|yelled|yelling|snapped|screamed)\s+at\b|\blaugh(ed|ing)?\s+(at|about)\b|"
+    r"impatient)\b|\b(shout|shouted|shouting|yell|yelled|yelling|snapped|screamed)\s+at\b|\braised\s+(her|his|their)\s+voice|\bthe\s+way\s+(she|he|they)\s+(spoke|talked|speaks|talks)\s+to\s+(me|us|him|her)|\b(very|so|too|really|quite|is|was)\s+(rough|harsh)\b|\blaugh(ed|ing)?\s+(at|about)\b|"
     r"made\s+fun\s+of|\bhung\s+up|hang\s+up\s+on|(didn'?t|did\s+not|doesn'?t|don'?t|never|not)\s+(even\s+)?listen|"
     r"(never|not|didn'?t|did\s+not|doesn'?t|nobody|no\s+one)\s+(\w+\s+)?call(s|ed)?\s+(me\s+|us\s+)?back|"
     r"promised\s+(\w+\s+){0,6}(never|didn'?t|did\s+not)|\blost\s+(my|our|his|her|the)\s+(\w+\s+)?(papers|file|documents|forms|report)|"
@@ -178,7 +182,7 @@ STILL_HANDLED = re.compile(
     r"\bhoe\s+lang\s+(\w+\s+){0,4}(mag|mogen|kan|kunnen|duurt|duren|doen)|\buitgesteld|\buitstellen|\bverdaagd|"
     r"\bklachtencommissie\b|\bbinnen\s+welke\s+termijn|"
     # English: "how long can they take", "they postponed it", "the complaints committee"
-    r"\bhow\s+long\s+(\w+\s+){0,4}(can|may|does|do|will)|\bpostpone|\bcomplaints\s+committee|\bwithin\s+what\s+(time|period|term)",
+    r"\bhow\s+long\s+(\w+\s+){0,4}(can|may|does|do|will|allowed|permitted|supposed)|\bpostpone|\bcomplaints\s+committee|\bwithin\s+what\s+(time|period|term)",
     re.IGNORECASE,
 )
 CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde|"
@@ -210,7 +214,7 @@ DELAY_WORDS = re.compile(
     r"kwam\s+(niet|nooit)|(niet|nooit)\s+(komen|gekomen)|(niet|nooit)\s+opgenomen|"
     r"(niet|geen)\s+(antwoord|reactie)\s+(op|gekregen)|(reageert|reageren)\s+(niet|nooit)|onbereikbaar|niet\s+bereikbaar|"
     # English: "never on time", "paid too late", "no answer", "they never reply", "nothing happens", "unreachable"
-    r"\bnever\s+on\s+time|(money|payment|salary|wages|budget|pgb)\s+(\w+\s+){0,3}(too\s+)?late\b|\bpaid\s+(\w+\s+)?late|"
+    r"\bnever\s+on\s+time|(money|payment|salary|wages|budget|pgb)\s+(\w+\s+){0,3}(too\s+)?late\b|\bpaid\s+([\w'’]+\s+){0,3}(too\s+)?late|"
     r"\b(no|never\s+an?|never\s+got\s+an?)\s+(answer|reply|response|reaction)\b|"
     r"\b(don'?t|doesn'?t|didn'?t|never|not)\s+(answer|reply|respond|react)\w*|nothing\s+happen(s|ed)|\bnever\s+(came|comes|showed|shows)|"
     r"\b(didn'?t|did\s+not|doesn'?t|don'?t)\s+(come|show\s+up|turn\s+up)|(not|never|didn'?t|haven'?t|hasn'?t)\s+(been\s+)?paid|"
@@ -264,7 +268,9 @@ WAITING_WORDS = re.compile(
     # English: "still no decision", "still waiting", "taking too long", "they haven't decided", "since then, silence"
     r"\bstill\s+(no|nothing|not|waiting|hasn'?t|haven'?t)\b|\bno\s+decision\s+yet|\b(been|am|are|keep)\s+waiting\b|\bwaiting\s+(since|for\s+(ages|months|weeks))|"
     r"(taking|takes|take|took)\s+(\w+\s+)?too\s+long|\b(haven'?t|hasn'?t|have\s+not|has\s+not|not\s+yet)\s+(yet\s+)?decided|"
-    r"(haven'?t|have\s+not)\s+heard\s+anything|\bheard\s+nothing|\bsilence\b|\bin\s+default|\b(decide|decided)\s+too\s+late|"
+    r"(haven'?t|have\s+not|hasn'?t|has\s+not)\s+heard\s+(anything|a\s+(word|thing)|back)|\bheard\s+nothing|\bsilence\b|\bin\s+default|"
+    # "should I send a notice of default now?": the route named, a decision that does not come
+    r"\bnotice\s+of\s+default|\b(decide|decided)\s+too\s+late|"
     r"\b(since\s+then|after\s+that)\s*,?\s+(nothing|silence|no\s+(answer|reply|reaction|letter))",
     re.IGNORECASE,
 )
@@ -294,8 +300,11 @@ DISAGREES = re.compile(
     rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|\b({CUT})|"
     rf"{DOES_NOT_ADD_UP}|te\s+(laag|hoog|hoge|lage|weinig)|(er)?tegen\s*in\s+(te\s+)?(gaan|ga)|"
     # English: "rejected", "unfounded", "unfair", "too low", "I want to fight it"
-    r"\b(unfounded|unfair|unjust|wrongly)\b|(is|was|are)\s+(\w+\s+)?wrong\b|\btoo\s+(low|little|few|high|much)\b|"
-    r"\b(fight|challenge|contest|dispute)\s+(it|this|that|the)\b|\bgo\s+against\b",
+    r"\b(unfounded|unfair|unjust|wrongly)\b|(is|was|are)\s+(\w+\s+)?wrong\b|\btoo\s+(low|little|few|high)\b|"
+    r"\b(fight|challenge|contest|dispute)\s+(it|this|that|the)\b|\bgo\s+against\b|"
+    # less than needed: "a lower care profile than she needs", "minder uren dan hij nodig heeft"
+    r"\b(less|fewer|lower)\s+(\w+\s+){0,3}than\s+(he|she|i|we|they|my\s+\w+)\s+(really\s+)?(need|needs|needed)\b|"
+    r"\b(minder|lager|lagere)\s+(\w+\s+){0,3}dan\s+(ik|hij|zij|ze|we|wij|mijn\s+\w+)\s+(echt\s+)?nodig\s+(heb|heeft|hebben|had)\b",
     re.IGNORECASE,
 )
 

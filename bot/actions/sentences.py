@@ -47,6 +47,15 @@ def sentence_intents(text: str) -> tuple[tuple[str, float], ...]:
 
 
 SENTENCE_CONFIDENCE = 0.7
+# Conduct is someone else's: a sentence about the citizen alone ("ik lag een tijd in het ziekenhuis",
+# "I kept meaning to do something but I was in hospital") is no klacht, whatever the classifier says.
+OTHER_PARTY = re.compile(
+    r"\b(hij|zij|ze|hen|hun|haar|hem|niemand|iemand|men|medewerk\w*|consulent\w*|ambtenaar|gemeente|wijkteam|"
+    r"ciz|cak|svb|zorgkantoor|zorgverzekeraar|verzekeraar|aanbieder|zorgaanbieder|begeleider\w*|verzorg\w*|"
+    r"he|she|they|them|him|her|their|his|nobody|no\s+one|someone|somebody|staff|employee|consultant|assessor|municipality|"
+    r"council|insurer|provider|nurse|carer|worker|team|office)\b",
+    re.IGNORECASE,
+)
 
 
 def both_in_sentences(said: str, message: str) -> bool:
@@ -57,10 +66,12 @@ def both_in_sentences(said: str, message: str) -> bool:
     for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
         if name != other or score < SENTENCE_CONFIDENCE:
             continue
-        if other == "klacht" and (KLACHT_WORD.search(sentence) or DECISION_WORDS.search(sentence)) \
+        if other == "klacht" and (KLACHT_WORD.search(sentence) or DECISION_WORDS.search(sentence)
+                                  or not OTHER_PARTY.search(sentence)) \
                 and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
             # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told;
-            # "de SVB weigert de declaratie uit te betalen": a decision, no conduct told
+            # "de SVB weigert de declaratie uit te betalen": a decision, no conduct told;
+            # "I was in hospital for a while": nobody else's conduct
             continue
         return True
     return False

@@ -249,7 +249,8 @@ OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
 # "gedateerd (woensdag) 18 november … en kwam later binnen": the date the words put on the letter.
 DATED_BEFORE = re.compile(r"\b(gedateerd|gedagtekend|dagtekening|met\s+(de\s+)?datum)\s*:?\s*(op\s+)?(\w+dag\s+)?(de\s+)?$",
                           re.IGNORECASE)
-CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b|\b(en|and)\s+(?=(vandaag|gisteren|vanochtend|vanmorgen)\b)",
+                        re.IGNORECASE)
 RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|vandaag|vanochtend|vanmorgen)\b", re.I),
                      LAST_DAY, re.compile(r"\bvorige\s+week\b", re.I), BARE_DAY)
 
@@ -275,7 +276,7 @@ def _mentions(text: str, today: date) -> list[tuple[int, int, date]]:
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of the clause before and after a span."""
     before = text[:start]
-    cut = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    cut = max((m.end() for m in CLAUSE_END.finditer(text) if m.end() <= start), default=0)
     after = text[end:]
     stop = CLAUSE_END.search(after)
     return before[cut:], after[: stop.start() if stop else len(after)]
@@ -339,6 +340,9 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     if any(LETTER_REF.search(" ".join(_clause(text, s, e))) for s, e, _day in calendar):
         plain = calendar
     plain = [(s, day) for s, _e, day in plain]
+    if received is not None:
+        # a letter is dated before it arrives: "the letter came last week … today the coach said" is no letter date
+        plain = [(s, day) for s, day in plain if day <= received]
     if corrected and letter:
         # "de brief is van 3 november... nee wacht: 30 oktober": the date told last is the corrected one
         return max(letter + plain)[1], received

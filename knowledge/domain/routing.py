@@ -104,7 +104,7 @@ WLZ_AFTER_INDICATIE = _words(
     r"(personal\s+budget|pgb)\b.{0,20}\bwlz", r"(full|modular)\s+package", r"care\s+office",
 )
 HAS_WLZ_INDICATIE = _words(
-    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+|zijn\s+|haar\s+|mijn\s+|onze\s+|hun\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
     r"(heeft|heb|hebben)\s+(\w+\s+){0,2}(een\s+)?indicatie\s+(voor|van)\s+(de\s+)?wlz",
     r"(heeft|heb|hebben)\s+al\s+(een\s+)?indicatie(?!\s+(nodig|aan))",
     r"wlz[- ]?indicatie\s+(heeft|is|gekregen|toegekend)", r"indicatie\s+(van|voor)\s+(het\s+)?ciz",
@@ -112,7 +112,7 @@ HAS_WLZ_INDICATIE = _words(
     r"(mijn|zijn|haar|de)\s+(wlz[- ]?)?indicatie\s+(\w+\s+){0,3}(te\s+laag|lager|verlaagd|omlaag)",
     r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+((een|het|de|zijn|haar)\s+)?(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
     # English: "she has a Wlz indication", "he lives in a nursing home", "Wlz client", "care profile"
-    r"\b(has|have|had|got|with)\s+(already\s+)?(an?\s+)?wlz[- ]?(indicati\w+|assessment)(?!\s+(needed|request))",
+    r"\b(has|have|had|got|with)\s+(already\s+)?(an?\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?wlz[- ]?(indicati\w+|assessment)(?!\s+(needed|request))",
     r"\b(has|have)\s+(\w+\s+){0,2}(an?\s+)?(indication|assessment)\s+(for|from)\s+(the\s+)?(wlz|ciz)\b",
     r"wlz[- ]?(client|care)\b", r"care\s+profile",
     r"\b(lives?|living|stays?|staying|is)\b.{0,30}\bin\s+(an?\s+|the\s+|his\s+|her\s+)?(nursing\s+home|care\s+home|care\s+institution|residential\s+care)",

@@ -155,9 +155,13 @@ ANGRY = re.compile(
     # English: "I'm furious", "fed up", "I can't take it anymore", "I'm at my wits' end"
     r"\b(furious|livid|outrageous|ridiculous|disgrace\w*|shameful|desperate|pissed\s+off)\b|\b(so|really|very)\s+(angry|mad)\b|"
     r"\b(fed\s+up|sick\s+and\s+tired|sick\s+of\s+(it|this))\b|\b(going|drives?\s+me|driving\s+me)\s+(crazy|mad|insane)\b|"
-    r"\bend\s+of\s+my\s+(rope|tether)|\bwits'?\s+end|\bcan'?t\s+(take|handle|do)\s+(it|this)\s+any\s*more|\bcan'?t\s+go\s+on\b|"
+    r"\bend\s+of\s+my\s+(rope|tether)|\bwits'?\s+end|\bcan'?t\s+(take|handle|do)\s+(it|this)\s+any\s*more|\b(i|we)\s+(just\s+)?can'?t\s+go\s+on\b|"
     r"\bi'?m\s+(so|really|completely|totally)\s+(tired|exhausted|done|drained|burned\s+out|burnt\s+out)\b|"
-    r"\b(don'?t|do\s+not)\s+know\s+what\s+to\s+do\s+any\s*more",
+    r"\b(don'?t|do\s+not)\s+know\s+what\s+to\s+do\s+any\s*more|"
+    # "I'm exhausted", "I can't keep carrying this any longer", "ik ben uitgeput", "ik hou het niet meer vol"
+    r"\bi\s*('m|\s+am)\s+(\w+\s+)?(exhausted|burned\s+out|burnt\s+out|worn\s+out)\b|"
+    r"\bcan'?t\s+(keep\s+)?(carry|carrying|cope|coping|bear|bearing)\b.{0,40}?\bany\s*(more|longer)\b|\bcan'?t\s+cope\b|"
+    r"\bik\s+ben\s+(\w+\s+)?(uitgeput|overbelast|opgebrand)\b|\bhou\s+(het|dit)\s+(\w+\s+)?niet\s+(meer\s+)?vol\b",
     re.IGNORECASE,
 )
 SENT_AROUND = re.compile(

@@ -19,11 +19,13 @@ import json, re, sys
 sys.path.insert(0, "bot")  # Rasa runs in bot/
 from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk import Tracker
+from actions.case_organisation import chosen_organisation
 from actions.relatives import asking_for, relatives_named
 from components.word_rules import WordRules
 
 RELATIVES = {"mother": "moeder", "mum": "moeder", "father": "vader", "dad": "vader", "husband": "man", "wife": "vrouw",
-             "son": "zoon", "daughter": "dochter", "neighbour": "buurman", "sister": "zus", "mother-in-law": "schoonmoeder"}
+             "son": "zoon", "daughter": "dochter", "neighbour": "buurman", "sister": "zus", "mother-in-law": "schoonmoeder",
+             "brother": "broer"}
 WORDS = re.compile(r"\b(" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
@@ -46,6 +48,7 @@ print(json.dumps({
     "asking_for": [asking_for(tracker(text, intent)) for text, intent in cases["asking_for"]],
     "relatives": [relatives_named(tracker(text)) for text in cases["relatives"]],
     "intents": [nlu(text, intent) for text, intent in cases["intents"]],
+    "organisations": [chosen_organisation(route, named, text) for route, named, text in cases["organisations"]],
 }))
 """
 
@@ -56,6 +59,18 @@ ASKING_FOR = [
     ("my daughter is typing this for me, my own application was rejected", "bezwaar", "self"),
     ("my scooter was rejected, my husband already has one", "bezwaar", "self"),
     ("I'm 81 and my household help was stopped", "bezwaar", "self"),
+    ("my request for a stairlift was refused, where my brother lives they do give them", "bezwaar", "self"),
+    ("my wife has MS and gets care at home from the Wlz, now the care office stops it", "bezwaar", "relative"),
+    ("who helps me with the Wlz application for my husband?", "ask_clientondersteuning", "relative"),
+]
+# (route, organisations the NLU named, message, the organisation the case is about)
+ORGANISATIONS = [
+    ("klacht", ["gemeente", "zorgaanbieder"],
+     "the council found us a youth care organisation, but the counsellor keeps cancelling and hung up on me", "zorgaanbieder"),
+    ("klacht", ["gemeente"], "the cleaner the wmo sent me leaves the door open and never comes on time", "zorgaanbieder"),
+    ("klacht", ["gemeente"], "the consultant of the municipality was rude to me at the day care", "gemeente"),
+    ("ingebrekestelling", ["gemeente", "zorgverzekeraar"],
+     "two months ago I asked my insurance company for a pgb for district nursing, the gemeente would have answered by now", "zorgverzekeraar"),
 ]
 RELATIVES = [
     ("the decision about my husband's care is wrong", ["man"]),
@@ -80,7 +95,7 @@ INTENTS = [
 @pytest.fixture(scope="module")
 def results():
     cases = {"asking_for": [[t, i] for t, i, _ in ASKING_FOR], "relatives": [t for t, _ in RELATIVES],
-             "intents": [[t, i] for t, i, _ in INTENTS]}
+             "intents": [[t, i] for t, i, _ in INTENTS], "organisations": [[r, n, t] for r, n, t, _ in ORGANISATIONS]}
     done = subprocess.run([str(RASA_PYTHON), "-W", "ignore", "-c", SCRIPT, json.dumps(cases)], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -103,3 +118,9 @@ def test_relatives_named_in_english(results, n):
 def test_word_rules_decide_english_messages(results, n):
     text, _read, expected = INTENTS[n]
     assert results["intents"][n] == expected, text
+
+
+@pytest.mark.parametrize("n", range(len(ORGANISATIONS)))
+def test_which_organisation_an_english_case_is_about(results, n):
+    *_given, text, expected = ORGANISATIONS[n]
+    assert results["organisations"][n] == expected, text

@@ -38,8 +38,19 @@ from knowledge.domain.case_words import asks_in_general, tells_beroep  # noqa: E
     ("BOTH_WORDS", "I want to tackle both"),
     ("LETTER_DATED", "the letter is from 3 November"),
     ("LETTER_DATED", "decision dated November 3"),
+    ("LETTER_DATED", "the letter from the care office is from 9 November"),
     ("BEZWAAR_AGAINST_CONDUCT", "I want to object to the behaviour of the consultant"),
     ("KLACHT_WORD", "I want to file a complaint"),
+    ("RUDE_WORDS", "she raised her voice at me in the meeting"),
+    ("RUDE_WORDS", "the way he talked to us was not ok"),
+    ("RUDE_WORDS", "the nurse is very rough with my mother"),
+    ("DELAY_WORDS", "they paid my son's carers too late again"),
+    ("STILL_HANDLED", "how long is the care office allowed to take for my complaint"),
+    ("WAITING_WORDS", "we haven't heard a word since"),
+    ("WAITING_WORDS", "can I send them a notice of default"),
+    ("DECISION_WORDS", "they gave him a lower care profile than he needs"),
+    ("DECISION_WORDS", "the CAK charges me too much"),
+    ("DISAGREES", "she got fewer hours than she needs"),
 ])
 def test_english_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)
@@ -53,6 +64,8 @@ def test_english_words_match_what_they_name(pattern, text):
     ("DECISION_WORDS", "the nurse comes every morning"),
     ("COMPLAINED", "I want to make a complaint about the nurse"),
     ("CANNOT_ANY_MORE", "I can't take it anymore"),
+    ("DECISION_WORDS", "the nurse said I was complaining too much"),
+    ("DISAGREES", "she thinks I ask too much of her"),
 ])
 def test_english_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

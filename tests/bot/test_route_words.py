@@ -18,6 +18,7 @@ _SPEC.loader.exec_module(words)
     ("CANNOT_ANY_MORE", "hij kan zich niet meer wassen"),
     ("CARE_ENDS", "ze krijgt geen begeleiding meer"),
     ("DISAGREES", "mijn pgb is gekort"),
+    ("DISAGREES", "ze krijgt minder uren dan ze nodig heeft"),
     ("KLACHT_DECIDED", "mijn klacht over de wijkverpleging is in juli beantwoord, maar daar ben ik niet tevreden over"),
     ("AGREES_WITH_DECISION", "met het besluit zelf ben ik het wel eens"),
     ("AGREES_WITH_DECISION", "de aanpassing is in maart toegekend, daar waren we heel blij mee"),

@@ -76,3 +76,12 @@ def test_an_english_correction_with_a_date_is_a_fact():
 @pytest.mark.parametrize("text", ["de brief is van 3 of 4 november", "gisteren kwam de brief", "13-11-2026"])
 def test_dutch_text_is_read_as_it_is(text):
     assert as_dutch(text) == text
+
+
+def test_the_sender_may_stand_between_letter_and_date():
+    assert read_letter_dates("the letter from the council is from 12 nov", TODAY)[0] == date(2026, 11, 12)
+
+
+def test_today_after_the_letter_arrived_is_no_letter_date():
+    text = "the council sent a letter that the support stops and today the coach said it is over. The letter came last week."
+    assert read_letter_dates(text, TODAY) == (None, date(2026, 11, 16))

@@ -43,6 +43,7 @@ def test_english_signals_follow_the_words(text, expected):
     "the council threatened me with a fine",
     "my father is terminally ill and wants to die at home",
     "I want to end it with this care provider and find another one",
+    "the mistakes with his pills can't go on like this",
 ])
 def test_everyday_english_carries_no_signal(text):
     assert signals(text) == set()
@@ -83,6 +84,10 @@ def test_a_person_named_in_the_story_is_no_request(text):
     ("I'm so fed up with this, it's ridiculous", "angry"),
     ("I'm at my wits' end", "angry"),
     ("the letter came on Monday", None),
+    ("I'm exhausted, I haven't slept in weeks", "angry"),
+    ("I can't keep carrying all of this alone any longer", "angry"),
+    ("this can't go on, the home keeps making mistakes", None),  # about the situation, not despair
+    ("ik ben uitgeput, ik slaap al weken slecht", "angry"),
 ])
 def test_english_reasons_to_offer_a_person(text, reason):
     assert person_reason(text) == reason

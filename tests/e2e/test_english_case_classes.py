@@ -1,0 +1,76 @@
+"""Classes of English questions the English held-out set found (issue 13), over the real stack.
+
+The sentences are the team's own (never copied from evaluation/heldout*/). 'Today' is Monday
+23 November 2026."""
+import pytest
+
+from tests.conftest import said
+
+pytestmark = pytest.mark.stack
+
+
+def test_a_wmo_provider_told_in_english_gets_its_own_complaint_route(chat):
+    c = chat(locale="en")
+    c.say("The cleaning company the wmo sends me is a mess. The cleaner comes late or not at all, and last "
+          "time she left my kitchen window open. Where do I complain about this company?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert "Wkkgz" not in c.all_text
+
+
+def test_a_rough_district_nurse_is_a_complaint_not_an_objection(chat):
+    c = chat(locale="en")
+    replies = c.say("The wijkverpleging nurse who washes me is very rough and she told me I complain too much. "
+                    "I want to file a complaint with her organisation.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "zorgaanbieder")
+    assert "complaint" in said(replies)
+
+
+def test_a_raised_voice_and_fewer_hours_are_both(chat):
+    c = chat(locale="en")
+    replies = c.say("At the talk about my support the consultant raised her voice at me. Then the gemeente sent "
+                    "the decision: my begeleiding goes from 5 to 2 hours. The letter is dated 18 November 2026. "
+                    "I do not accept the 2 hours.")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht_en_bezwaar", "gemeente")
+    assert c.state["deadline"] == "2026-12-30"
+    assert "complaint" in said(replies) and "objection" in said(replies)
+
+
+def test_a_complaint_about_a_lower_care_profile_with_a_dated_letter_is_an_objection(chat):
+    c = chat(locale="en")
+    replies = c.say("I want to complain about the CIZ. My mother got a lower care profile than she needs. "
+                    "The letter from the CIZ is from 16 November.")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "ciz")
+    assert c.state["deadline"] == "2026-12-28"
+    assert "28 December 2026" in said(replies)
+
+
+def test_a_complaint_still_within_its_term_stays_with_the_organisation(chat):
+    c = chat(locale="en")
+    replies = c.say("Two weeks ago I sent the SVB a complaint, they pay my mother's carers too late every month. "
+                    "How long is the SVB allowed to take to answer it?")
+    assert (c.state["route"], c.state["organisation"]) == ("klacht", "svb")
+    assert "6 weeks" in said(replies)
+
+
+def test_exhaustion_of_a_carer_offers_a_person_without_emergency_numbers(chat):
+    c = chat(locale="en")
+    replies = c.say("My wife has a Wlz indicatie and has been on the waiting list for a nursing home since "
+                    "summer. I'm exhausted, I can't keep doing this alone any longer. Who can help us?")
+    assert c.state["organisation"] == "zorgkantoor"
+    assert c.state["handoff"] == "offered"
+    assert "113" not in said(replies) and "112" not in said(replies)
+
+
+def test_a_wlz_pgb_after_the_indicatie_goes_to_the_zorgkantoor(chat):
+    c = chat(locale="en")
+    c.say("My daughter got her Wlz indicatie last month. We want to arrange her care with a personal budget. "
+          "Where do we ask for that?")
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "zorgkantoor")
+
+
+def test_a_day_told_after_the_letter_arrived_is_no_letter_date(chat):
+    c = chat(locale="en")
+    c.say("The gemeente sent a letter that my day care stops and today the driver said tomorrow is the last "
+          "ride. The letter came last week but I lost it. What can I do before tomorrow?")
+    assert c.state["decision_date"] is None
+    assert c.state["route"] == "bezwaar"

@@ -54,6 +54,7 @@ SELF_SIGNAL = re.compile(
 # The citizen's own need: "mijn scootmobiel is afgewezen", "ik ben 74 jaar", "ik zit in een rolstoel".
 OWN_CASE = re.compile(
     r"\bmijn\s+(huishoudelijke\s+hulp|hulp|begeleiding|scootmobiel|rolstoel|aanvraag|uitkering|bijstand\w*|pgb|zorgprofiel|dossier|"
+    r"eigen\s+bijdrage|pensioen|"
     r"indicatie|zorg|wmo[\w-]*|ondersteuning|traplift|woningaanpassing|dagbesteding|thuiszorg|thuishulp)\b|"
     r"\b(voor|aan)\s+(mij|mezelf|mijzelf)\b|\bik\s+ben\s+(net\s+|pas\s+)?(geopereerd|gevallen|ziek)\b|"
     r"\b(sinds|na)\s+mijn\s+(\w+\s+)?(beroerte|operatie|heupoperatie|val|ongeluk|hersenbloeding|herseninfarct|"
@@ -65,6 +66,7 @@ OWN_CASE = re.compile(
     r"beperking|ziekte|dementie|copd|kanker|beroerte|hersenbloeding|hartfalen|\d+\s+jaar)\b|"
     # English: "my scooter was rejected", "I'm 74", "since my stroke", "I got a rejection"
     r"\bmy\s+(household\s+help|home\s+help|help|support|care|scooter|mobility\s+scooter|wheelchair|application|request|benefits?|pgb|"
+    r"eigen\s+bijdrage|contribution|pension|"
     r"budget|indication|file|stairlift|day\s*care|home\s+care|adaptation|wmo\w*)\b|\b(for|to)\s+(me|myself)\b|"
     r"\bi\s*('m|\s+am)\s+(just\s+)?(ill|sick|disabled|\d+(\s+years)?)\b|\bi\s+(just\s+)?(had\s+(an?\s+)?(operation|surgery|stroke)|fell)\b|"
     r"\b(since|after)\s+my\s+(\w+\s+)?(stroke|operation|surgery|fall|accident|hospital\s+stay)\b|"
@@ -76,7 +78,8 @@ OWN_CASE = re.compile(
 # Words that make a named relative the one the case is about: "voor mijn moeder", "het pgb van onze
 # zoon", "mijn vader krijgt", "mantelzorger van", "ik vul het voor haar in".
 RELATIVE_BEFORE = re.compile(r"\b(voor|van|namens|over|om)\s+(mijn|m'n|mn|onze|ons)\s+(\w+\s+)?$|"
-                             r"\b(for|of|on\s+behalf\s+of|about)\s+(my|our)\s+(\w+\s+)?$", re.IGNORECASE)  # English after "|"
+                             r"\b(for|of|on\s+behalf\s+of|about|regarding|concerning)\s+(my|our)\s+(\w+\s+)?$",  # English
+                             re.IGNORECASE)
 RELATIVE_AFTER = re.compile(
     # "mijn zoon Daan is 11 en heeft autisme": a first name may stand between
     r"^\W*((?-i:[A-Z][a-z]+)\s+)?(\(\d+\)\s*)?(krijgt|kreeg|ontvangt|ontving|is\s+\d+\s+(jaar\s+)?en\s+heeft|"
@@ -88,7 +91,9 @@ RELATIVE_AFTER = re.compile(
     # English: "my mother gets", "my son Tom is 11 and has autism", "my father needs", "my mum's application"
     r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
     r"alzheimer'?s|parkinson'?s|disability|autism|adhd|intellectual\s+disability|down\s+syndrome)|"
-    r"is\s+(\w+\s+)?(demented|admitted|ill|sick|disabled)|lives\s+in\s+(a|the)\s+(nursing\s+home|care\s+home|institution))\b|"
+    r"is\s+(\w+\s+)?(demented|admitted|ill|sick|disabled)|lives\s+in\s+(a|the)\s+(nursing\s+home|care\s+home|institution)|"
+    # "my husband Kees (80) has been in a verpleeghuis since March"
+    r"(has\s+been|is|was)\s+(\w+\s+){0,2}in\s+(a|the)\s+(nursing\s+home|care\s+home|verpleeghuis|institution))\b|"
     r"^['’]s\s+(\w+\s+)?(application|care|pgb|budget|indication|hours|support|help|wheelchair|scooter|benefits?|home\s+care|day\s*care|"
     r"case|decision)\b",
     re.IGNORECASE,
@@ -154,13 +159,14 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"(wonen|woont)\s+(\w+\s+)?(ver\s+weg|ver\s+van|te\s+ver|niet\s+in\s+de\s+buurt|in\s+het\s+buitenland)|"
     r"(hebben|heeft)\s+(\w+\s+)?(geen|weinig)\s+tijd|"
     r"((\w+\s+){0,3})(is|was)\s+(\w+\s+){0,3}(overleden|gestorven)|overleed|stierf|"
-    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|"
+    r"helpt|hielp|typt|tikt|schrijft|belt|zegt|zei|vindt|vond|denkt|dacht|las|leest|(pas\s+)?(bracht|gaf)\s+(\w+\s+){0,2}(langs|mij|me)\b|"
     r"doet\s+(het|dat|dit)\s+(nu|al|nog|elke|iedere|voor)|doet\s+alles\s+voor\s+(mij|me)|"
     r"regelt\s+(dit|het|alles)\s+voor\s+(mij|me)|is\s+mijn\s+mantelzorger|zorgt\s+voor\s+(mij|me)|"
     # English: "my daughter helps me", "my husband says", "my brother as carer", "lives abroad", "passed away"
     r"as\s+(\w+\s+)?(carer|caregiver|care\s+worker|helper|babysitter)|(live|lives)\s+(\w+\s+)?(far\s+away|abroad|too\s+far|in\s+another\s+country)|"
     r"(has|have)\s+(\w+\s+)?(no|little)\s+time|((\w+\s+){0,3})(has\s+|had\s+)?(passed\s+away|died)|is\s+dead|"
     r"helps|helped|is\s+helping|types|is\s+typing|writes|is\s+writing|calls|says|said|told|tells|thinks|thought|reads|"
+    r"(only\s+|just\s+)?(brought|brings|handed|passed\s+on|gave\s+me)|"
     r"does\s+everything\s+for\s+(me|us)|arranges\s+(this|it|everything)\s+for\s+(me|us)|is\s+my\s+(informal\s+)?carer|"
     r"takes\s+care\s+of\s+(me|us)|looks\s+after\s+(me|us)|"
     # "my husband should simply do the rest", "my wife already has one": in the story, not whom it is about

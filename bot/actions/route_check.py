@@ -143,12 +143,21 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said == "ingebrekestelling" and COMPLAINED.search(message) and not (APPLIED.search(message)
                                                                            or BEZWAAR_MADE.search(message)):
         return "klacht"  # a klacht left unanswered goes to the ombudsman, not an ingebrekestelling
+    dated_decision_only = decision and LETTER_DATED.search(message) and not conduct
     if said in BEZWAAR_ROUTES and (
             (NO_DECISION_YET.search(message) and (rude or CONDUCT_TOPIC.search(message) or ASKS_KLACHT.search(message)))
-            or (ASKS_KLACHT.search(message) and not DISAGREES.search(message) and not BEZWAAR_WORD.search(message))):
-        return "klacht"  # conduct while there is no decision, or a klacht asked for in so many words
+            or (ASKS_KLACHT.search(message) and not DISAGREES.search(message) and not BEZWAAR_WORD.search(message)
+                and not dated_decision_only)):
+        # conduct while there is no decision, or a klacht asked for in so many words; "a complaint" against a
+        # dated decision, with no conduct told, stays a bezwaar (routes.md §1)
+        return "klacht"
     if said in ("bezwaar", "klacht") and conduct and STRONG_DECISION.search(message) and BOTH_WORDS.search(message):
         return "klacht_en_bezwaar"
+    if said in ("bezwaar", "klacht", "klacht_en_bezwaar") and aanvraag_organisation(message) == "zorgkantoor" \
+            and (NEED_WORDS.search(message) or WHERE_TO_APPLY.search(message) or ASKS_WHERE.search(message)) \
+            and not (decision or conduct or DISAGREES.search(message) or WAITING_WORDS.search(message)
+                     or named_routes(message) or COMPLAINED.search(message)):
+        return "aanvraag"  # the Wlz indicatie came: the care is arranged at the zorgkantoor (routes.md §3)
     if said == "klacht_en_bezwaar" and not (decision and conduct):
         if decision or (CARE_ENDS.search(message) and not conduct):
             return "bezwaar"

@@ -239,6 +239,7 @@ CANNOT_ANY_MORE = re.compile(r"\b(kan|kunnen|kon|konden|lukt|lukken)\s+(\w+\s+){
                              # English: "she can't shower by herself any more", "no one who helps him"
                              r"\b(can'?t|cannot|can\s+no\s+longer|no\s+longer\s+able\s+to|unable\s+to)\s+(\w+\s+){0,2}"
                              r"(shower|wash|dress|walk|cook|eat|get\s+up|stand\s+up|climb|clean|live\s+alone|be\s+alone)\b|"
+                             r"\b(can'?t|cannot|can\s+no\s+longer|unable\s+to)\s+get\s+(\w+\s+)?(washed|dressed|showered)\b|"
                              r"\b(no\s+one|nobody)\s+(who\s+)?(helps|to\s+help)\b", re.IGNORECASE)
 STRONG_DECISION = re.compile(
     r"\b(besluit|beslissing|beschikking|afgewezen|geweigerd|verlaagd|verlaging|ingetrokken|stopgezet|"
@@ -271,7 +272,7 @@ WAITING_WORDS = re.compile(
     r"(haven'?t|have\s+not|hasn'?t|has\s+not)\s+heard\s+(anything|a\s+(word|thing)|back)|\bheard\s+nothing|\bsilence\b|\bin\s+default|"
     # "should I send a notice of default now?": the route named, a decision that does not come
     r"\bnotice\s+of\s+default|\b(decide|decided)\s+too\s+late|"
-    r"\b(since\s+then|after\s+that)\s*,?\s+(nothing|silence|no\s+(answer|reply|reaction|letter))",
+    r"\b(since\s+then|after\s+that)\s*[,:]?\s+(nothing|silence|no\s+(answer|reply|reaction|letter))",
     re.IGNORECASE,
 )
 WHERE_TO_APPLY = re.compile(r"\b(waar|bij\s+wie|hoe)\s+(\w+\s+){0,4}(aanvragen|aanvraagt|aan\s+(te\s+)?vragen|aan\s*\?|aan$)|"
@@ -294,7 +295,7 @@ BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingest
                           r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r|"
                           # English: "I sent my objection in September", "we objected"
                           r"(objection|bezwaar)\s+(\w+\s+){0,3}(sent|filed|submitted|made|lodged|posted)|"
-                          r"\b(sent|filed|submitted|made|lodged)\s+(\w+\s+){0,3}objection|\b(i|we)\s+(already\s+)?objected", re.IGNORECASE)
+                          r"\b(sent|filed|submitted|made|lodged)\s+(\w+\s+){0,3}(objection|bezwaa?r\w*)|\b(i|we)\s+(already\s+)?objected", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r|\bobjection|\bobject(ed)?\s+(to|against)\b|\bobjected", re.IGNORECASE)  # English after the first "|"
 DISAGREES = re.compile(
     rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|\b({CUT})|"

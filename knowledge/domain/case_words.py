@@ -91,13 +91,13 @@ BEZWAAR_DECIDED = re.compile(
     # "de svb heeft mijn bezwaar tegen de terugvordering afgewezen" (not "… waarin mijn aanvraag is afgewezen")
     r"\b(heeft|hebben|had|hadden)\s+(mijn|ons|onze|het|zijn|haar|hun)\s+bezwaa?r\w*\s+"
     r"((?!(waarin|dat|die|omdat|want|en|maar)\b)\w+\s+){0,8}(ongegrond|afgewezen|niet-ontvankelijk)|"
-    # English: "decision on my objection", "my objection was rejected / declared unfounded"
-    r"decision\s+on\s+(my\s+|our\s+|the\s+|his\s+|her\s+)?objection|"
-    r"\bobjection\s+(\w+\s+){0,2}(is|was|has\s+been|were|got)\s+(\w+\s+)?(unfounded|rejected|dismissed|inadmissible|denied|lost)|"
-    r"\b(rejected|dismissed)\s+(my|our|the|his|her)\s+objection|"
+    # English: "decision on my objection", "my objection was rejected / declared unfounded" ("bezwaar" in English too)
+    r"decision\s+on\s+(my\s+|our\s+|the\s+|his\s+|her\s+)?(objection|bezwaa?r\w*)|"
+    r"\b(objection|bezwaa?r\w*)\s+(\w+\s+){0,2}(is|was|has\s+been|were|got)\s+(\w+\s+)?(unfounded|rejected|dismissed|inadmissible|denied|lost)|"
+    r"\b(rejected|dismissed)\s+(my|our|the|his|her)\s+(objection|bezwaa?r\w*)|"
     # "they answered my objection: no again", "the answer to my objection"
-    r"\b(answered|replied\s+to|responded\s+to|decided\s+on)\s+(my|our|the|his|her)\s+objection|"
-    r"\b(answer|reply|response)\s+(to|on)\s+(my|our|the|his|her)\s+objection", re.IGNORECASE)
+    r"\b(answered|replied\s+to|responded\s+to|decided\s+on)\s+(my|our|the|his|her)\s+(objection|bezwaa?r\w*)|"
+    r"\b(answer|reply|response)\s+(to|on)\s+(my|our|the|his|her)\s+(objection|bezwaa?r\w*)", re.IGNORECASE)
 # Beroep is the next step only when the words say a bezwaar was decided, or name the court.
 NAMES_BEROEP = re.compile(r"\bberoep|rechter\b|\brechtbank|\buitspraak|bezwaarcommissie|ongelijk\s+gegeven|"
                           r"blijft\s+bij\s+(het|haar|zijn|hun)\s+(besluit|beslissing)|\bin\s+stand\b|"

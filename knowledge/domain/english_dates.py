@@ -112,6 +112,7 @@ REWRITES: list[tuple[re.Pattern, object]] = [(re.compile(p, re.IGNORECASE), r) f
     (r"\b(?:got|get|gotten)\b", "kreeg"),
     (r"\b(?:came|come|comes|arrived|arrive|arrives)\b", "kwam"),
     (r"\bdelivered\b", "bezorgd"),
+    (r"\b(?:brought|handed)\b", "bezorgd"),  # "my neighbour only brought it over on 6 November"
     (r"\bin\s+(?:the|my)\s+(?:mail|post|mailbox|letterbox|letter\s+box)\b", "in de bus"),
     (r"\b(?:saw|seen|noticed|found|discovered)\b", "zag"),
     (r"\bread\s+(?=it\b|the\b)", "gelezen "),

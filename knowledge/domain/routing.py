@@ -126,7 +126,9 @@ WLZ_CARE = _words(
     r"(de\s+)?hele\s+dag\s+(zorg|toezicht)", r"permanent\s+toezicht", r"zorginstelling", r"langdurige\s+zorg",
     r"wlz[- ]?indicatie",
     # English: "a nursing home", "supervision day and night", "she can never be left alone", "24/7 care"
-    r"nursing\s+home", r"care\s+home", r"day\s+and\s+night", r"round[- ]the[- ]clock", r"24/7", r"long[- ]term\s+care",
+    # "care day and night", "someone with him day and night"; not "I'm with him day and night" (the carer)
+    r"nursing\s+home", r"care\s+home", r"(care|supervision|someone|somebody|help|attention)\s+(\w+\s+){0,3}day\s+and\s+night",
+    r"day\s+and\s+night\s+(care|supervision|help)", r"round[- ]the[- ]clock", r"24/7", r"long[- ]term\s+care",
     r"\b(never|can'?t|cannot|must\s+not)\s+be\s+(left\s+)?alone", r"constant\s+(supervision|care)", r"wlz[- ]?indicati",
 )
 ZVW_CARE = _words(
@@ -141,6 +143,7 @@ ZVW_CARE = _words(
     r"district\s+nurs", r"home\s+nurs", r"\bnurse\s+(at|comes\s+to)\s+(my\s+|the\s+)?home", r"wound\s+care", r"personal\s+care",
     r"\b(wash|washing|shower|showering|bathe|bathing)\s+(me|him|her|myself|himself|herself)\b",
     r"\bhelp\w*\s+(\w+\s+){0,3}(wash|shower|bath|bathe)\b", r"\b(get|getting|gets)\s+(\w+\s+){0,2}(dressed|undressed)\b",
+    r"\b(get|getting|gets)\s+(\w+\s+)?(washed|showered)\b",
     r"compression\s+stockings", r"\binsulin\b", r"\binjections?\b",
 )
 WMO_CARE = _words(
@@ -175,7 +178,13 @@ WMO_DONE_ALONE = _words(r"(huishoud\w*|schoonma\w*|poets\w*)\s+(\w+\s+){0,2}(doe
 
 # "hij wil geen verpleeghuis": a place refused is not the care asked for.
 WLZ_PLACE_REFUSED = _words(r"\b(geen|niet\s+(naar|in)\s+(een|het)|nooit\s+(naar|in)\s+(een|het))\s+"
-                           r"(verpleeghuis|verzorgingshuis|zorginstelling|instelling)\w*")
+                           r"(verpleeghuis|verzorgingshuis|zorginstelling|instelling)\w*",
+                           # "ze is geen Wlz-geval", "she's not a Wlz case": the Wlz is ruled out
+                           r"\bgeen\s+wlz[- ]?(geval|zaak|cli[eë]nt)", r"\bnot\s+a\s+wlz[- ]?(case|client)",
+                           # English: "she does not want to go into a home", "no nursing home for him"
+                           r"\b(doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|never)\s+(\w+\s+){0,2}(want\s+to\s+)?"
+                           r"(go|move)\s+(in|into|to)\s+(a|the)\s+(nursing\s+home|care\s+home|home|institution)",
+                           r"\bno\s+(nursing|care)\s+home\b")
 
 
 # "ze heeft geen Wlz", "alleen een rolstoel via de gemeente": care not had, or had already, is not the

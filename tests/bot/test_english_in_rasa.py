@@ -62,6 +62,9 @@ ASKING_FOR = [
     ("my request for a stairlift was refused, where my brother lives they do give them", "bezwaar", "self"),
     ("my wife has MS and gets care at home from the Wlz, now the care office stops it", "bezwaar", "relative"),
     ("who helps me with the Wlz application for my husband?", "ask_clientondersteuning", "relative"),
+    ("I'm writing regarding my father, the assessor of the CIZ was rude to him", "klacht", "relative"),
+    ("my husband has been in a nursing home since May and nobody washes him in the morning", "klacht", "relative"),
+    ("the CAK wants far too much for my eigen bijdrage; my neighbour only brought the letter over later", "bezwaar", "self"),
 ]
 # (route, organisations the NLU named, message, the organisation the case is about)
 ORGANISATIONS = [

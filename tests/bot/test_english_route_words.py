@@ -51,6 +51,9 @@ from knowledge.domain.case_words import asks_in_general, tells_beroep  # noqa: E
     ("DECISION_WORDS", "they gave him a lower care profile than he needs"),
     ("DECISION_WORDS", "the CAK charges me too much"),
     ("DISAGREES", "she got fewer hours than she needs"),
+    ("CANNOT_ANY_MORE", "he can't get himself dressed any more"),
+    ("BEZWAAR_MADE", "I sent my bezwaarschrift in June"),
+    ("WAITING_WORDS", "They promised an answer in August. Since then: nothing."),
 ])
 def test_english_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)

@@ -16,6 +16,9 @@ from knowledge.domain.signals import signals
     ("I need help to get dressed and to shower every morning", "zorgverzekeraar"),
     ("can I get household help, I can't do the cleaning anymore", "gemeente"),
     ("we would like a stairlift and an adapted bathroom", "gemeente"),
+    ("I am with my husband day and night, is there dagbesteding for him?", "gemeente"),  # the carer, not a need
+    ("the CIZ says she is not a Wlz case, but she can't get herself washed", "zorgverzekeraar"),
+    ("my father got his Wlz indicatie, he wants to stay in his own house", "zorgkantoor"),
 ])
 def test_english_care_goes_where_the_dutch_does(text, where):
     assert aanvraag_organisation(text) == where
@@ -52,3 +55,9 @@ def test_english_thoughts_of_suicide(text):
 
 def test_no_point_in_a_form_is_no_suicide_signal():
     assert "suicide" not in signals("I do not see the point of this form")
+
+
+def test_bezwaar_written_in_english_sentences_is_decided_too():
+    assert BEZWAAR_DECIDED.search("the council rejected my bezwaar about the wheelchair")
+    assert BEZWAAR_DECIDED.search("they sent the decision on my bezwaarschrift today")
+    assert not BEZWAAR_DECIDED.search("I want to make a bezwaar against the decision")

@@ -85,3 +85,8 @@ def test_the_sender_may_stand_between_letter_and_date():
 def test_today_after_the_letter_arrived_is_no_letter_date():
     text = "the council sent a letter that the support stops and today the coach said it is over. The letter came last week."
     assert read_letter_dates(text, TODAY) == (None, date(2026, 11, 16))
+
+
+def test_a_letter_brought_over_later_counts_from_its_date():
+    text = "The letter is dated 30 October, but it went to my old address and my neighbour only brought it over on 6 November."
+    assert read_letter_dates(text, TODAY) == (date(2026, 10, 30), date(2026, 11, 6))

@@ -62,6 +62,7 @@ def test_a_dying_persons_wish_with_the_writers_own_despair_is_still_suicide():
     "I want a human, not a bot",
     "agent please",
     "I'd like someone to call me back tomorrow",
+    "could someone from your team phone me tomorrow?",
 ])
 def test_asking_for_a_person_in_english(text):
     assert asks_for_person(text)
@@ -88,6 +89,9 @@ def test_a_person_named_in_the_story_is_no_request(text):
     ("I can't keep carrying all of this alone any longer", "angry"),
     ("this can't go on, the home keeps making mistakes", None),  # about the situation, not despair
     ("ik ben uitgeput, ik slaap al weken slecht", "angry"),
+    ("four phone calls and I'm back to square one", "kastje_muur"),
+    ("I really don't know who to ask anymore", "kastje_muur"),
+    ("this system is a joke and you are useless", "angry"),
 ])
 def test_english_reasons_to_offer_a_person(text, reason):
     assert person_reason(text) == reason

@@ -74,3 +74,27 @@ def test_a_day_told_after_the_letter_arrived_is_no_letter_date(chat):
           "ride. The letter came last week but I lost it. What can I do before tomorrow?")
     assert c.state["decision_date"] is None
     assert c.state["route"] == "bezwaar"
+
+
+def test_a_complaint_against_a_dated_refusal_is_an_objection(chat):
+    c = chat(locale="en")
+    replies = c.say("i want to make a complaint about the CIZ. they decided my dad does not get a Wlz indicatie. "
+                    "the letter is dated 11 november 2026. how can they say that?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "ciz")
+    assert c.state["deadline"] == "2026-12-23"
+    assert "objection" in said(replies)
+
+
+def test_a_rejected_bezwaar_named_in_english_leads_to_the_court(chat):
+    c = chat(locale="en")
+    replies = c.say("The municipality rejected my bezwaar about my wheelchair. The decision on the bezwaar is dated "
+                    "17 November 2026. What now?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "rechtbank")
+    assert "court" in said(replies) and "29 December 2026" in said(replies)
+
+
+def test_a_granted_wlz_indicatie_and_care_at_home_go_to_the_zorgkantoor(chat):
+    c = chat(locale="en")
+    c.say("my father just got his wlz indicatie. he does not want to move into a home, he wants care in his own "
+          "house. who do we talk to now to arrange that?")
+    assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "zorgkantoor")

@@ -13,7 +13,7 @@ from rasa_sdk import Action
 
 from knowledge.i18n import _
 
-from knowledge.domain.case_words import ASKS_DECISION_PERIOD
+from knowledge.domain.case_words import ASKS_DECISION_PERIOD, MENTIONS_VOLMACHT
 from knowledge.domain.short_answers import key_facts, received_only
 from knowledge.domain.dates import read_letter_dates
 from knowledge.domain.routing import BEZWAAR_ROUTES, ORGANISATIONS
@@ -76,6 +76,13 @@ def _said_once(tracker: Tracker, facts: str) -> tuple[list[str], list[EventType]
     return [facts], [SlotSet("key_facts_said", True)]
 
 
+def _key_facts(tracker: Tracker, about: str | None) -> str:
+    message = text(tracker)
+    return key_facts(tracker.get_slot("route"), about, bool(tracker.get_slot("decision_on_bezwaar")),
+                     mantelzorger_for(tracker), bool(ASKS_DECISION_PERIOD.search(message)),
+                     bool(MENTIONS_VOLMACHT.search(message)))
+
+
 class ActionAskAboutOrganisation(Localized, Action):
     """Says what the citizen must know at once (route, term), then asks which organisation."""
 
@@ -83,8 +90,7 @@ class ActionAskAboutOrganisation(Localized, Action):
         return "action_ask_about_organisation"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        facts = key_facts(tracker.get_slot("route"), None, bool(tracker.get_slot("decision_on_bezwaar")),
-                          mantelzorger_for(tracker), bool(ASKS_DECISION_PERIOD.search(text(tracker))))
+        facts = _key_facts(tracker, None)
         parts, events = _said_once(tracker, facts)
         if parts:
             dispatcher.utter_message(text=parts[0])
@@ -99,9 +105,7 @@ class ActionAskDecisionDate(Localized, Action):
         return "action_ask_decision_date"
 
     def run(self, dispatcher, tracker: Tracker, domain) -> list[EventType]:
-        facts = key_facts(tracker.get_slot("route"), tracker.get_slot("about_organisation"),
-                          bool(tracker.get_slot("decision_on_bezwaar")), mantelzorger_for(tracker),
-                          bool(ASKS_DECISION_PERIOD.search(text(tracker))))
+        facts = _key_facts(tracker, tracker.get_slot("about_organisation"))
         asked_before = bool(tracker.get_slot("key_facts_said")) or not facts
         parts, events = _said_once(tracker, facts)
         message = text(tracker)

@@ -7,6 +7,7 @@ import re
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
+from knowledge.domain.case_words import INDEPENDENT_HELP
 from knowledge.domain.short_answers import clientondersteuning
 from knowledge.i18n import _, current_locale
 from knowledge.retrieval.reader import CardReader, KnowledgeUnavailable
@@ -114,11 +115,10 @@ class ActionFeedback(Localized, Action):
 
 
 # Words of cliëntondersteuning itself; without them, a case read from the same message goes first.
-HELPER_WORDS = re.compile(r"cli[eë]nt\s*ondersteun|ondersteuner|onafhankelijk\w*\s+(hulp|advies|iemand)|meedenken|"
+HELPER_WORDS = re.compile(INDEPENDENT_HELP.pattern + r"|meedenken|"
                           r"iemand\s+(die|om)\s+(\w+\s+){0,3}(helpt|helpen|mee\s*(gaat|denkt|te\s+gaan))|"
-                          # English: "client support", "someone to help me", "independent advice", "free help"
-                          r"client\s+support|someone\s+(who|to)\s+(\w+\s+){0,3}(help|helps|come|comes|go|think)|"
-                          r"independent\s+(help|advice|person|someone|support)|free\s+(help|support|advice)",
+                          # English: "someone to help me", "free help"
+                          r"someone\s+(who|to)\s+(\w+\s+){0,3}(help|helps|come|comes|go|think)|free\s+(help|support|advice)",
                           re.IGNORECASE)
 
 

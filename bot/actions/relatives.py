@@ -89,7 +89,7 @@ RELATIVE_AFTER = re.compile(
     # "mijn vrouw heeft ALS en krijgt Wlz-zorg thuis": an illness named first
     r"(heeft|is)\s+(\w+\s+){1,3}en\s+(krijgt|ontvangt|heeft)\s|(has|is)\s+(\w+\s+){1,3}and\s+(gets|receives|needs|has)\s|"
     # English: "my mother gets", "my son Tom is 11 and has autism", "my father needs", "my mum's application"
-    r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
+    r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|is\s+\d+\s*(years(\s+old)?)?\s*,\s*(lives|has|gets|needs)\s|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
     r"alzheimer'?s|parkinson'?s|disability|autism|adhd|intellectual\s+disability|down\s+syndrome)|"
     r"is\s+(\w+\s+)?(demented|admitted|ill|sick|disabled)|lives\s+in\s+(a|the)\s+(nursing\s+home|care\s+home|institution)|"
     # "my husband Kees (80) has been in a verpleeghuis since March"
@@ -166,7 +166,7 @@ RELATIVE_ONLY_HELPS = re.compile(
     r"as\s+(\w+\s+)?(carer|caregiver|care\s+worker|helper|babysitter)|(live|lives)\s+(\w+\s+)?(far\s+away|abroad|too\s+far|in\s+another\s+country)|"
     r"(has|have)\s+(\w+\s+)?(no|little)\s+time|((\w+\s+){0,3})(has\s+|had\s+)?(passed\s+away|died)|is\s+dead|"
     r"helps|helped|is\s+helping|types|is\s+typing|writes|is\s+writing|calls|says|said|told|tells|thinks|thought|reads|"
-    r"(only\s+|just\s+)?(brought|brings|handed|passed\s+on|gave\s+me)|"
+    r"(only\s+|just\s+)?(brought|brings|handed|passed\s+on|gave\s+me)|drove|drives|accompanied|came\s+(in\s+)?with\s+me|"
     r"does\s+everything\s+for\s+(me|us)|arranges\s+(this|it|everything)\s+for\s+(me|us)|is\s+my\s+(informal\s+)?carer|"
     r"takes\s+care\s+of\s+(me|us)|looks\s+after\s+(me|us)|"
     # "my husband should simply do the rest", "my wife already has one": in the story, not whom it is about

@@ -53,7 +53,8 @@ LETTER_DATED = re.compile(r"\b(brief|besluit|beslissing|beschikking)\W+(is\s+|wa
                           r"\bgedateerd\s+(op\s+)?(\w+dag\s+)?\d|"
                           # English: "the letter is from 3 November", "decision dated November 3"
                           r"\b(letter|decision)\W+((from|of|by)\s+(the\s+)?([\w-]+\s+){1,2})?(is\s+|was\s+)?(from|dated|of)\s+(the\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)|"
-                          r"\bdated\s+(the\s+)?(\w+day\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)", re.IGNORECASE)
+                          r"\bdated\s+(the\s+)?(\w+day\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
+                          r"[\w-]+\s+of\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.IGNORECASE)
 # routes.md §1: a bezwaar needs a decision; a klacht is about conduct. "Both" needs both; conduct
 # around a payment or a visit (late pgb, rude assessor) is a klacht even though money is involved.
 DECISION_WORDS = re.compile(
@@ -71,7 +72,9 @@ DECISION_WORDS = re.compile(
     # "a much lower care profile than he needs", "fewer hours than before"
     r"\blower\s+(\w+\s+){0,2}(profile|indication|indicatie|zorgprofiel|amount|budget|hours)|(less|fewer|lower)\s+(\w+\s+){0,3}than\s+(he|she|i|we|they)\s+(need|needs|had|have)|"
     r"wrongly|(is|was|are)\s+(\w+\s+)?wrong|from\s+\d+\s+(hours?\s+)?to\s+\d+|(fight|challenge|contest|dispute)\s+(it|this|that|the)|"
-    r"object(ion)?|appeal)",
+    r"object(ion)?|appeal|"
+    # "setting her eigen bijdrage at 1,900 euros", "they counted her savings as income"
+    r"(set|sets|setting|calculated|calculates|counted|counts|included)\b[^.?!]{0,40}\b(eigen\s+bijdrage|contribution|income|pension|savings))",
     re.IGNORECASE,
 )
 # Behaviour towards the citizen: rude, not listening, not calling back, losing the file, a promise broken.
@@ -102,7 +105,8 @@ RUDE_WORDS = re.compile(
     # English: "he was rude", "she shouted at me", "they never called back", "they lost my papers"
     r"\b(rude|impolite|unfriendly|disrespect\w*|arrogant|condescending|patroni[sz]ing|unprofessional|insult\w*|humiliat\w*|"
     r"impatient)\b|\b(shout|shouted|shouting|yell|yelled|yelling|snapped|screamed)\s+at\b|\braised\s+(her|his|their)\s+voice|\bthe\s+way\s+(she|he|they)\s+(spoke|talked|speaks|talks)\s+to\s+(me|us|him|her)|\b(very|so|too|really|quite|is|was)\s+(rough|harsh)\b|\blaugh(ed|ing)?\s+(at|about)\b|"
-    r"made\s+fun\s+of|\bhung\s+up|hang\s+up\s+on|(didn'?t|did\s+not|doesn'?t|don'?t|never|not)\s+(even\s+)?listen|"
+    r"made\s+fun\s+of|\bhung\s+up|\b(looking|looked|kept\s+looking|was\s+on|kept\s+checking)\s+(at\s+)?(his|her|their)\s+(phone|laptop|screen)\b|"
+    r"\band\s+laughed\b|hang\s+up\s+on|(didn'?t|did\s+not|doesn'?t|don'?t|never|not)\s+(even\s+)?listen|"
     r"(never|not|didn'?t|did\s+not|doesn'?t|nobody|no\s+one)\s+(\w+\s+)?call(s|ed)?\s+(me\s+|us\s+)?back|"
     r"promised\s+(\w+\s+){0,6}(never|didn'?t|did\s+not)|\blost\s+(my|our|his|her|the)\s+(\w+\s+)?(papers|file|documents|forms|report)|"
     r"treat(s|ed)?\s+(me|us|him|her|my\s+\w+)\s+(badly|like)|(don'?t|didn'?t|do\s+not|never)\s+take\s+(me|us|it)\s+seriously|"
@@ -137,7 +141,9 @@ NO_DECISION_YET = re.compile(
     r"\b(nog\s+)?geen\s+(brief\s+of\s+)?(besluit|beslissing|beschikking|uitslag)\b|"
     r"\b(besluit|beslissing|beschikking|uitslag)\s+(\w+\s+){0,4}nog\s+(niet|geen)\b|nog\s+niet\s+beslist|"
     # English: "no decision yet", "they haven't decided", "still no letter or decision"
-    r"\bno\s+(letter\s+or\s+)?(decision|outcome)\b|\b(not|haven'?t|hasn'?t|has\s+not|have\s+not)\s+(yet\s+)?(been\s+)?decided",
+    r"\bno\s+(letter\s+or\s+)?(decision|outcome)\b|\b(not|haven'?t|hasn'?t|has\s+not|have\s+not)\s+(yet\s+)?(been\s+)?decided|"
+    r"\b(haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not)\s+(yet\s+)?(had|got|gotten|received|get|receive)\s+(a|the|any)\s+"
+    r"(decision|outcome)\b",
     re.IGNORECASE,
 )
 # "mijn klacht over de consulent (…) is ongegrond verklaard": the organisation judged a klacht. That
@@ -172,7 +178,8 @@ COMPLAINED = re.compile(
     r"genegeerd|niks|niets|geen)|"
     # English: "I already complained", "I filed a complaint", "my complaint was ignored"
     r"\b(i|we|he|she|they)\s+(\w+\s+){0,2}complained|complaints?\s+(\w+\s+){0,3}(filed|submitted|sent|lodged|made)\b|"
-    r"\b(filed|submitted|sent|lodged|made|did)\s+(\w+\s+){0,3}complaint|"
+    r"\b(filed|submitted|sent|lodged|made|did|wrote)\s+(\w+\s+){0,3}complaint|"
+    r"\bcomplaint\s+(letter\s+)?[^.?!]{0,60}?\b(we|i|he|she)\s+(sent|posted|mailed|filed|submitted)\s+it\b|"
     r"(my|our|the)\s+complaint\s+(\w+\s+){0,4}(not\s+)?(answered|rejected|unfounded|handled|ignored|dismissed))|" + KLACHT_DECIDED.pattern,
     re.IGNORECASE,
 )
@@ -186,7 +193,8 @@ STILL_HANDLED = re.compile(
     re.IGNORECASE,
 )
 CONDUCT_TOPIC = re.compile(r"\b(gedroeg|gedragen|gedrag|bejegening|behandeld|behandelde|"
-                           r"behaviou?r|behaved|attitude|treated|treatment\s+(of|by))\b", re.IGNORECASE)  # English after "|"
+                           r"behaviou?r|behaved|attitude|treated|treatment\s+(of|by))\b|"
+                           r"\b(how|the\s+way)\s+(he|she|they)\s+(treated|spoke\s+to|talked\s+to)\s+(me|us)\b", re.IGNORECASE)  # English after "|"
 # "Hoe dien ik een klacht in?", "waar kan ik klagen": the citizen asks for the klacht route.
 # "over de mensen aan de telefoon wil ik geen klacht indienen", "klagen hoeft voor mij niet".
 NO_KLACHT = re.compile(r"geen\s+klacht\s+(\w+\s+){0,2}(indienen|in\s*dienen|doen|maken)|klagen\s+(\w+\s+){0,5}hoeft\s+(\w+\s+){0,3}niet|"
@@ -228,7 +236,8 @@ NEED_WORDS = re.compile(
     r"\b(nodig|aanvragen|aanvraagt|aanvraag\s+doen|aan\s+(te\s+)?vragen|hoe\s+(kom|krijg|regel)\s+ik|regelen|wil\s+graag|"
     r"(vraag|vragen)\s+(ik|we|wij|je|u)\s+(\w+\s+){0,2}aan|"
     # English: "she needs a wheelchair", "how do I apply", "how do we arrange it"
-    r"needs?|apply|applying|request\s+(a|an|for|more|some)|how\s+(do|can)\s+(i|we)\s+(get|arrange|apply|request)|arrange)\b",
+    r"needs?|apply|applying|request\s+(a|an|for|more|some)|how\s+(do|can)\s+(i|we)\s+(get|arrange|apply|request)|arrang\w*|"
+    r"(would|'d)\s+like\s+(a|an|to\s+(get|have|apply))\b)\b",
     re.IGNORECASE,
 )
 # "kan sinds een val niet meer zelf douchen", "er is niemand die haar helpt": care that is needed now.
@@ -295,7 +304,9 @@ BEZWAAR_MADE = re.compile(r"bezwaa?r\w*\s+(\w+\s+){0,3}(gemaakt|ingediend|ingest
                           r"(maakte|maakten|diende|dienden|stuurde|stuurden)\s+(\w+\s+){0,5}bezwaa?r|"
                           # English: "I sent my objection in September", "we objected"
                           r"(objection|bezwaar)\s+(\w+\s+){0,3}(sent|filed|submitted|made|lodged|posted)|"
-                          r"\b(sent|filed|submitted|made|lodged)\s+(\w+\s+){0,3}(objection|bezwaa?r\w*)|\b(i|we)\s+(already\s+)?objected", re.IGNORECASE)
+                          r"\b(sent|filed|submitted|made|lodged)\s+(\w+\s+){0,3}(objection|bezwaa?r\w*)|\b(i|we)\s+(already\s+)?objected|"
+                          r"\b(i|we)\s+(send|sended)\s+(my\s+|an?\s+|the\s+)?(objection|bezwaa?r\w*)\s+(\w+\s+){0,4}(on|in)\s+"
+                          r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 BEZWAAR_WORD = re.compile(r"\bbezwaa?r|\bobjection|\bobject(ed)?\s+(to|against)\b|\bobjected", re.IGNORECASE)  # English after the first "|"
 DISAGREES = re.compile(
     rf"{NOT_AGREED}|oneens|afgewezen|ongegrond|verlaagd|geweigerd|onterecht|\b({CUT})|"

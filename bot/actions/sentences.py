@@ -47,6 +47,8 @@ def sentence_intents(text: str) -> tuple[tuple[str, float], ...]:
 
 
 SENTENCE_CONFIDENCE = 0.7
+# A klacht sentence with no word of conduct in it ("she goes to her sister, I go to the hospital") must be surer.
+SENTENCE_CONFIDENCE_WITHOUT_WORDS = 0.8
 # Conduct is someone else's: a sentence about the citizen alone ("ik lag een tijd in het ziekenhuis",
 # "I kept meaning to do something but I was in hospital") is no klacht, whatever the classifier says.
 OTHER_PARTY = re.compile(
@@ -66,9 +68,11 @@ def both_in_sentences(said: str, message: str) -> bool:
     for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
         if name != other or score < SENTENCE_CONFIDENCE:
             continue
+        conduct_words = RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)
+        if other == "klacht" and not conduct_words and score < SENTENCE_CONFIDENCE_WITHOUT_WORDS:
+            continue
         if other == "klacht" and (KLACHT_WORD.search(sentence) or DECISION_WORDS.search(sentence)
-                                  or not OTHER_PARTY.search(sentence)) \
-                and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)):
+                                  or not OTHER_PARTY.search(sentence)) and not conduct_words:
             # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told;
             # "de SVB weigert de declaratie uit te betalen": a decision, no conduct told;
             # "I was in hospital for a while": nobody else's conduct

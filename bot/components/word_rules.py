@@ -1,7 +1,8 @@
 """Makes every message with a signal of danger, suicide or urgency a `crisis`, one that asks
 for a person in so many words `request_human` (routes.md §5), and one that corrects a fact of the
 case ("nee, het was niet het CAK maar de SVB") `inform`, whatever the classifier read in its "nee",
-and a question about the rules in general ("uit nieuwsgierigheid: …") `ask_info`. An unsure
+a question about the rules in general ("uit nieuwsgierigheid: …") `ask_info`, and a question for
+independent help ("is er iemand onafhankelijk die kan helpen?") `ask_clientondersteuning`. An unsure
 `crisis` of the classifier's own, without any signal word, gives way to its runner-up; an unsure
 `beroep` without a word of the court or a decided bezwaar is a `bezwaar`. Klacht, bezwaar or both
 told in so many words follows the words (bot/actions/case_kind.py).
@@ -25,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from datetime import date
 
 from actions.case_kind import kind_of_case
-from knowledge.domain.case_words import asks_in_general, corrects_a_fact, tells_beroep
+from knowledge.domain.case_words import asks_for_independent_help, asks_in_general, corrects_a_fact, tells_beroep
 from knowledge.domain.signals import asks_for_person, signals
 
 CRISIS = "crisis"
@@ -46,6 +47,9 @@ CASE_INTENTS = {"bezwaar", "klacht", "klacht_en_bezwaar", "geen_besluit", "aanvr
 TIED_AT_LEAST = 0.25  # as likely as the FallbackClassifier threshold (config.yml)
 # What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
+SUPPORT = "ask_clientondersteuning"
+# Readings that give way to a question for independent help: no case of its own to answer first.
+GIVES_WAY_TO_SUPPORT = {"aanvraag", "ask_info", "nlu_fallback", "inform", "geen_besluit", "mantelzorger"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -69,6 +73,8 @@ class WordRules(GraphComponent):
                 self._set(message, INFORM)
             elif asks_in_general(text):
                 self._set(message, ASK_INFO)
+            elif (message.get(INTENT) or {}).get("name") in GIVES_WAY_TO_SUPPORT and asks_for_independent_help(text):
+                self._set(message, SUPPORT)  # "is there anyone independent who can help us?" (routes.md §4)
             elif (unsure := self._unsure(message, text)) in INSTEAD:
                 confidence = (message.get(INTENT) or {}).get("confidence", 0)
                 self._set(message, INSTEAD[unsure], confidence, instead_of=unsure)

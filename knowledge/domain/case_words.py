@@ -109,3 +109,19 @@ NAMES_BEROEP = re.compile(r"\bberoep|rechter\b|\brechtbank|\buitspraak|bezwaarco
 def tells_beroep(text: str) -> bool:
     """The words make beroep (or hoger beroep) the next step."""
     return bool(NAMES_BEROEP.search(text) or BEZWAAR_DECIDED.search(text) or HOGER_BEROEP.search(text))
+
+
+# Independent help asked for in so many words (routes.md §4): cliëntondersteuning, whatever else the message tells.
+INDEPENDENT_HELP = re.compile(r"cli[eë]nt\s*ondersteun|ondersteuner|onafhankelijk\w*\s+(hulp|advies|iemand|persoon)|"
+                              r"iemand\s+(\w+\s+)?onafhankelijk\w*|"
+                              # English: "client support", "someone independent who can help", "independent advice"
+                              r"client\s+support|independent\s+(\w+\s+)?(help|advice|person|someone|support|advis[eo]r)|"
+                              r"\b(anyone|someone|somebody|anybody)\s+independent\b", re.IGNORECASE)
+
+
+def asks_for_independent_help(text: str) -> bool:
+    """A question for independent help ("is there anyone independent who can help us with the application?")."""
+    return "?" in text and bool(INDEPENDENT_HELP.search(text))
+
+# A power of attorney the relative signed before ("levenstestament", "he gave me a power of attorney", routes.md §4).
+MENTIONS_VOLMACHT = re.compile(r"volmacht|levenstestament|power\s+of\s+attorney|living\s+will", re.IGNORECASE)

@@ -114,7 +114,8 @@ REWRITES: list[tuple[re.Pattern, object]] = [(re.compile(p, re.IGNORECASE), r) f
     (r"\bdelivered\b", "bezorgd"),
     (r"\b(?:brought|handed)\b", "bezorgd"),  # "my neighbour only brought it over on 6 November"
     (r"\bin\s+(?:the|my)\s+(?:mail|post|mailbox|letterbox|letter\s+box)\b", "in de bus"),
-    (r"\b(?:saw|seen|noticed|found|discovered)\b", "zag"),
+    (r"\b(?:saw|seen|noticed|found|discovered|opened)\b", "zag"),  # "I only opened MijnOverheid on 2 November"
+    (r"\breached\b", "kwam"),  # "the letter reached us on Friday"
     (r"\bread\s+(?=it\b|the\b)", "gelezen "),
     # what the dates are about
     (r"\bobjection\b", "bezwaar"),

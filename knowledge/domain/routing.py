@@ -142,7 +142,9 @@ ZVW_CARE = _words(
     # English: "the district nurse", "help to shower and get dressed", "wash her", "wound care", "insulin"
     r"district\s+nurs", r"home\s+nurs", r"\bnurse\s+(at|comes\s+to)\s+(my\s+|the\s+)?home", r"wound\s+care", r"personal\s+care",
     r"\b(wash|washing|shower|showering|bathe|bathing)\s+(me|him|her|myself|himself|herself)\b",
-    r"\bhelp\w*\s+(\w+\s+){0,3}(wash|shower|bath|bathe)\b", r"\b(get|getting|gets)\s+(\w+\s+){0,2}(dressed|undressed)\b",
+    r"\bhelp\w*\s+(\w+\s+){0,3}(wash|washing|shower|showering|bath|bathe|bathing|dressing)\b",
+    r"\b(get|getting|gets)\s+(\w+\s+){0,2}(dressed|undressed)\b",
+    r"\bput\s+on\s+(my|his|her|their)\s+(socks|shoes|clothes|stockings)\b",
     r"\b(get|getting|gets)\s+(\w+\s+)?(washed|showered)\b",
     r"compression\s+stockings", r"\binsulin\b", r"\binjections?\b",
 )

@@ -16,9 +16,10 @@ from .routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS, clientondersteu
 
 
 def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, relative: str | None = None,
-              asks_decision_period: bool = False) -> str:
+              asks_decision_period: bool = False, mentions_volmacht: bool = False) -> str:
     """What the citizen must know at once, before the guide asks for the letter's date (routes.md §1, §2);
-    for a mantelzorger (`relative`: whom the case is about) also that signing needs a machtiging (§4);
+    for a mantelzorger (`relative`: whom the case is about) also that signing needs a machtiging (§4), and,
+    when they name a volmacht, that it stays valid with dementia;
     when the citizen asks how long a decision on bezwaar may take, that period (Awb 7:10)."""
     facts = _route_facts(route, about, decision_on_bezwaar)
     if facts and asks_decision_period and route in BEZWAAR_ROUTES and not decision_on_bezwaar:
@@ -27,6 +28,9 @@ def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, 
         facts += " " + _("U mag dit voor uw {relative} doen. Tekent u zelf? "
                          "Dan heeft u een schriftelijke machtiging van uw {relative} nodig.").format(
             relative=_(relative))  # Awb 2:1
+        if mentions_volmacht:
+            facts += " " + _("Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.").format(
+                relative=_(relative))
     return facts
 
 

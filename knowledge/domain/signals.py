@@ -175,7 +175,7 @@ SENT_AROUND = re.compile(
     r"\bpillar\s+to\s+post|\bback\s+and\s+forth\b|\bback\s+(at|to)\s+(the\s+start|square\s+one)\b|"
     r"\b(don'?t|do\s+not)\s+know\s+(who|where)\s+(else\s+)?(to|i\s+(should|can))\s+(ask|turn\s+to|call|go)(\s+to)?\s+any\s*more\b|\b(point|pointing|points)\s+(at|to)\s+each\s+other|\bblame\s+each\s+other|"
     r"\b(send|sends|sent|sending|refer|refers|referred|redirect\w*|bounced|passed)\s+(me|us|her|him)\s+(\w+\s+){0,3}"
-    r"(around|on|back|elsewhere|to\s+someone\s+else)\b|\b(nobody|no\s+one|no-one)\s+(feels|is|takes|wants\s+to\s+(be|take))\s+"
+    r"(around|on\s+to|back|elsewhere|to\s+someone\s+else)\b|\b(nobody|no\s+one|no-one)\s+(feels|is|takes|wants\s+to\s+(be|take))\s+"
     r"(\w+\s+)?responsib|\bpass(ing)?\s+the\s+buck|\b(going|go|went|sent)\s+(\w+\s+)?(round\s+)?in\s+circles|merry-go-round",
     re.IGNORECASE,
 )

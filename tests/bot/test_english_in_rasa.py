@@ -65,6 +65,8 @@ ASKING_FOR = [
     ("I'm writing regarding my father, the assessor of the CIZ was rude to him", "klacht", "relative"),
     ("my husband has been in a nursing home since May and nobody washes him in the morning", "klacht", "relative"),
     ("the CAK wants far too much for my eigen bijdrage; my neighbour only brought the letter over later", "bezwaar", "self"),
+    ("my wife drove me to the hearing. the council still refuses my scooter", "bezwaar", "self"),
+    ("My father is 90, lives alone and the council stops his support", "bezwaar", "relative"),
 ]
 # (route, organisations the NLU named, message, the organisation the case is about)
 ORGANISATIONS = [

@@ -54,6 +54,15 @@ from knowledge.domain.case_words import asks_in_general, tells_beroep  # noqa: E
     ("CANNOT_ANY_MORE", "he can't get himself dressed any more"),
     ("BEZWAAR_MADE", "I sent my bezwaarschrift in June"),
     ("WAITING_WORDS", "They promised an answer in August. Since then: nothing."),
+    ("DECISION_WORDS", "the CAK set her eigen bijdrage at 1,900 euros a month"),
+    ("LETTER_DATED", "the letter is dated the second of November"),
+    ("BEZWAAR_MADE", "I send bezwaar on 20 october and still nothing"),
+    ("NO_DECISION_YET", "I haven't had a decision yet"),
+    ("RUDE_WORDS", "he was looking at his phone the whole time"),
+    ("CONDUCT_TOPIC", "it is not about the outcome, it is about how he treated me"),
+    ("NEED_WORDS", "who actually arranges this?"),
+    ("COMPLAINED", "we wrote a complaint to the care office in June"),
+    ("COMPLAINED", "I typed the complaint letter for him and we sent it by registered post"),
 ])
 def test_english_words_match_what_they_name(pattern, text):
     assert getattr(words, pattern).search(text)
@@ -69,6 +78,7 @@ def test_english_words_match_what_they_name(pattern, text):
     ("CANNOT_ANY_MORE", "I can't take it anymore"),
     ("DECISION_WORDS", "the nurse said I was complaining too much"),
     ("DISAGREES", "she thinks I ask too much of her"),
+    ("BEZWAAR_MADE", "I send my bezwaar today"),
 ])
 def test_english_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

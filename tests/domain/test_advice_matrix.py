@@ -153,6 +153,13 @@ def test_a_mantelzorger_hears_about_the_machtiging_with_the_key_facts():
     assert "machtiging" not in key_facts("klacht", None, relative="vader")
 
 
+def test_a_volmacht_named_by_a_mantelzorger_is_answered_before_the_date():
+    # routes.md §4: a volmacht signed earlier stays valid with dementia; said when the citizen names one
+    facts = key_facts("bezwaar", "gemeente", relative="vader", mentions_volmacht=True)
+    assert "volmacht" in facts and "dementie" in facts and "machtiging" in facts
+    assert "volmacht" not in key_facts("bezwaar", "gemeente", relative="vader")
+
+
 def test_urgent_care_stop_gives_what_to_do_now_and_no_emergency_numbers():
     message, cards = urgent("gemeente")
     assert "voorlopige voorziening" in message and "de gemeente" in message and "dringend" in message

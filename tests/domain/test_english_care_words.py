@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.domain.case_words import BEZWAAR_DECIDED
+from knowledge.domain.case_words import BEZWAAR_DECIDED, asks_for_independent_help
 from knowledge.domain.dates import weeks_since
 from knowledge.domain.routing import aanvraag_organisation, clientondersteuning_organisation, gemeente_care, provider_law
 from knowledge.domain.signals import signals
@@ -19,6 +19,7 @@ from knowledge.domain.signals import signals
     ("I am with my husband day and night, is there dagbesteding for him?", "gemeente"),  # the carer, not a need
     ("the CIZ says she is not a Wlz case, but she can't get herself washed", "zorgverzekeraar"),
     ("my father got his Wlz indicatie, he wants to stay in his own house", "zorgkantoor"),
+    ("after the operation I can't put on my socks, should I ask for help with washing?", "zorgverzekeraar"),
 ])
 def test_english_care_goes_where_the_dutch_does(text, where):
     assert aanvraag_organisation(text) == where
@@ -61,3 +62,9 @@ def test_bezwaar_written_in_english_sentences_is_decided_too():
     assert BEZWAAR_DECIDED.search("the council rejected my bezwaar about the wheelchair")
     assert BEZWAAR_DECIDED.search("they sent the decision on my bezwaarschrift today")
     assert not BEZWAAR_DECIDED.search("I want to make a bezwaar against the decision")
+
+
+def test_a_question_for_independent_help():
+    assert asks_for_independent_help("Is there anyone independent who can help us with the application?")
+    assert asks_for_independent_help("Is er iemand onafhankelijk die met ons mee kan denken?")
+    assert not asks_for_independent_help("I am independent and want to stay that way.")

@@ -90,3 +90,12 @@ def test_today_after_the_letter_arrived_is_no_letter_date():
 def test_a_letter_brought_over_later_counts_from_its_date():
     text = "The letter is dated 30 October, but it went to my old address and my neighbour only brought it over on 6 November."
     assert read_letter_dates(text, TODAY) == (date(2026, 10, 30), date(2026, 11, 6))
+
+
+def test_a_message_placed_in_the_berichtenbox_counts_from_that_day_not_from_opening_it():
+    text = "they put the decision in my berichtenbox on thursday 29 october. i only opened mijnoverheid on 2 november"
+    assert read_letter_dates(text, TODAY) == (date(2026, 10, 29), date(2026, 11, 2))
+
+
+def test_the_day_a_letter_reached_us_is_no_letter_date():
+    assert read_letter_dates("The letter reached us on Friday 13 November.", TODAY) == (None, date(2026, 11, 13))

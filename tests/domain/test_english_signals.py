@@ -92,6 +92,7 @@ def test_a_person_named_in_the_story_is_no_request(text):
     ("four phone calls and I'm back to square one", "kastje_muur"),
     ("I really don't know who to ask anymore", "kastje_muur"),
     ("this system is a joke and you are useless", "angry"),
+    ("now they sent me their decision on my objection", None),  # a letter sent, not the citizen sent around
 ])
 def test_english_reasons_to_offer_a_person(text, reason):
     assert person_reason(text) == reason

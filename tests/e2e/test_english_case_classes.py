@@ -98,3 +98,40 @@ def test_a_granted_wlz_indicatie_and_care_at_home_go_to_the_zorgkantoor(chat):
     c.say("my father just got his wlz indicatie. he does not want to move into a home, he wants care in his own "
           "house. who do we talk to now to arrange that?")
     assert (c.state["route"], c.state["organisation"]) == ("aanvraag", "zorgkantoor")
+
+
+def test_a_berichtenbox_message_counts_from_the_day_it_was_placed(chat):
+    c = chat(locale="en")
+    replies = c.say("the svb put a decision in my berichtenbox on friday 30 october, they will not pay my carer. "
+                    "i only opened it on 4 november. i think they are wrong, until when can i object?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "svb")
+    assert c.state["decision_date"] == "2026-10-30"
+    assert "11 December 2026" in said(replies)
+
+
+def test_the_day_a_letter_reached_us_is_asked_back_not_counted(chat):
+    c = chat(locale="en")
+    first = c.say("The zorgkantoor lowers my son's pgb from January. The letter reached us on Thursday 12 November. "
+                  "We don't agree. What is our last day?")
+    assert c.state["deadline"] is None
+    assert "24 December 2026" not in said(first)  # 6 weeks from the day it arrived
+    second = c.say("The date at the top of the letter is 10 November 2026.")
+    assert c.state["deadline"] == "2026-12-22"
+    assert "22 December 2026" in said(second)
+
+
+def test_a_question_for_independent_help_before_the_wlz_goes_to_the_gemeente(chat):
+    c = chat(locale="en")
+    replies = c.say("My daughter will need care day and night and we must apply to the CIZ for the Wlz. The forms "
+                    "scare us. Is there someone independent who can help us with the application?")
+    assert c.state["organisation"] == "gemeente"
+    assert "client support" in said(replies)
+
+
+def test_a_volmacht_a_mantelzorger_names_is_answered_before_the_date(chat):
+    c = chat(locale="en")
+    replies = c.say("The gemeente cuts my mother's household help and we want to object. She has dementia now. "
+                    "Years ago she gave me a power of attorney at the notary. Can I sign the objection for her? "
+                    "I don't have the letter with me.")
+    assert c.state["route"] == "bezwaar" and c.state["asking_for"] == "relative"
+    assert "power of attorney" in said(replies)

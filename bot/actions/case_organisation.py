@@ -24,9 +24,9 @@ def chosen_organisation(route: str | None, named: list[str], message: str) -> st
             and set(candidates) <= {"cak", "gemeente", "zorgkantoor"}:
         return "cak"  # the CAK sets the eigen bijdrage for Wmo and Wlz care (routes.md §3)
     if route in BEZWAAR_ROUTES or route == "ingebrekestelling":
-        if "zorgverzekeraar" in candidates and aanvraag_organisation(message) == "zorgverzekeraar":
-            # wijkverpleging asked of the insurer: its answer is no besluit, so a klacht route (routes.md §1),
-            # however many bestuursorganen the story names beside it
+        if candidates and candidates[0] == "zorgverzekeraar" and aanvraag_organisation(message) == "zorgverzekeraar":
+            # wijkverpleging asked of the insurer ("I applied to my insurer"): its answer is no besluit, so a
+            # klacht route (routes.md §1), however many bestuursorganen the story names after it
             return "zorgverzekeraar"
         deciding = [o for o in candidates if o in DECIDING_ORGANISATIONS]
         if deciding:
@@ -84,7 +84,7 @@ GEMEENTE_STAFF = re.compile(
     # "de vraagwijzer van de gemeente gebeld": a desk of the gemeente itself
     r"vraagwijzer|(medewerker|medewerkster|afdeling|servicepunt|team)\s+van\s+de\s+gemeente|"
     # English: "the consultant", "the neighbourhood team", "a civil servant", "someone from the municipality"
-    r"\b(consultant|neighbou?rhood\s+team|social\s+team|civil\s+servant|official|alderman|"
+    r"\b(consultant|neighbou?rhood\s+team|social\s+team|civil\s+servant|alderman|"
     r"(employee|staff|department|desk|team|officer|someone|person)\s+(of|at|from)\s+the\s+(municipality|council|gemeente))\b",
     re.IGNORECASE,
 )

@@ -87,7 +87,7 @@ RELATIVE_AFTER = re.compile(
     r"een\s+verstandelijke\s+beperking|downsyndroom)|is\s+(\w+\s+)?(dement|opgenomen|ziek|gehandicapt|beperkt)|"
     r"woont\s+in\s+(een|het)\s+(verpleeghuis|zorginstelling|instelling|verzorgingshuis)|"
     # "mijn vrouw heeft ALS en krijgt Wlz-zorg thuis": an illness named first
-    r"(heeft|is)\s+(\w+\s+){1,3}en\s+(krijgt|ontvangt|heeft)\s|(has|is)\s+(\w+\s+){1,3}and\s+(gets|receives|needs|has)\s|"
+    r"(heeft|is)\s+(\w+\s+){1,3}en\s+(krijgt|ontvangt)\s|(has|is)\s+(\w+\s+){1,3}and\s+(gets|receives|needs)\s|"
     # English: "my mother gets", "my son Tom is 11 and has autism", "my father needs", "my mum's application"
     r"gets|got|receives|received|needs|is\s+\d+\s+(years\s+old\s+)?and\s+has|is\s+\d+\s*(years(\s+old)?)?\s*,\s*(lives|has|gets|needs)\s|has\s+(an?\s+)?(indication|pgb|care|help|support|dementia|"
     r"alzheimer'?s|parkinson'?s|disability|autism|adhd|intellectual\s+disability|down\s+syndrome)|"

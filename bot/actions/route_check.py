@@ -143,7 +143,8 @@ def checked_route(said: str | None, tracker: Tracker) -> str | None:
     if said == "ingebrekestelling" and COMPLAINED.search(message) and not (APPLIED.search(message)
                                                                            or BEZWAAR_MADE.search(message)):
         return "klacht"  # a klacht left unanswered goes to the ombudsman, not an ingebrekestelling
-    dated_decision_only = decision and LETTER_DATED.search(message) and not conduct
+    dated_decision_only = decision and LETTER_DATED.search(message) and not conduct \
+        and not (CONDUCT_TOPIC.search(message) or AGREES_WITH_DECISION.search(message))
     if said in BEZWAAR_ROUTES and (
             (NO_DECISION_YET.search(message) and (rude or CONDUCT_TOPIC.search(message) or ASKS_KLACHT.search(message)))
             or (ASKS_KLACHT.search(message) and not DISAGREES.search(message) and not BEZWAAR_WORD.search(message)

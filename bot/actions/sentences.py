@@ -55,7 +55,8 @@ OTHER_PARTY = re.compile(
     r"\b(hij|zij|ze|hen|hun|haar|hem|niemand|iemand|men|medewerk\w*|consulent\w*|ambtenaar|gemeente|wijkteam|"
     r"ciz|cak|svb|zorgkantoor|zorgverzekeraar|verzekeraar|aanbieder|zorgaanbieder|begeleider\w*|verzorg\w*|"
     r"he|she|they|them|him|her|their|his|nobody|no\s+one|someone|somebody|staff|employee|consultant|assessor|municipality|"
-    r"council|insurer|provider|nurse|carer|worker|team|office)\b",
+    r"council|insurer|provider|nurse|carer|worker|team|office|chauffeur|taxi|schoonma\w*|thuiszorg|thuishulp|"
+    r"driver|cleaner|home\s+care|staff)\b",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from datetime import date
 
 from actions.case_kind import kind_of_case
+from actions.route_words import APPLIED, WAITING_WORDS
 from knowledge.domain.case_words import asks_for_independent_help, asks_in_general, corrects_a_fact, tells_beroep
 from knowledge.domain.signals import asks_for_person, signals
 
@@ -48,8 +49,9 @@ TIED_AT_LEAST = 0.25  # as likely as the FallbackClassifier threshold (config.ym
 # What a classifier makes of a correction's "nee" or "sorry": an answer, feedback or nothing.
 READ_AS_AN_ANSWER = {"deny", "affirm", "feedback_not_helpful", "feedback_helpful", "nlu_fallback", "greet", "thank"}
 SUPPORT = "ask_clientondersteuning"
-# Readings that give way to a question for independent help: no case of its own to answer first.
-GIVES_WAY_TO_SUPPORT = {"aanvraag", "ask_info", "nlu_fallback", "inform", "geen_besluit", "mantelzorger"}
+# Readings that give way to a question for independent help: no case of its own to answer first (an
+# application that waits for its decision is one: its ingebrekestelling comes first).
+GIVES_WAY_TO_SUPPORT = {"aanvraag", "ask_info", "nlu_fallback", "inform", "mantelzorger"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -73,7 +75,8 @@ class WordRules(GraphComponent):
                 self._set(message, INFORM)
             elif asks_in_general(text):
                 self._set(message, ASK_INFO)
-            elif (message.get(INTENT) or {}).get("name") in GIVES_WAY_TO_SUPPORT and asks_for_independent_help(text):
+            elif (message.get(INTENT) or {}).get("name") in GIVES_WAY_TO_SUPPORT and asks_for_independent_help(text) \
+                    and not (APPLIED.search(text) or WAITING_WORDS.search(text)):
                 self._set(message, SUPPORT)  # "is there anyone independent who can help us?" (routes.md §4)
             elif (unsure := self._unsure(message, text)) in INSTEAD:
                 confidence = (message.get(INTENT) or {}).get("confidence", 0)

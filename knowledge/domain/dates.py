@@ -249,6 +249,7 @@ OF_BEFORE = re.compile(r"\b(van|d\.d\.|dd)\s*:?\s*(de\s+)?$", re.IGNORECASE)
 # "gedateerd (woensdag) 18 november … en kwam later binnen": the date the words put on the letter.
 DATED_BEFORE = re.compile(r"\b(gedateerd|gedagtekend|dagtekening|met\s+(de\s+)?datum)\s*:?\s*(op\s+)?(\w+dag\s+)?(de\s+)?$",
                           re.IGNORECASE)
+TODAY_WORD = re.compile(r"vandaag|vanochtend|vanmorgen", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,.;!?()\n]|\b(maar|en\s+toen|want)\b|\b(en|and)\s+(?=(vandaag|gisteren|vanochtend|vanmorgen)\b)",
                         re.IGNORECASE)
 RELATIVE_MENTIONS = (LAST_WEEK_DAY, AGO, re.compile(r"\b(eergisteren|gisteren|vandaag|vanochtend|vanmorgen)\b", re.I),
@@ -339,10 +340,10 @@ def read_letter_dates(text: str, today: date, cued_only: bool = False,
     calendar = [(s, e, day) for s, e, day in plain if not BARE_DAY.fullmatch(text[s:e].strip())]
     if any(LETTER_REF.search(" ".join(_clause(text, s, e))) for s, e, _day in calendar):
         plain = calendar
-    plain = [(s, day) for s, _e, day in plain]
     if received is not None:
         # a letter is dated before it arrives: "the letter came last week … today the coach said" is no letter date
-        plain = [(s, day) for s, day in plain if day <= received]
+        plain = [(s, e, day) for s, e, day in plain if day <= received or not TODAY_WORD.fullmatch(text[s:e])]
+    plain = [(s, day) for s, _e, day in plain]
     if corrected and letter:
         # "de brief is van 3 november... nee wacht: 30 oktober": the date told last is the corrected one
         return max(letter + plain)[1], received

@@ -92,9 +92,11 @@ REWRITES: list[tuple[re.Pattern, object]] = [(re.compile(p, re.IGNORECASE), r) f
     # the words that end a clause (dates._clause)
     (r"\bbut\b", "maar"), (r"\band\s+then\b", "en toen"), (r"\bbecause\b", "want"),
     # the day a decision takes effect: "stops from 1 January", "as of 1 December", "until 1 January"
-    # "the letter from the gemeente is from 12 nov": the sender may stand between
-    (rf"\b(letter|decision|notice|it|one|that|this|e?-?mail|message)((?:\s+(?:from|of|by)\s+(?:the\s+)?[\w-]+)?)"
-     rf"(\s+is|\s+was|'s)?(\s+dated)?\s+from\s+{_DATE_AHEAD}",
+    (rf"\b(letter|decision|notice|it|one|that|this|e?-?mail|message)(\s+is|\s+was|'s)?(\s+dated)?\s+from\s+{_DATE_AHEAD}",
+     r"\1\2\3 van "),
+    # "the letter from the gemeente is from 12 nov": a sender between, then "is/was from" (not "a letter from
+    # the gemeente from 1 January my help stops": the day it takes effect)
+    (rf"\b(letter|decision|notice)(\s+(?:from|of|by)\s+(?:the\s+)?[\w-]+)(\s+is|\s+was)(\s+dated)?\s+from\s+{_DATE_AHEAD}",
      r"\1\2\3\4 van "),
     (rf"\b(?:as\s+of|starting(?:\s+from|\s+on)?|effective(?:\s+from)?|with\s+effect\s+from|from)\s+{_DATE_AHEAD}", "vanaf "),
     (rf"\b(?:until|till|up\s+to)\s+{_DATE_AHEAD}", "tot "),

@@ -104,7 +104,9 @@ WLZ_AFTER_INDICATIE = _words(
     r"(personal\s+budget|pgb)\b.{0,20}\bwlz", r"(full|modular)\s+package", r"care\s+office",
 )
 HAS_WLZ_INDICATIE = _words(
-    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+|zijn\s+|haar\s+|mijn\s+|onze\s+|hun\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    r"(heeft|heb|hebben|met|kreeg|gekregen)\s+(al\s+|sinds\s+\w+\s+(\d{4}\s+)?)?(een\s+)?wlz[- ]?indicatie(?!\s+(nodig|aan))",
+    # "mijn moeder kreeg haar Wlz-indicatie" (not "het CIZ heeft zijn Wlz-indicatie ingetrokken")
+    r"\b(kreeg|kregen|gekregen|ontving|ontvangen)\s+(zijn|haar|mijn|onze|hun)\s+wlz[- ]?indicatie",
     r"(heeft|heb|hebben)\s+(\w+\s+){0,2}(een\s+)?indicatie\s+(voor|van)\s+(de\s+)?wlz",
     r"(heeft|heb|hebben)\s+al\s+(een\s+)?indicatie(?!\s+(nodig|aan))",
     r"wlz[- ]?indicatie\s+(heeft|is|gekregen|toegekend)", r"indicatie\s+(van|voor)\s+(het\s+)?ciz",
@@ -112,7 +114,8 @@ HAS_WLZ_INDICATIE = _words(
     r"(mijn|zijn|haar|de)\s+(wlz[- ]?)?indicatie\s+(\w+\s+){0,3}(te\s+laag|lager|verlaagd|omlaag)",
     r"\b(woont|wonen|zit|zitten|verblijft)\b.{0,30}\b(in|op)\s+((een|het|de|zijn|haar)\s+)?(verpleeghuis|verzorgingshuis|zorginstelling|instelling)",
     # English: "she has a Wlz indication", "he lives in a nursing home", "Wlz client", "care profile"
-    r"\b(has|have|had|got|with)\s+(already\s+)?(an?\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?wlz[- ]?(indicati\w+|assessment)(?!\s+(needed|request))",
+    r"\b(has|have|had|got|with)\s+(already\s+)?(an?\s+)?wlz[- ]?(indicati\w+|assessment)(?!\s+(needed|request))",
+    r"\b(got|received|has\s+(just\s+)?(got|received))\s+(his|her|my|our|their)\s+wlz[- ]?indicati\w*",
     r"\b(has|have)\s+(\w+\s+){0,2}(an?\s+)?(indication|assessment)\s+(for|from)\s+(the\s+)?(wlz|ciz)\b",
     r"wlz[- ]?(client|care)\b", r"care\s+profile",
     r"\b(lives?|living|stays?|staying|is)\b.{0,30}\bin\s+(an?\s+|the\s+|his\s+|her\s+)?(nursing\s+home|care\s+home|care\s+institution|residential\s+care)",
@@ -142,7 +145,7 @@ ZVW_CARE = _words(
     # English: "the district nurse", "help to shower and get dressed", "wash her", "wound care", "insulin"
     r"district\s+nurs", r"home\s+nurs", r"\bnurse\s+(at|comes\s+to)\s+(my\s+|the\s+)?home", r"wound\s+care", r"personal\s+care",
     r"\b(wash|washing|shower|showering|bathe|bathing)\s+(me|him|her|myself|himself|herself)\b",
-    r"\bhelp\w*\s+(\w+\s+){0,3}(wash|washing|shower|showering|bath|bathe|bathing|dressing)\b",
+    r"\bhelp\w*\s+(\w+\s+){0,3}(wash|washing|shower|showering|bath|bathe|bathing|dressing)\b(?!\s+up)",
     r"\b(get|getting|gets)\s+(\w+\s+){0,2}(dressed|undressed)\b",
     r"\bput\s+on\s+(my|his|her|their)\s+(socks|shoes|clothes|stockings)\b",
     r"\b(get|getting|gets)\s+(\w+\s+)?(washed|showered)\b",

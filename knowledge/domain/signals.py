@@ -160,10 +160,11 @@ ANGRY = re.compile(
     r"\b(don'?t|do\s+not)\s+know\s+what\s+to\s+do\s+any\s*more|"
     # "I'm exhausted", "I can't keep carrying this any longer", "ik ben uitgeput", "ik hou het niet meer vol"
     r"\bi\s*('m|\s+am)\s+(\w+\s+)?(exhausted|burned\s+out|burnt\s+out|worn\s+out)\b|"
-    r"\bcan'?t\s+(keep\s+)?(carry|carrying|cope|coping|bear|bearing)\b.{0,40}?\bany\s*(more|longer)\b|\bcan'?t\s+cope\b|"
-    r"\bcan'?t\s+keep\s+(this|it)\s+up\b|"
-    # "this whole system is a joke and you are useless", "ARE YOU SERIOUS??"
-    r"\b(is|are)\s+(\w+\s+)?(a\s+joke|useless)\b|\bare\s+you\s+(serious|kidding)\b|"
+    r"\b(i|we)\s+(just\s+|really\s+)?can'?t\s+(keep\s+)?(carry|carrying|cope|coping|bear|bearing)\b.{0,40}?\bany\s*(more|longer)\b|"
+    r"\b(i|we)\s+(just\s+|really\s+)?can'?t\s+cope\b|\bcan'?t\s+keep\s+(this|it)\s+up\b|"
+    # "this whole system is a joke and you are useless", "ARE YOU SERIOUS??"; not "my wheelchair is useless"
+    r"\b(you|this\s+(\w+\s+)?(system|chat|bot|website|service)|it\s+all)\s+(is|are|'re)\s+(\w+\s+)?(a\s+joke|useless)\b|"
+    r"\byou('re|\s+are)\s+(just\s+)?(as\s+)?useless\b|\bare\s+you\s+(serious|kidding)\b|"
     r"\bik\s+ben\s+(\w+\s+)?(uitgeput|overbelast|opgebrand)\b|\bhou\s+(het|dit)\s+(\w+\s+)?niet\s+(meer\s+)?vol\b",
     re.IGNORECASE,
 )
@@ -175,7 +176,7 @@ SENT_AROUND = re.compile(
     r"\bpillar\s+to\s+post|\bback\s+and\s+forth\b|\bback\s+(at|to)\s+(the\s+start|square\s+one)\b|"
     r"\b(don'?t|do\s+not)\s+know\s+(who|where)\s+(else\s+)?(to|i\s+(should|can))\s+(ask|turn\s+to|call|go)(\s+to)?\s+any\s*more\b|\b(point|pointing|points)\s+(at|to)\s+each\s+other|\bblame\s+each\s+other|"
     r"\b(send|sends|sent|sending|refer|refers|referred|redirect\w*|bounced|passed)\s+(me|us|her|him)\s+(\w+\s+){0,3}"
-    r"(around|on\s+to|back|elsewhere|to\s+someone\s+else)\b|\b(nobody|no\s+one|no-one)\s+(feels|is|takes|wants\s+to\s+(be|take))\s+"
+    r"(around|on(?!\s+(my|the|your|their|his|her|our|a|an)\b)|back|elsewhere|to\s+someone\s+else)\b|\b(nobody|no\s+one|no-one)\s+(feels|is|takes|wants\s+to\s+(be|take))\s+"
     r"(\w+\s+)?responsib|\bpass(ing)?\s+the\s+buck|\b(going|go|went|sent)\s+(\w+\s+)?(round\s+)?in\s+circles|merry-go-round",
     re.IGNORECASE,
 )
@@ -209,8 +210,8 @@ ASKS_PERSON = re.compile(
     r"\b((i|we)\s+(want|prefer)|give\s+me)\s+(a\s+|an\s+)?(real\s+|actual\s+)?(human|person|employee|agent)\b|"
     r"\b(real\s+person|human\s+being|human|agent|employee)\s+please\b|^\W*(human|agent|real\s+person)\W*$|"
     r"\b(please|can|could|would|will)\s+(you\s+|someone\s+|somebody\s+|anyone\s+|a\s+staff\s+member\s+|an\s+employee\s+|"
-    r"a\s+person\s+|one\s+of\s+your\s+colleagues\s+|(someone|somebody|anyone)\s+(from|of|at)\s+(your|the)\s+(office|team|organi[sz]ation|"
-    r"municipality|council|service)\s+)?(please\s+)?(call|phone|ring|contact)\s+(me|us)\b|"
+    r"a\s+person\s+|one\s+of\s+your\s+colleagues\s+|(someone|somebody|anyone)\s+(from|of|at)\s+your\s+(office|team|organi[sz]ation|service)\s+)?"
+    r"(please\s+)?(call|phone|ring|contact)\s+(me|us)\b|"
     r"\b(like|want|need)\s+(someone|somebody|a\s+person|an\s+employee)\s+to\s+(call|phone|contact)\s+(me|us)\b|"
     r"\blet\s+(someone|somebody)\s+(call|phone|contact)\s+(me|us)\b|\b(get|have|request|want)\s+a\s+(callback|call-back|call\s+back)\b|"
     r"\b(connect|transfer|put)\s+me\s+(\w+\s+){0,2}(with|to|through)\b|\b(don'?t|do\s+not)\s+want\s+(to\s+talk\s+to\s+)?a\s+(bot|robot|computer)\b",

@@ -67,6 +67,7 @@ ASKING_FOR = [
     ("the CAK wants far too much for my eigen bijdrage; my neighbour only brought the letter over later", "bezwaar", "self"),
     ("my wife drove me to the hearing. the council still refuses my scooter", "bezwaar", "self"),
     ("My father is 90, lives alone and the council stops his support", "bezwaar", "relative"),
+    ("My daughter is a nurse and has helped me with the forms. The gemeente rejected my wheelchair.", "bezwaar", "self"),
 ]
 # (route, organisations the NLU named, message, the organisation the case is about)
 ORGANISATIONS = [
@@ -74,8 +75,15 @@ ORGANISATIONS = [
      "the council found us a youth care organisation, but the counsellor keeps cancelling and hung up on me", "zorgaanbieder"),
     ("klacht", ["gemeente"], "the cleaner the wmo sent me leaves the door open and never comes on time", "zorgaanbieder"),
     ("klacht", ["gemeente"], "the consultant of the municipality was rude to me at the day care", "gemeente"),
-    ("ingebrekestelling", ["gemeente", "zorgverzekeraar"],
-     "two months ago I asked my insurance company for a pgb for district nursing, the gemeente would have answered by now", "zorgverzekeraar"),
+    # the organisation the words tie to the decision comes first (deciding_first)
+    ("ingebrekestelling", ["zorgverzekeraar", "gemeente"],
+     "two months ago I applied to my insurance company for a pgb for district nursing, the gemeente would have "
+     "answered by now", "zorgverzekeraar"),
+    ("bezwaar", ["gemeente", "zorgverzekeraar"],
+     "De gemeente heeft mijn aanvraag voor hulp bij het douchen afgewezen, volgens hen moet de zorgverzekeraar "
+     "dat doen. Ik wil bezwaar maken tegen de gemeente.", "gemeente"),
+    ("klacht", ["gemeente", "zorgaanbieder"], "The cleaner the gemeente sent was rude to my mother, I want to make "
+     "an official complaint", "zorgaanbieder"),
 ]
 RELATIVES = [
     ("the decision about my husband's care is wrong", ["man"]),
@@ -94,6 +102,12 @@ INTENTS = [
     ("please call me back", "inform", "request_human"),
     ("just out of curiosity, what does the CIZ do?", "bezwaar", "ask_info"),
     ("no, it was not the CAK but the SVB", "deny", "deny"),  # no organisation entity given: no fact
+    ("Is there anyone independent who can help us with the CIZ application?", "aanvraag", "ask_clientondersteuning"),
+    # an application waiting for its decision keeps its ingebrekestelling first
+    ("In juni aangevraagd, na 20 weken nog steeds geen besluit. Is er een onafhankelijke cliëntondersteuner?",
+     "aanvraag", "aanvraag"),
+    ("Still no decision after 20 weeks. Is there independent help for a notice of default?", "geen_besluit",
+     "geen_besluit"),
 ]
 
 

@@ -79,6 +79,10 @@ def test_english_words_match_what_they_name(pattern, text):
     ("DECISION_WORDS", "the nurse said I was complaining too much"),
     ("DISAGREES", "she thinks I ask too much of her"),
     ("BEZWAAR_MADE", "I send my bezwaar today"),
+    ("BEZWAAR_MADE", "Can I send my objection in December?"),
+    ("NO_DECISION_YET", "I didn't receive the decision, they sent it to my old address"),
+    ("RUDE_WORDS", "they cut her hours from 10 to 4, that is really harsh"),
+    ("NEED_WORDS", "het arrangement van de zorgaanbieder"),
 ])
 def test_english_words_leave_the_sentences_beside_them(pattern, text):
     assert not getattr(words, pattern).search(text)

@@ -20,6 +20,8 @@ from knowledge.domain.signals import signals
     ("the CIZ says she is not a Wlz case, but she can't get herself washed", "zorgverzekeraar"),
     ("my father got his Wlz indicatie, he wants to stay in his own house", "zorgkantoor"),
     ("after the operation I can't put on my socks, should I ask for help with washing?", "zorgverzekeraar"),
+    ("The CIZ has her Wlz indication under review, she needs care day and night", "ciz"),  # no indicatie yet
+    ("Het CIZ heeft zijn Wlz-indicatie ingetrokken, hij woont thuis en heeft 24 uur zorg nodig", "ciz"),
 ])
 def test_english_care_goes_where_the_dutch_does(text, where):
     assert aanvraag_organisation(text) == where

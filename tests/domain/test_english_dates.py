@@ -99,3 +99,13 @@ def test_a_message_placed_in_the_berichtenbox_counts_from_that_day_not_from_open
 
 def test_the_day_a_letter_reached_us_is_no_letter_date():
     assert read_letter_dates("The letter reached us on Friday 13 November.", TODAY) == (None, date(2026, 11, 13))
+
+
+def test_a_sender_then_the_day_it_takes_effect_is_no_letter_date():
+    # "from 1 January my help stops": the day the decision takes effect, not the date on the letter
+    assert read_letter_dates("I got a letter from the gemeente from 1 January my help stops.", TODAY)[0] is None
+
+
+def test_a_later_date_after_an_application_received_is_still_the_letters():
+    text = "De gemeente heeft mijn aanvraag op 1 september ontvangen. Op 12 november hebben ze hem afgewezen."
+    assert read_letter_dates(text, TODAY)[0] == date(2026, 11, 12)

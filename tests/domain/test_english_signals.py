@@ -93,6 +93,9 @@ def test_a_person_named_in_the_story_is_no_request(text):
     ("I really don't know who to ask anymore", "kastje_muur"),
     ("this system is a joke and you are useless", "angry"),
     ("now they sent me their decision on my objection", None),  # a letter sent, not the citizen sent around
+    ("everyone just sends me on", "kastje_muur"),
+    ("my wheelchair is useless since the repair", None),
+    ("she can't carry the groceries any more", None),  # a need, not the writer's despair
 ])
 def test_english_reasons_to_offer_a_person(text, reason):
     assert person_reason(text) == reason

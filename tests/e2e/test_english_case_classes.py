@@ -135,3 +135,18 @@ def test_a_volmacht_a_mantelzorger_names_is_answered_before_the_date(chat):
                     "I don't have the letter with me.")
     assert c.state["route"] == "bezwaar" and c.state["asking_for"] == "relative"
     assert "power of attorney" in said(replies)
+
+
+def test_a_pgb_the_zorgkantoor_withholds_is_a_bezwaar_not_an_application(chat):
+    c = chat()
+    c.say("Mijn moeder heeft een Wlz-indicatie. Het zorgkantoor geeft haar geen pgb, alleen zorg in natura. "
+          "Daar zijn we het niet mee eens. Wat kunnen we doen?")
+    assert (c.state["route"], c.state["organisation"]) == ("bezwaar", "zorgkantoor")
+
+
+def test_conduct_at_a_visit_with_a_dated_decision_letter_stays_a_complaint(chat):
+    c = chat(locale="en")
+    c.say("I want to complain about how the assessor treated my mother at the visit. The decision letter is "
+          "from 3 November, the decision itself is fine.")
+    assert c.state["route"] == "klacht"
+

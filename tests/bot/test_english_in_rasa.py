@@ -68,6 +68,7 @@ ASKING_FOR = [
     ("my wife drove me to the hearing. the council still refuses my scooter", "bezwaar", "self"),
     ("My father is 90, lives alone and the council stops his support", "bezwaar", "relative"),
     ("My daughter is a nurse and has helped me with the forms. The gemeente rejected my wheelchair.", "bezwaar", "self"),
+    ("years ago my mother gave me a power of attorney, the CAK raised her contribution", "bezwaar", "relative"),
 ]
 # (route, organisations the NLU named, message, the organisation the case is about)
 ORGANISATIONS = [

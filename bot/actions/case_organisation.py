@@ -75,7 +75,7 @@ PROVIDER_STAFF = re.compile(
     r"zorginstelling|instelling|verpleeghuis|woongroep|woonvorm|gezinshuis|taxi|chauffeur|"
     # English: "his counsellor", "the cleaner", "the home care company", "the district nurse", "the care home"
     r"\b(counsell?or|care\s+worker|carers?|caregivers?|support\s+worker|youth\s+worker|cleaner|cleaning\s+lady|home\s+help|"
-    r"household\s+help|home\s+care|care\s+(company|organi[sz]ation|provider|agency|home|institution)|youth\s+care|provider|"
+    r"household\s+help|home\s+care|care\s+(company|organi[sz]ation|agency|home|institution)|youth\s+care|provider|"
     r"day\s*care|day\s+activities|nurses?|nursing\s+home|residential\s+(home|group)|group\s+home|driver)\b",
     re.IGNORECASE,
 )

@@ -56,7 +56,7 @@ OTHER_PARTY = re.compile(
     r"ciz|cak|svb|zorgkantoor|zorgverzekeraar|verzekeraar|aanbieder|zorgaanbieder|begeleider\w*|verzorg\w*|"
     r"he|she|they|them|him|her|their|his|nobody|no\s+one|someone|somebody|staff|employee|consultant|assessor|municipality|"
     r"council|insurer|provider|nurse|carer|worker|team|office|chauffeur|taxi|schoonma\w*|thuiszorg|thuishulp|"
-    r"driver|cleaner|home\s+care|staff)\b",
+    r"driver|cleaner|home\s+care)\b",
     re.IGNORECASE,
 )
 
@@ -69,14 +69,12 @@ def both_in_sentences(said: str, message: str) -> bool:
     for sentence, (name, score) in zip(sentences(message), sentence_intents(message)):
         if name != other or score < SENTENCE_CONFIDENCE:
             continue
-        conduct_words = RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)
-        if other == "klacht" and not conduct_words and score < SENTENCE_CONFIDENCE_WITHOUT_WORDS:
-            continue
-        if other == "klacht" and (KLACHT_WORD.search(sentence) or DECISION_WORDS.search(sentence)
-                                  or not OTHER_PARTY.search(sentence)) and not conduct_words:
-            # "ik wil een klacht indienen tegen de gemeente": the route named, no conduct told;
-            # "de SVB weigert de declaratie uit te betalen": a decision, no conduct told;
-            # "I was in hospital for a while": nobody else's conduct
+        if other == "klacht" and not (RUDE_WORDS.search(sentence) or DELAY_WORDS.search(sentence)) and (
+                score < SENTENCE_CONFIDENCE_WITHOUT_WORDS or KLACHT_WORD.search(sentence)
+                or DECISION_WORDS.search(sentence) or not OTHER_PARTY.search(sentence)):
+            # no word of conduct, and: the classifier is not sure enough; "ik wil een klacht indienen tegen de
+            # gemeente" (the route named); "de SVB weigert de declaratie uit te betalen" (a decision);
+            # "I was in hospital for a while" (nobody else's conduct)
             continue
         return True
     return False

@@ -373,9 +373,13 @@ def _relative(answer: Answer, case: Case) -> None:
     answer.details.append(_("Wilt u {what} of alles regelen? Dan heeft u een schriftelijke machtiging nodig "
                             "van uw {relative}. Bent u curator, mentor of bewindvoerder? Dan hoeft dat niet.").format(
         what=what, relative=relative))
-    answer.details.append(_("Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.").format(
-        relative=relative))
+    answer.details.append(volmacht_stays_valid(relative))
     answer.cards += ROUTE_CARDS["relative"]
+
+
+def volmacht_stays_valid(relative: str) -> str:
+    """A volmacht signed earlier stays valid with dementia (routes.md §4); `relative` already translated."""
+    return _("Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.").format(relative=relative)
 
 
 def _clientondersteuning(answer: Answer, case: Case, about: str) -> None:

@@ -151,6 +151,8 @@ ZVW_CARE = _words(
     r"\b(get|getting|gets)\s+(\w+\s+)?(washed|showered)\b",
     r"compression\s+stockings", r"\binsulin\b", r"\binjections?\b",
 )
+# "transport" to day care or the shops is Wmo; "transport to the hospital" is not (the insurer's)
+TRANSPORT = r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))"
 WMO_CARE = _words(
     r"huishoud", r"schoonma", r"poets", r"dagbesteding", r"begeleiding", r"hulpmiddel", r"rolstoel", r"scootmobiel",
     r"traplift", r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)", r"vervoer",
@@ -166,7 +168,7 @@ WMO_CARE = _words(
     r"support\s+worker", r"(personal|individual)\s+support", r"\bguidance\b", r"mobility\s+(scooter|aid)", r"wheelchair",
     r"stair\s*lift", r"\bwalker\b", r"walking\s+(aid|frame)",
     r"(home|house)\s+(adaptation|modification)s?", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom|toilet)",
-    r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))", r"youth\s+(care|services|mental\s+health|worker)", r"child\s+psycholog", r"parenting\s+support",
+    TRANSPORT, r"youth\s+(care|services|mental\s+health|worker)", r"child\s+psycholog", r"parenting\s+support",
     r"sheltered\s+housing", r"respite", r"\bshopping\b", r"\bmeals?\b", r"\blonely\b",
 )
 # The law named without a kind of care ("moet ik naar het Wmo-loket?"): the gemeente, unless
@@ -230,7 +232,7 @@ GEMEENTE_CARE_NAMES = (
     (N_("een aanpassing van uw huis"), _words(r"woningaanpassing", r"aanpassing\s+(in|aan)\s+(mijn|het|de)\s+(huis|woning)",
                                          r"\bbadkamer\b", r"huis\s+(\w+\s+){0,2}(aanpassen|aangepast|verbouwen)",
                                          r"(home|house)\s+(adaptation|modification)", r"adapt\w*\s+(\w+\s+){0,2}(house|home|bathroom)")),
-    (N_("vervoer"), _words(r"vervoer", r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))")), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
+    (N_("vervoer"), _words(r"vervoer", TRANSPORT)), (N_("jeugdhulp"), _words(r"jeugdhulp", r"jeugdzorg", r"jeugd[- ]?ggz", r"orth?opedagoog",
                                                            r"(kinder|jeugd)psycholo", r"kinderpsychiater",
                                                            r"youth\s+(care|services|mental\s+health)")),
     (N_("logeeropvang"), _words(r"logeer", r"logeren", r"respijt", r"respite")),
@@ -284,7 +286,7 @@ WMO_PROVIDER = _words(
     r"begeleid", r"beschermd\s+wonen", r"\bwmo\b", r"hulpmiddel", r"rolstoel", r"scootmobiel", r"taxi", r"vervoer",
     # English: "the home help", "the cleaning company", "the day care centre", "the support worker"
     r"household\s+help", r"home\s+help", r"\bcleaning\b", r"\bcleaners?\b", r"day\s*(care|activities|centre|center)",
-    r"support\s+worker", r"sheltered\s+housing", r"wheelchair", r"mobility\s+scooter", r"\btransport\b(?!\s+(naar|to)\s+(het\s+|the\s+|a\s+)?(ziekenhuis|hospital))",
+    r"support\s+worker", r"sheltered\s+housing", r"wheelchair", r"mobility\s+scooter", TRANSPORT,
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .advice import bezwaar_decision_period, name
+from .advice import bezwaar_decision_period, name, volmacht_stays_valid
 from ..i18n import _, format_day
 from .routing import BEZWAAR_ROUTES, ORGANISATIONS, ROUTE_CARDS, clientondersteuning_organisation
 
@@ -29,8 +29,7 @@ def key_facts(route: str, about: str | None, decision_on_bezwaar: bool = False, 
                          "Dan heeft u een schriftelijke machtiging van uw {relative} nodig.").format(
             relative=_(relative))  # Awb 2:1
         if mentions_volmacht:
-            facts += " " + _("Tekende uw {relative} eerder een volmacht? Die blijft geldig, ook bij dementie.").format(
-                relative=_(relative))
+            facts += " " + volmacht_stays_valid(_(relative))
     return facts
 
 
